@@ -1,0 +1,254 @@
+package pipeline
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// DefaultConfigTOML is the built-in configuration; it fits the demo data and the programme
+// Begeleiding à la carte. `bereik demo` writes it out as bereik.toml.
+//
+//go:embed default.toml
+var DefaultConfigTOML []byte
+
+// Config holds what the exports cannot say themselves.
+type Config struct {
+	// QuarterStartMonth is the first month of a reporting quarter (1 = calendar quarters).
+	QuarterStartMonth int        `toml:"quarter_start_month"`
+	Sites             []Site     `toml:"sites"`
+	Campaigns         []Campaign `toml:"campaigns"`
+
+	// Source names the file the configuration came from, or "built-in defaults".
+	Source string `toml:"-"`
+}
+
+// Site maps host names to one site and names the site's programme pages.
+type Site struct {
+	Name              string   `toml:"name"`
+	Hosts             []string `toml:"hosts"`
+	ProgrammePrefixes []string `toml:"programme_prefixes"`
+}
+
+// Campaign is a paid campaign: which Meta campaigns it is, its flights and its ad formats.
+type Campaign struct {
+	Name         string   `toml:"name"`
+	MetaCampaign string   `toml:"meta_campaign"`
+	Flights      []Flight `toml:"flights"`
+	Formats      []Format `toml:"formats"`
+
+	metaCampaign *regexp.Regexp
+}
+
+// Flight is one burst of a campaign, inclusive of both dates.
+type Flight struct {
+	Number int       `toml:"number"`
+	Start  time.Time `toml:"start"`
+	End    time.Time `toml:"end"`
+}
+
+// Format names an ad format and the pattern that recognises it in an ad set or ad name.
+type Format struct {
+	Name    string `toml:"name"`
+	Pattern string `toml:"pattern"`
+
+	pattern *regexp.Regexp
+}
+
+// ConfigError is a configuration that cannot be used; Line is 0 where no line applies.
+type ConfigError struct {
+	File string
+	Line int
+	Key  string
+	Msg  string
+}
+
+func (e *ConfigError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s: %s", e.File, e.Line, e.Key, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s: %s", e.File, e.Key, e.Msg)
+}
+
+// LoadConfig reads the configuration from path; an empty path gives the built-in defaults.
+func LoadConfig(path string) (*Config, error) {
+	if path == "" {
+		return ParseConfig(DefaultConfigTOML, "built-in defaults")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	return ParseConfig(data, path)
+}
+
+// ParseConfig decodes and validates a TOML configuration. name is used in errors.
+func ParseConfig(data []byte, name string) (*Config, error) {
+	var cfg Config
+	md, err := toml.Decode(string(data), &cfg)
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return nil, &ConfigError{File: name, Line: perr.Position.Line, Key: "syntax", Msg: perr.Message}
+		}
+		return nil, &ConfigError{File: name, Line: lineOfError(data, err), Key: "value", Msg: err.Error()}
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		k := und[0]
+		return nil, &ConfigError{File: name, Line: lineOfKey(data, k[len(k)-1]), Key: k.String(),
+			Msg: "unknown key (known: quarter_start_month, [[sites]] name/hosts/programme_prefixes, [[campaigns]] name/meta_campaign/flights/formats)"}
+	}
+	cfg.Source = name
+	if err := cfg.validate(data, name); err != nil {
+		return nil, err
+	}
+	return &cfg, nil
+}
+
+func (c *Config) validate(data []byte, name string) error {
+	bad := func(key, format string, args ...any) error {
+		return &ConfigError{File: name, Line: lineOfKey(data, key[strings.LastIndex(key, ".")+1:]), Key: key, Msg: fmt.Sprintf(format, args...)}
+	}
+	if c.QuarterStartMonth < 1 || c.QuarterStartMonth > 12 {
+		return bad("quarter_start_month", "must be a month from 1 to 12, not %d", c.QuarterStartMonth)
+	}
+	hosts := map[string]string{}
+	for i, s := range c.Sites {
+		if s.Name == "" {
+			return bad("sites.name", "site %d has no name", i+1)
+		}
+		for _, h := range s.Hosts {
+			h = strings.ToLower(h)
+			if other, dup := hosts[h]; dup {
+				return bad("sites.hosts", "host %q belongs to both %q and %q", h, other, s.Name)
+			}
+			hosts[h] = s.Name
+		}
+		for _, p := range s.ProgrammePrefixes {
+			if !strings.HasPrefix(p, "/") {
+				return bad("sites.programme_prefixes", "prefix %q of site %q must start with /", p, s.Name)
+			}
+		}
+	}
+	for ci := range c.Campaigns {
+		cp := &c.Campaigns[ci]
+		if cp.Name == "" {
+			return bad("campaigns.name", "campaign %d has no name", ci+1)
+		}
+		re, err := regexp.Compile(cp.MetaCampaign)
+		if err != nil || cp.MetaCampaign == "" {
+			return bad("campaigns.meta_campaign", "campaign %q needs a valid regular expression: %v", cp.Name, err)
+		}
+		cp.metaCampaign = re
+		seen := map[int]bool{}
+		for _, f := range cp.Flights {
+			if seen[f.Number] || f.Number < 1 {
+				return bad("campaigns.flights.number", "campaign %q: flight number %d is not unique and positive", cp.Name, f.Number)
+			}
+			seen[f.Number] = true
+			if f.Start.IsZero() || f.End.IsZero() || f.End.Before(f.Start) {
+				return bad("campaigns.flights.end", "campaign %q flight %d: needs start and end dates, end not before start", cp.Name, f.Number)
+			}
+		}
+		for i, f := range cp.Flights {
+			for _, g := range cp.Flights[i+1:] {
+				if !f.End.Before(g.Start) && !g.End.Before(f.Start) {
+					return bad("campaigns.flights.start", "campaign %q: flights %d and %d overlap", cp.Name, f.Number, g.Number)
+				}
+			}
+		}
+		for fi := range cp.Formats {
+			f := &cp.Formats[fi]
+			re, err := regexp.Compile(f.Pattern)
+			if err != nil || f.Name == "" || f.Pattern == "" {
+				return bad("campaigns.formats.pattern", "campaign %q format %q needs a name and a valid pattern: %v", cp.Name, f.Name, err)
+			}
+			f.pattern = re
+		}
+	}
+	return nil
+}
+
+// SiteOfHost returns the configured site of a host name, or "".
+func (c *Config) SiteOfHost(host string) string {
+	host = strings.ToLower(host)
+	for _, s := range c.Sites {
+		for _, h := range s.Hosts {
+			if strings.EqualFold(h, host) {
+				return s.Name
+			}
+		}
+	}
+	return ""
+}
+
+// hasSite reports whether name is a configured site.
+func (c *Config) hasSite(name string) bool {
+	for _, s := range c.Sites {
+		if s.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// campaignOf returns the configured campaign a Meta campaign name belongs to, or nil.
+func (c *Config) campaignOf(metaCampaign string) *Campaign {
+	for i := range c.Campaigns {
+		if c.Campaigns[i].metaCampaign.MatchString(metaCampaign) {
+			return &c.Campaigns[i]
+		}
+	}
+	return nil
+}
+
+// flightOf returns the number of the flight that holds the whole period [start, end], or 0.
+func (cp *Campaign) flightOf(start, end time.Time) int {
+	for _, f := range cp.Flights {
+		if !start.Before(f.Start) && !end.After(f.End) {
+			return f.Number
+		}
+	}
+	return 0
+}
+
+// formatOf reads the ad format from the ad set name, then the ad name; "" if neither says.
+func (cp *Campaign) formatOf(adSet, ad string) string {
+	for _, name := range []string{adSet, ad} {
+		for _, f := range cp.Formats {
+			if f.pattern.MatchString(name) {
+				return f.Name
+			}
+		}
+	}
+	return ""
+}
+
+var keyLine = regexp.MustCompile(`^\s*"?([A-Za-z0-9_-]+)"?\s*=`)
+
+// lineOfKey returns the first line that assigns key, or 0.
+func lineOfKey(data []byte, key string) int {
+	for i, line := range strings.Split(string(data), "\n") {
+		if m := keyLine.FindStringSubmatch(line); m != nil && m[1] == key {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+var lineInMsg = regexp.MustCompile(`line (\d+)`)
+
+func lineOfError(data []byte, err error) int {
+	if m := lineInMsg.FindStringSubmatch(err.Error()); m != nil {
+		var n int
+		fmt.Sscan(m[1], &n)
+		return n
+	}
+	return 0
+}
