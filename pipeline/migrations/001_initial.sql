@@ -104,3 +104,28 @@ SELECT DISTINCT site, path FROM (
     JOIN content_items ci ON ci.site = pv.site
      AND (pv.path = ci.path OR (ci.is_prefix AND starts_with(pv.path, ci.path)))
 );
+
+-- The Meta Ads rows that count for a campaign between two dates, one grain per ad set:
+-- * of cumulative exports of the same ad set or ad, only the longest period within the
+--   window counts (an export to 12 September supersedes the one to 31 August);
+-- * an ad-set row counts instead of the rows of its ads for the same period.
+-- Shared by the queries twinkel_flights and twinkel_totals.
+CREATE MACRO campaign_rows(campaign_name_, from_, to_) AS TABLE
+WITH windowed AS (
+    SELECT * FROM meta_ads
+    WHERE campaign = campaign_name_ AND flight IS NOT NULL
+      AND reporting_start >= from_ AND reporting_end <= to_
+),
+kept AS (
+    SELECT r.* FROM windowed r
+    WHERE NOT EXISTS (
+        SELECT 1 FROM windowed s
+        WHERE s.campaign_name = r.campaign_name AND s.adset_name = r.adset_name AND s.ad_name = r.ad_name
+          AND s.reporting_start <= r.reporting_start AND s.reporting_end >= r.reporting_end
+          AND (s.reporting_start < r.reporting_start OR s.reporting_end > r.reporting_end))
+)
+SELECT k.* FROM kept k
+WHERE k.ad_name = '' OR NOT EXISTS (
+    SELECT 1 FROM kept a
+    WHERE a.ad_name = '' AND a.campaign_name = k.campaign_name AND a.adset_name = k.adset_name
+      AND a.reporting_start <= k.reporting_start AND a.reporting_end >= k.reporting_end);

@@ -1,0 +1,121 @@
+// Package pipeline owns getting exports into the database: recognising a file's kind by
+// its content, decoding its encoding and locale, parsing each source kind into Arrow
+// record batches, loading them into DuckDB one file per transaction, the schema and its
+// migrations, and the ingest log. It is the only package that knows which driver is used.
+package pipeline
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/duckdb/duckdb-go/v2"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// ErrLocked means another process holds the database for writing.
+var ErrLocked = errors.New("the database is in use by another bereik process (an ingest is running?); try again when it has finished")
+
+// OpenOptions says how to open a database.
+type OpenOptions struct {
+	// ReadOnly opens without taking the write lock, for report, query and status.
+	ReadOnly bool
+}
+
+// Open opens (creating if needed) the DuckDB database at path and brings its schema up to
+// date. Read-only opens never migrate: they require an existing, current database.
+func Open(ctx context.Context, dbPath string, opts OpenOptions) (*sql.DB, error) {
+	dsn := dbPath
+	if opts.ReadOnly {
+		dsn += "?access_mode=READ_ONLY"
+	}
+	connector, err := duckdb.NewConnector(dsn, nil)
+	if err != nil {
+		return nil, openError(dbPath, err)
+	}
+	db := sql.OpenDB(connector)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, openError(dbPath, err)
+	}
+	if opts.ReadOnly {
+		var n int
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_migrations'`).Scan(&n); err != nil || n == 0 {
+			db.Close()
+			return nil, fmt.Errorf("%s holds no bereik data yet: run bereik ingest first", dbPath)
+		}
+		return db, nil
+	}
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: %w", dbPath, err)
+	}
+	return db, nil
+}
+
+func openError(dbPath string, err error) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "Conflicting lock") || strings.Contains(msg, "Could not set lock"):
+		return fmt.Errorf("%s: %w", dbPath, ErrLocked)
+	case strings.Contains(msg, "No such file") || strings.Contains(msg, "does not exist"):
+		return fmt.Errorf("%s does not exist: run bereik ingest first, or pass --db", dbPath)
+	}
+	return fmt.Errorf("open %s: %w", dbPath, err)
+}
+
+// migrate applies, in order and each in its own transaction, the embedded migrations the
+// database has not recorded yet.
+func migrate(ctx context.Context, db *sql.DB) error {
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`); err != nil {
+		return fmt.Errorf("create schema_migrations: %w", err)
+	}
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		base := path.Base(name)
+		version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migration %s: name must start with its number", base)
+		}
+		var done int
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&done); err != nil {
+			return err
+		}
+		if done > 0 {
+			continue
+		}
+		text, err := migrations.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, string(text)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name) VALUES (?, ?)`, version, base); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,262 @@
+package pipeline
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/csv"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+)
+
+// IngestOptions says where and how to load.
+type IngestOptions struct {
+	// DBPath locates the hashing key beside the database.
+	DBPath string
+	Config *Config
+	Logger *slog.Logger
+}
+
+// FileOutcome is what ingest did with one file.
+type FileOutcome struct {
+	Path     string
+	Kind     string
+	Encoding string
+	// Status is "loaded", "unchanged" (same content loaded before) or "failed".
+	Status   string
+	Rows     int64
+	Rejected int64
+	Skipped  int64
+	Replaced int64
+	Err      error
+}
+
+// Partial reports whether the outcome should make a nightly job look: the file failed,
+// or some of its rows were rejected.
+func (o FileOutcome) Partial() bool { return o.Status == "failed" || o.Rejected > 0 }
+
+// Ingest loads every file in paths (folders are walked) into db, each in its own
+// transaction. A file that fails leaves the database as it was before that file; the
+// others still load. The returned error is for failures that stop everything.
+func Ingest(ctx context.Context, db *sql.DB, opts IngestOptions, paths []string) ([]FileOutcome, error) {
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if err := syncConfig(ctx, db, opts.Config); err != nil {
+		return nil, fmt.Errorf("store configuration: %w", err)
+	}
+	files, err := expand(paths)
+	if err != nil {
+		return nil, err
+	}
+	keys, err := loadKeyer(opts.DBPath)
+	if err != nil {
+		return nil, err
+	}
+	var out []FileOutcome
+	for _, path := range files {
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
+		start := time.Now()
+		o := ingestFile(ctx, db, opts.Config, keys, path)
+		attrs := []any{"file", o.Path, "kind", o.Kind, "rows", o.Rows, "rejected", o.Rejected,
+			"skipped", o.Skipped, "replaced", o.Replaced, "seconds", time.Since(start).Seconds()}
+		switch {
+		case o.Status == "failed":
+			log.Error("file not loaded", "file", o.Path, "error", o.Err.Error())
+		case o.Status == "unchanged":
+			log.Info("already loaded, nothing to do", "file", o.Path)
+		case o.Rejected > 0:
+			log.Warn("loaded with rejected rows (bereik status lists them)", attrs...)
+		case o.Replaced > 0:
+			log.Info("loaded, replacing rows of an earlier export of the same period", attrs...)
+		default:
+			log.Info("loaded", attrs...)
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+// expand walks folders into their files, in name order. Hidden files, configuration and
+// the database's own files are not exports and are passed over.
+func expand(paths []string) ([]string, error) {
+	var files []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if strings.HasPrefix(name, ".") && path != p {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || notAnExport(name) {
+				return nil
+			}
+			files = append(files, path)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(files)
+	return slices.Compact(files), nil
+}
+
+func notAnExport(name string) bool {
+	for _, suffix := range []string{".toml", ".key", ".duckdb", ".duckdb.wal", ".md"} {
+		if strings.HasSuffix(strings.ToLower(name), suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+func ingestFile(ctx context.Context, db *sql.DB, cfg *Config, keys *keyer, path string) FileOutcome {
+	o := FileOutcome{Path: path}
+	fail := func(err error) FileOutcome {
+		o.Status, o.Err = "failed", err
+		return o
+	}
+	sha, size, err := hashFile(path)
+	if err != nil {
+		return fail(err)
+	}
+	var seen int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM ingest_log WHERE sha256 = ?`, sha).Scan(&seen); err != nil {
+		return fail(err)
+	}
+	if seen > 0 {
+		o.Status = "unchanged"
+		return o
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fail(err)
+	}
+	defer f.Close()
+	run, err := openRun(f, path, cfg, keys)
+	if err != nil {
+		return fail(err)
+	}
+	o.Kind, o.Encoding = run.f.kind.kind, run.f.encoding
+	res, err := load(ctx, db, run, sha, size)
+	switch {
+	case errors.Is(err, errAlreadyLoaded):
+		o.Status = "unchanged"
+		return o
+	case err != nil:
+		return fail(err)
+	}
+	o.Status, o.Rows, o.Rejected, o.Skipped, o.Replaced = "loaded", res.rows, res.rejected, res.skipped, res.replaced
+	return o
+}
+
+func hashFile(path string) (string, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return "", 0, fmt.Errorf("%s: %w", path, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// openRun decodes a file, recognises its kind and prepares parsing it.
+func openRun(r io.Reader, path string, cfg *Config, keys *keyer) (*parseRun, error) {
+	text, encoding, err := decoder(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	br := bufio.NewReaderSize(text, 2*sampleSize)
+	sample, err := br.Peek(sampleSize)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	kind, comma, header, headerLine, err := sniff(sample)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	// Pass over the preamble, so that the CSV reader starts at the header.
+	for i := 1; i < headerLine; i++ {
+		if _, err := br.ReadString('\n'); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	rows := csv.NewReader(br)
+	rows.Comma = comma
+	rows.FieldsPerRecord = -1
+	rows.ReuseRecord = kind.numbers == nil
+	if _, err := rows.Read(); err != nil { // the header, read by sniff already
+		return nil, csvError(path, err, headerLine-1)
+	}
+	tf := &textFile{path: path, encoding: encoding, comma: comma, kind: kind, header: header, headerLine: headerLine, rows: rows}
+	cols, dutch, _ := matchHeader(kind.spec, header)
+	run := &parseRun{f: tf, cfg: cfg, cols: cols, dutch: dutch, keyer: keys, b: newRecordBuilder(kind.schema)}
+	run.lineOffset = headerLine - 1
+	if kind.numbers != nil {
+		if err := run.readWhole(); err != nil {
+			return nil, err
+		}
+	}
+	return run, nil
+}
+
+// readWhole reads a small export into memory and decides from all its number cells how it
+// writes numbers.
+func (p *parseRun) readWhole() error {
+	var ev localeEvidence
+	p.pending = [][]string{}
+	for {
+		rec, err := p.f.rows.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return csvError(p.f.path, err, p.lineOffset)
+		}
+		line, _ := p.f.rows.FieldPos(0)
+		p.pending = append(p.pending, rec)
+		p.lines = append(p.lines, line+p.lineOffset)
+		for _, name := range p.f.kind.numbers {
+			if _, ok := p.cols[name]; ok {
+				ev.observe(p.cols.field(rec, name))
+			}
+		}
+	}
+	loc, err := ev.decide(p.dutch, p.f.comma)
+	if err != nil {
+		return fmt.Errorf("%s: %w; nothing of this file was loaded", p.f.path, err)
+	}
+	p.locale = loc
+	return nil
+}

@@ -1,0 +1,168 @@
+package pipeline
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// testDB opens a fresh database in a temporary folder.
+func testDB(tb testing.TB) (*sql.DB, string) {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "test.duckdb")
+	db, err := Open(context.Background(), path, OpenOptions{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db, path
+}
+
+func testConfig(tb testing.TB) *Config {
+	tb.Helper()
+	cfg, err := LoadConfig("")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return cfg
+}
+
+func ingestPaths(tb testing.TB, db *sql.DB, dbPath string, paths ...string) []FileOutcome {
+	tb.Helper()
+	out, err := Ingest(context.Background(), db, IngestOptions{DBPath: dbPath, Config: testConfig(tb)}, paths)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+// metaRow is one loaded Meta Ads row, as the tests compare it.
+type metaRow struct {
+	Start, End, AdSet, Ad, Campaign, Format string
+	Flight                                  int64
+	Impressions, Reach, Clicks              int64
+	Views                                   *int64
+}
+
+func metaRows(tb testing.TB, db *sql.DB) []metaRow {
+	tb.Helper()
+	rows, err := db.Query(`SELECT strftime(reporting_start, '%Y-%m-%d'), strftime(reporting_end, '%Y-%m-%d'), adset_name, ad_name,
+		coalesce(campaign, ''), coalesce(format, ''), coalesce(flight, 0), impressions, reach, link_clicks, video_plays_3s
+		FROM meta_ads ORDER BY reporting_start, adset_name, ad_name`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer rows.Close()
+	var out []metaRow
+	for rows.Next() {
+		var r metaRow
+		var views sql.NullInt64
+		if err := rows.Scan(&r.Start, &r.End, &r.AdSet, &r.Ad, &r.Campaign, &r.Format, &r.Flight, &r.Impressions, &r.Reach, &r.Clicks, &views); err != nil {
+			tb.Fatal(err)
+		}
+		if views.Valid {
+			r.Views = &views.Int64
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func ptr(n int64) *int64 { return &n }
+
+func TestIngestMetaAdsDutchAdSetLevel(t *testing.T) {
+	db, path := testDB(t)
+	out := ingestPaths(t, db, path, "../testdata/ingest/meta_ads_nl_adset")
+	if len(out) != 1 || out[0].Status != "loaded" || out[0].Kind != "meta_ads" || out[0].Encoding != "utf-8-bom" {
+		t.Fatalf("outcome = %+v", out)
+	}
+	if out[0].Rows != 2 || out[0].Skipped != 3 || out[0].Rejected != 0 {
+		t.Errorf("rows %d skipped %d rejected %d, want 2 data rows, the totals row and two blank rows skipped", out[0].Rows, out[0].Skipped, out[0].Rejected)
+	}
+	want := []metaRow{
+		{"2021-06-14", "2021-07-11", "Vlucht 1 - dynamisch (korte video)", "", "Twinkels 2021", "dynamic", 1, 97008, 30568, 797, ptr(61635)},
+		{"2021-06-14", "2021-07-11", "Vlucht 1 - statisch (foto met quote)", "", "Twinkels 2021", "static", 1, 896158, 151136, 6402, nil},
+	}
+	if diff := cmp.Diff(want, metaRows(t, db)); diff != "" {
+		t.Errorf("meta_ads (-want +got):\n%s", diff)
+	}
+}
+
+func TestIngestMetaAdsEnglishAdLevel(t *testing.T) {
+	db, path := testDB(t)
+	out := ingestPaths(t, db, path, "../testdata/ingest/meta_ads_en_ad")
+	if len(out) != 1 || out[0].Status != "loaded" || out[0].Rows != 4 || out[0].Encoding != "utf-8" {
+		t.Fatalf("outcome = %+v", out)
+	}
+	want := []metaRow{
+		{"2021-08-09", "2021-08-31", "Algemeen", "Aanmelden nieuwsbrief", "", "", 0, 3400, 1200, 31, nil},
+		{"2021-08-09", "2021-08-31", "Flight 2 - dynamic (short video)", "Twinkel #11 - De Berkelhof", "Twinkels 2021", "dynamic", 2, 54986, 23571, 487, ptr(36861)},
+		{"2021-08-09", "2021-08-31", "Flight 2 - static (photo with quote)", "Twinkel #3 - Prinsenstichting", "Twinkels 2021", "static", 2, 201040, 61204, 2510, nil},
+		{"2021-08-09", "2021-08-31", "Flight 2 - static (photo with quote)", "Twinkel #7 - Middin", "Twinkels 2021", "static", 2, 174545, 55873, 2057, nil},
+	}
+	if diff := cmp.Diff(want, metaRows(t, db)); diff != "" {
+		t.Errorf("meta_ads (-want +got):\n%s", diff)
+	}
+}
+
+func TestIngestSameFileTwiceLoadsNothingNew(t *testing.T) {
+	db, path := testDB(t)
+	ingestPaths(t, db, path, "../testdata/ingest/meta_ads_nl_adset")
+	before := metaRows(t, db)
+	out := ingestPaths(t, db, path, "../testdata/ingest/meta_ads_nl_adset")
+	if len(out) != 1 || out[0].Status != "unchanged" {
+		t.Fatalf("second ingest outcome = %+v, want unchanged", out)
+	}
+	if diff := cmp.Diff(before, metaRows(t, db)); diff != "" {
+		t.Errorf("second ingest changed meta_ads (-before +after):\n%s", diff)
+	}
+	var files int
+	db.QueryRow(`SELECT count(*) FROM ingest_log`).Scan(&files)
+	if files != 1 {
+		t.Errorf("ingest_log has %d files, want 1", files)
+	}
+}
+
+func TestIngestAmbiguousNumbersRejectsFile(t *testing.T) {
+	db, path := testDB(t)
+	out := ingestPaths(t, db, path, "../testdata/ingest/meta_ads_ambiguous")
+	if out[0].Status != "failed" || !strings.Contains(out[0].Err.Error(), `cannot tell whether "896.158" means thousands (Dutch) or a decimal (English)`) {
+		t.Fatalf("outcome = %+v, want failed naming the ambiguous number", out[0])
+	}
+	if n := len(metaRows(t, db)); n != 0 {
+		t.Errorf("%d rows loaded from a rejected file", n)
+	}
+}
+
+func TestIngestBadRowsAreRejectedWithPlace(t *testing.T) {
+	db, path := testDB(t)
+	out := ingestPaths(t, db, path, "../testdata/ingest/meta_ads_bad_rows")
+	if out[0].Status != "loaded" || out[0].Rows != 2 || out[0].Rejected != 2 {
+		t.Fatalf("outcome = %+v, want 2 rows loaded and 2 rejected", out[0])
+	}
+	rows, err := db.Query(`SELECT line, col, reason FROM rejects ORDER BY line`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var line, col int
+		var reason string
+		rows.Scan(&line, &col, &reason)
+		got = append(got, fmt.Sprintf("%d:%d: %s", line, col, reason))
+	}
+	want := []string{
+		`3:5: "1,2,3" is not a number in column Weergaven (numbers in this file are Dutch (1.234,5))`,
+		`4:2: reporting period ends (2021-06-14) before it starts (2021-07-11)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("rejects (-want +got):\n%s", diff)
+	}
+}
+

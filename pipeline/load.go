@@ -1,0 +1,249 @@
+package pipeline
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/duckdb/duckdb-go/v2"
+)
+
+// rawConn runs statements on one driver connection, so that a transaction, the Arrow view
+// and the statements that read it share that connection.
+type rawConn struct {
+	ctx context.Context
+	dc  driver.Conn
+}
+
+func (c rawConn) exec(query string, args ...any) (int64, error) {
+	res, err := c.dc.(driver.ExecerContext).ExecContext(c.ctx, query, named(args))
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+// queryInt returns the single integer a query answers.
+func (c rawConn) queryInt(query string, args ...any) (int64, error) {
+	rows, err := c.dc.(driver.QueryerContext).QueryContext(c.ctx, query, named(args))
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	vals := make([]driver.Value, len(rows.Columns()))
+	if err := rows.Next(vals); err != nil {
+		if errors.Is(err, io.EOF) {
+			return 0, nil
+		}
+		return 0, err
+	}
+	switch v := vals[0].(type) {
+	case int64:
+		return v, nil
+	case int32:
+		return int64(v), nil
+	case uint64:
+		return int64(v), nil
+	case nil:
+		return 0, nil
+	}
+	return 0, fmt.Errorf("unexpected %T from %q", vals[0], query)
+}
+
+func named(args []any) []driver.NamedValue {
+	nv := make([]driver.NamedValue, len(args))
+	for i, a := range args {
+		nv[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+	}
+	return nv
+}
+
+// withConn runs fn on one raw driver connection of db.
+func withConn(ctx context.Context, db *sql.DB, fn func(c rawConn) error) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error { return fn(rawConn{ctx: ctx, dc: dc.(driver.Conn)}) })
+}
+
+// inTx runs fn inside BEGIN ... COMMIT, rolling back on any error.
+func (c rawConn) inTx(fn func() error) error {
+	if _, err := c.exec("BEGIN TRANSACTION"); err != nil {
+		return err
+	}
+	if err := fn(); err != nil {
+		if _, rerr := c.exec("ROLLBACK"); rerr != nil {
+			return errors.Join(err, rerr)
+		}
+		return err
+	}
+	_, err := c.exec("COMMIT")
+	return err
+}
+
+// syncConfig writes the configuration into the database, so that queries read quarters,
+// sites, programme pages and flights from the database alone.
+func syncConfig(ctx context.Context, db *sql.DB, cfg *Config) error {
+	return withConn(ctx, db, func(c rawConn) error {
+		return c.inTx(func() error {
+			for _, t := range []string{"settings", "sites", "programme_prefixes", "campaign_flights"} {
+				if _, err := c.exec("DELETE FROM " + t); err != nil {
+					return err
+				}
+			}
+			if _, err := c.exec(`INSERT INTO settings VALUES (?, ?)`, int32(cfg.QuarterStartMonth), cfg.Source); err != nil {
+				return err
+			}
+			for _, s := range cfg.Sites {
+				for _, h := range s.Hosts {
+					if _, err := c.exec(`INSERT INTO sites VALUES (?, ?)`, s.Name, strings.ToLower(h)); err != nil {
+						return err
+					}
+				}
+				for _, p := range s.ProgrammePrefixes {
+					if _, err := c.exec(`INSERT INTO programme_prefixes VALUES (?, ?)`, s.Name, p); err != nil {
+						return err
+					}
+				}
+			}
+			for _, cp := range cfg.Campaigns {
+				for _, f := range cp.Flights {
+					if _, err := c.exec(`INSERT INTO campaign_flights VALUES (?, ?, ?, ?)`, cp.Name, int32(f.Number), f.Start, f.End); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
+	})
+}
+
+// loaded is what loading one file did.
+type loaded struct {
+	fileID   int64
+	rows     int64
+	rejected int64
+	skipped  int64
+	replaced int64
+}
+
+// errAlreadyLoaded means a file with the same content is in the ingest log.
+var errAlreadyLoaded = errors.New("already loaded")
+
+// load puts one parsed file into the database in one transaction: the file's rows, its
+// rejects and its ingest-log entry are committed together or not at all.
+func load(ctx context.Context, db *sql.DB, run *parseRun, sha string, size int64) (loaded, error) {
+	var out loaded
+	src := run.f.kind
+	err := withConn(ctx, db, func(c rawConn) error {
+		return c.inTx(func() error {
+			n, err := c.queryInt(`SELECT count(*) FROM ingest_log WHERE sha256 = ?`, sha)
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				return errAlreadyLoaded
+			}
+			if out.fileID, err = c.queryInt(`SELECT nextval('file_id_seq')`); err != nil {
+				return err
+			}
+			if err := loadRows(c, run, out.fileID, &out); err != nil {
+				var le *lineError
+				if run.err != nil {
+					return run.err
+				} else if errors.As(err, &le) {
+					return err
+				}
+				return fmt.Errorf("load %s into %s: %w", run.f.path, src.table, err)
+			}
+			if run.err != nil {
+				return run.err
+			}
+			for _, r := range run.rejects {
+				if _, err := c.exec(`INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?)`,
+					int32(out.fileID), r.Path, int64(r.Line), int32(r.Col), r.Column, r.Reason); err != nil {
+					return err
+				}
+			}
+			out.rows, out.rejected, out.skipped = run.loaded, run.nReject, run.skipped
+			var first, last any
+			if !run.first.IsZero() {
+				first, last = run.first, run.last
+			}
+			_, err = c.exec(`INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				int32(out.fileID), sha, run.f.path, src.kind, size,
+				out.rows, out.rejected, out.skipped, out.replaced, first, last, time.Now().UTC())
+			return err
+		})
+	})
+	return out, err
+}
+
+// loadRows streams the parsed batches into the source's table through a registered Arrow
+// view, applying the source's merge rule.
+func loadRows(c rawConn, run *parseRun, fileID int64, out *loaded) error {
+	src := run.f.kind
+	ar, err := duckdb.NewArrowFromConn(c.dc)
+	if err != nil {
+		return err
+	}
+	reader := newBatchReader(run)
+	defer reader.Release()
+	release, err := ar.RegisterView(reader, "bereik_batches")
+	if err != nil {
+		return err
+	}
+	defer release()
+
+	cols := make([]string, 0, len(src.schema.Fields()))
+	for _, f := range src.schema.Fields() {
+		cols = append(cols, f.Name)
+	}
+	list := strings.Join(cols, ", ")
+	insert := func(from string) error {
+		_, err := c.exec(fmt.Sprintf(`INSERT INTO %s (file_id, %s) SELECT %d, %s FROM %s`, src.table, list, fileID, list, from))
+		return err
+	}
+	switch src.merge {
+	case appendRows:
+		return insert("bereik_batches")
+	case replaceAll:
+		if _, err := c.exec(`CREATE OR REPLACE TEMP TABLE bereik_stage AS SELECT * FROM bereik_batches`); err != nil {
+			return err
+		}
+		defer c.exec(`DROP TABLE IF EXISTS bereik_stage`)
+		if out.replaced, err = c.exec(`DELETE FROM ` + src.table); err != nil {
+			return err
+		}
+		return insert("bereik_stage")
+	case replaceByKey:
+		if _, err := c.exec(`CREATE OR REPLACE TEMP TABLE bereik_stage AS SELECT * FROM bereik_batches`); err != nil {
+			return err
+		}
+		defer c.exec(`DROP TABLE IF EXISTS bereik_stage`)
+		keys := strings.Join(src.keys, ", ")
+		dup, err := c.queryInt(fmt.Sprintf(`SELECT min(line) FROM (SELECT line, count(*) OVER (PARTITION BY %s) AS n FROM bereik_stage) WHERE n > 1`, keys))
+		if err != nil {
+			return err
+		}
+		if dup > 0 {
+			return &lineError{Path: run.f.path, Line: int(dup), Col: 1, Reason: "this row repeats another row's " + keys + "; the file cannot say which one is right, so nothing of it was loaded"}
+		}
+		var match []string
+		for _, k := range src.keys {
+			match = append(match, fmt.Sprintf("%s.%s = s.%s", src.table, k, k))
+		}
+		if out.replaced, err = c.exec(fmt.Sprintf(`DELETE FROM %s USING bereik_stage s WHERE %s`, src.table, strings.Join(match, " AND "))); err != nil {
+			return err
+		}
+		return insert("bereik_stage")
+	}
+	return fmt.Errorf("unknown merge rule %d", src.merge)
+}

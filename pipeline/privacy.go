@@ -1,0 +1,65 @@
+package pipeline
+
+import (
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io/fs"
+	"os"
+	"strings"
+)
+
+// keyer turns raw visitor and visit ids into keyed hashes, so that no raw id reaches the
+// database. Its key lives beside the database (KeyPath), never in it.
+type keyer struct {
+	mac hash.Hash
+	buf []byte
+}
+
+// KeyPath is where the hashing key of the database at dbPath lives.
+func KeyPath(dbPath string) string { return dbPath + ".key" }
+
+// loadKeyer reads the key beside the database, creating it (mode 0600) on first use.
+func loadKeyer(dbPath string) (*keyer, error) {
+	path := KeyPath(dbPath)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		key := make([]byte, 32)
+		if _, err := rand.Read(key); err != nil {
+			return nil, err
+		}
+		data = []byte(hex.EncodeToString(key) + "\n")
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return nil, fmt.Errorf("create hashing key: %w", err)
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("write hashing key: %w", err)
+		}
+		if err := f.Close(); err != nil {
+			return nil, fmt.Errorf("write hashing key: %w", err)
+		}
+	} else if err != nil {
+		return nil, fmt.Errorf("read hashing key: %w", err)
+	}
+	key, err := hex.DecodeString(strings.TrimSpace(string(data)))
+	if err != nil || len(key) < 16 {
+		return nil, fmt.Errorf("hashing key %s is damaged; restore it from a backup (a new key breaks returning-visitor counts)", path)
+	}
+	return &keyer{mac: hmac.New(sha256.New, key)}, nil
+}
+
+// hash returns the keyed 64-bit hash of an id within a namespace and scope.
+func (k *keyer) hash(namespace, scope, id string) uint64 {
+	k.mac.Reset()
+	k.buf = append(append(append(append(k.buf[:0], namespace...), 0), scope...), 0)
+	k.buf = append(k.buf, id...)
+	k.mac.Write(k.buf)
+	return binary.BigEndian.Uint64(k.mac.Sum(k.buf[:0])[:8])
+}

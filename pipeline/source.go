@@ -1,0 +1,203 @@
+package pipeline
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"sync/atomic"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+)
+
+// batchRows is the number of rows in one Arrow record batch: DuckDB's row-group size,
+// measured fastest on this machine (pipeline/DUCKDB.md).
+const batchRows = 122_880
+
+// mergeRule says how a file's rows join what is already loaded.
+type mergeRule int
+
+const (
+	// appendRows adds the rows; the same file twice is caught by its content hash.
+	appendRows mergeRule = iota
+	// replaceByKey deletes earlier rows with the same key columns first: a newer export of
+	// the same ad and reporting period replaces the older one instead of counting twice.
+	replaceByKey
+	// replaceAll makes the file the whole table: it is a complete snapshot.
+	replaceAll
+)
+
+// source is one kind of export: how to recognise it, its columns and its target table.
+type source struct {
+	kind  string
+	table string
+	spec  []headerSpec
+	// schema lists the loaded columns, in table order, without file_id.
+	schema *arrow.Schema
+	merge  mergeRule
+	keys   []string
+	// numbers lists the fields whose cells decide the file's number locale; a kind with
+	// numbers reads its whole file before parsing (such exports are small).
+	numbers []string
+	// row appends one record to the batch, or returns errSkip for a totals or blank row,
+	// or a *lineError to reject the row.
+	row func(p *parseRun, rec []string, line int) error
+}
+
+// sources are all kinds ingest recognises, in the order they are tried.
+var sources = []*source{metaAdsSource, visitLogSource, catalogueSource}
+
+func (s *source) matches(header []string) bool {
+	_, _, ok := matchHeader(s.spec, header)
+	return ok
+}
+
+// errSkip marks a record that is not data: a totals row or a blank row.
+var errSkip = errors.New("not a data row")
+
+// parseRun is the state of parsing one file.
+type parseRun struct {
+	f       *textFile
+	cfg     *Config
+	cols    columns
+	dutch   bool
+	locale  numberLocale
+	keyer   *keyer
+	b       *array.RecordBuilder
+	rejects []*lineError
+	nReject int64
+	skipped int64
+	loaded  int64
+	first   time.Time
+	last    time.Time
+	// pending holds the whole file's records for kinds that read it whole.
+	pending [][]string
+	lines   []int
+	// lineOffset is the number of preamble lines above the header.
+	lineOffset int
+	err        error
+}
+
+// maxRejectsKept bounds the reject rows stored per file; the count stays exact.
+const maxRejectsKept = 1000
+
+func (p *parseRun) reject(e *lineError) {
+	p.nReject++
+	if len(p.rejects) < maxRejectsKept {
+		p.rejects = append(p.rejects, e)
+	}
+}
+
+// seeDate widens the file's date range.
+func (p *parseRun) seeDate(t time.Time) {
+	if p.first.IsZero() || t.Before(p.first) {
+		p.first = t
+	}
+	if t.After(p.last) {
+		p.last = t
+	}
+}
+
+// next returns the next record and its line, from memory or from the file.
+func (p *parseRun) next() ([]string, int, error) {
+	if p.pending != nil {
+		if len(p.pending) == 0 {
+			return nil, 0, io.EOF
+		}
+		rec, line := p.pending[0], p.lines[0]
+		p.pending, p.lines = p.pending[1:], p.lines[1:]
+		if len(p.pending) == 0 {
+			p.pending = [][]string{}
+		}
+		return rec, line, nil
+	}
+	rec, err := p.f.rows.Read()
+	if err != nil {
+		return nil, 0, err
+	}
+	line, _ := p.f.rows.FieldPos(0)
+	return rec, line + p.lineOffset, nil
+}
+
+// batchReader streams a parseRun's rows as Arrow record batches; it is what DuckDB scans.
+type batchReader struct {
+	refs atomic.Int64
+	p    *parseRun
+	cur  arrow.RecordBatch
+	done bool
+}
+
+func newBatchReader(p *parseRun) *batchReader {
+	r := &batchReader{p: p}
+	r.refs.Store(1)
+	return r
+}
+
+func (r *batchReader) Retain() { r.refs.Add(1) }
+func (r *batchReader) Release() {
+	if r.refs.Add(-1) == 0 && r.cur != nil {
+		r.cur.Release()
+		r.cur = nil
+	}
+}
+func (r *batchReader) Schema() *arrow.Schema          { return r.p.b.Schema() }
+func (r *batchReader) RecordBatch() arrow.RecordBatch { return r.cur }
+func (r *batchReader) Record() arrow.RecordBatch      { return r.cur }
+func (r *batchReader) Err() error                     { return r.p.err }
+func (r *batchReader) setErr(err error) bool          { r.p.err = err; return false }
+func (r *batchReader) builder() *array.RecordBuilder  { return r.p.b }
+func (r *batchReader) rows() int                      { return r.p.b.Field(0).Len() }
+
+func newRecordBuilder(s *arrow.Schema) *array.RecordBuilder {
+	return array.NewRecordBuilder(memory.DefaultAllocator, s)
+}
+
+// csvError places a CSV syntax error in its file.
+func csvError(path string, err error, lineOffset int) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &lineError{Path: path, Line: pe.Line + lineOffset, Col: pe.Column, Reason: "unreadable CSV: " + pe.Err.Error() + "; nothing of this file was loaded"}
+	}
+	return fmt.Errorf("%s: %w", path, err)
+}
+
+func (r *batchReader) Next() bool {
+	if r.cur != nil {
+		r.cur.Release()
+		r.cur = nil
+	}
+	if r.done {
+		return false
+	}
+	p := r.p
+	for r.rows() < batchRows {
+		rec, line, err := p.next()
+		if errors.Is(err, io.EOF) {
+			r.done = true
+			break
+		}
+		if err != nil {
+			return r.setErr(csvError(p.f.path, err, p.lineOffset))
+		}
+		switch err := p.f.kind.row(p, rec, line); {
+		case err == nil:
+			p.loaded++
+		case errors.Is(err, errSkip):
+			p.skipped++
+		default:
+			var le *lineError
+			if !errors.As(err, &le) {
+				return r.setErr(err)
+			}
+			p.reject(le)
+		}
+	}
+	if r.rows() == 0 {
+		return false
+	}
+	r.cur = r.builder().NewRecordBatch()
+	return true
+}

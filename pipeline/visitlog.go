@@ -1,0 +1,179 @@
+package pipeline
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	_ "time/tzdata" // the sites' time zone on machines without zoneinfo
+
+	"github.com/apache/arrow-go/v18/arrow"
+)
+
+// amsterdam is the sites' local time; page views are stored in it, without zone.
+var amsterdam = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Amsterdam")
+	if err != nil {
+		panic(err) // embedded by time/tzdata: cannot fail
+	}
+	return loc
+}()
+
+// visitLogSource reads a page-view visit log: one row per page view, columns in any order.
+var visitLogSource = &source{
+	kind:  "visit_log",
+	table: "page_views",
+	spec: []headerSpec{
+		{field: "timestamp", aliases: []string{"timestamp", "time", "datetime", "date_time"}, dutch: []string{"tijdstip", "datum_tijd"}, required: true},
+		{field: "visit_id", aliases: []string{"visit_id", "visit id", "idvisit", "session_id"}, dutch: []string{"bezoek_id", "bezoek id"}, required: true},
+		{field: "visitor_id", aliases: []string{"visitor_id", "visitor id", "idvisitor", "client_id"}, dutch: []string{"bezoeker_id", "bezoeker id"}, required: true},
+		{field: "site", aliases: []string{"site"}},
+		{field: "url", aliases: []string{"url", "page_url", "page url"}, dutch: []string{"pagina_url", "pagina-url"}, required: true},
+		{field: "page_title", aliases: []string{"page_title", "page title", "title"}, dutch: []string{"paginatitel", "titel"}},
+		{field: "referrer", aliases: []string{"referrer", "referer", "referrer_url"}, dutch: []string{"verwijzer"}},
+		{field: "utm_source", aliases: []string{"utm_source"}},
+		{field: "utm_medium", aliases: []string{"utm_medium"}},
+		{field: "utm_campaign", aliases: []string{"utm_campaign"}},
+		{field: "time_on_page", aliases: []string{"time_on_page", "time on page", "seconds_on_page"}, dutch: []string{"tijd_op_pagina", "tijd op pagina"}},
+	},
+	schema: arrow.NewSchema([]arrow.Field{
+		field("ts", typTime),
+		field("site", typString),
+		field("visit_id", typUint64),
+		field("visitor", typUint64),
+		field("path", typString),
+		field("page_title", typString),
+		field("referrer", typString),
+		field("utm_source", typString),
+		field("utm_medium", typString),
+		field("utm_campaign", typString),
+		field("time_on_page", typInt32),
+	}, nil),
+	merge: appendRows,
+	row:   visitLogRow,
+}
+
+func visitLogRow(p *parseRun, rec []string, line int) error {
+	if blank(rec) {
+		return errSkip
+	}
+	c := p.cols
+	bad := func(name, format string, args ...any) error {
+		return &lineError{Path: p.f.path, Line: line, Col: c.col(name), Column: p.f.header[c[name]], Reason: fmt.Sprintf(format, args...)}
+	}
+	ts, err := parseTimestamp(c.field(rec, "timestamp"))
+	if err != nil {
+		return bad("timestamp", "%v", err)
+	}
+	visitID, visitorID := c.field(rec, "visit_id"), c.field(rec, "visitor_id")
+	if visitID == "" {
+		return bad("visit_id", "empty visit id")
+	}
+	if visitorID == "" {
+		return bad("visitor_id", "empty visitor id")
+	}
+	host, path := splitURL(c.field(rec, "url"))
+	site := c.field(rec, "site")
+	switch {
+	case site != "" && !p.cfg.hasSite(site):
+		return bad("site", "site %q is not configured; add it to [[sites]] in bereik.toml", site)
+	case site == "" && host == "":
+		return bad("url", "%q has no host and the file has no site column", c.field(rec, "url"))
+	case site == "":
+		if site = p.cfg.SiteOfHost(host); site == "" {
+			return bad("url", "host %q is not configured; add it to the hosts of a [[sites]] entry in bereik.toml", host)
+		}
+	}
+	var seconds int64
+	var haveSeconds bool
+	if cell := c.field(rec, "time_on_page"); cell != "" {
+		seconds, err = parseSeconds(cell)
+		if err != nil {
+			return bad("time_on_page", "%v", err)
+		}
+		haveSeconds = true
+	}
+	p.seeDate(ts)
+
+	b := p.b
+	appendWallClock(b, 0, ts)
+	appendString(b, 1, site)
+	appendUint64(b, 2, p.keyer.hash("visit", site, visitID))
+	appendUint64(b, 3, p.keyer.hash("visitor", "", visitorID))
+	appendString(b, 4, path)
+	appendText(b, 5, c.field(rec, "page_title"))
+	appendText(b, 6, c.field(rec, "referrer"))
+	appendText(b, 7, c.field(rec, "utm_source"))
+	appendText(b, 8, c.field(rec, "utm_medium"))
+	appendText(b, 9, c.field(rec, "utm_campaign"))
+	appendInt32(b, 10, int32(seconds), haveSeconds)
+	return nil
+}
+
+// parseTimestamp reads a page view's time. A time with a zone or offset is converted to
+// Amsterdam time; one without is taken as Amsterdam time already.
+func parseTimestamp(s string) (time.Time, error) {
+	for _, layout := range []string{time.DateTime, "2006-01-02T15:04:05", "2006-01-02 15:04", "02-01-2006 15:04:05", "02-01-2006 15:04"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.In(amsterdam), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a time like 2021-06-14 09:30:00", s)
+}
+
+// parseSeconds reads a duration in whole seconds: 74, 1:14 or 0:01:14.
+func parseSeconds(s string) (int64, error) {
+	if !strings.Contains(s, ":") {
+		n, err := strconv.ParseInt(s, 10, 32)
+		if err != nil || n < 0 {
+			return 0, fmt.Errorf("%q is not a number of seconds", s)
+		}
+		return n, nil
+	}
+	var total int64
+	for _, part := range strings.Split(s, ":") {
+		n, err := strconv.ParseInt(part, 10, 32)
+		if err != nil || n < 0 || (total > 0 && n >= 60) {
+			return 0, fmt.Errorf("%q is not a duration like 1:14", s)
+		}
+		total = total*60 + n
+	}
+	return total, nil
+}
+
+// splitURL returns the lower-case host and the path of a URL, without query or fragment.
+// A bare path has no host.
+func splitURL(raw string) (host, path string) {
+	s := raw
+	if i := strings.Index(s, "://"); i >= 0 {
+		s = s[i+3:]
+		host = s
+		if j := strings.IndexByte(s, '/'); j >= 0 {
+			host, s = s[:j], s[j:]
+		} else {
+			s = "/"
+		}
+		if k := strings.IndexAny(host, "?#"); k >= 0 {
+			host = host[:k]
+		}
+		if k := strings.LastIndexByte(host, '@'); k >= 0 {
+			host = host[k+1:]
+		}
+		if k := strings.IndexByte(host, ':'); k >= 0 {
+			host = host[:k]
+		}
+		host = strings.ToLower(host)
+	}
+	if i := strings.IndexAny(s, "?#"); i >= 0 {
+		s = s[:i]
+	}
+	if s == "" {
+		s = "/"
+	}
+	return host, s
+}

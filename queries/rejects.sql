@@ -1,0 +1,8 @@
+-- name: rejects
+-- doc: Rows that could not be read, with file, line, column and reason (at most 1.000 are
+-- doc: kept per file; ingest_log.rows_rejected has the full count).
+-- param: limit integer = 50 -- rows to show
+SELECT path, line, col, column_name, reason
+FROM rejects
+ORDER BY file_id, line, col
+LIMIT $limit

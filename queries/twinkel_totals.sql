@@ -1,0 +1,18 @@
+-- name: twinkel_totals
+-- doc: The paid campaign per format over all its flights, and in total (format 'total'):
+-- doc: impressions, views, clicks and CTR as a ratio of sums (clicks / impressions), never
+-- doc: the mean of the flights' CTRs. reach_sum adds the flights' reach: people reached in
+-- doc: two flights count twice, so it is an upper bound of unique reach, not the reach.
+-- param: campaign text = Twinkels 2021 -- campaign name from bereik.toml [[campaigns]]
+-- param: from date = 1900-01-01 -- rows whose reporting period starts on or after this day
+-- param: to date = 9999-12-31 -- rows whose reporting period ends on or before this day
+SELECT CASE WHEN grouping(format) = 1 THEN 'total' ELSE coalesce(format, 'unknown') END AS format,
+       count(DISTINCT flight) AS flights,
+       sum(impressions)::BIGINT AS impressions,
+       sum(reach)::BIGINT AS reach_sum,
+       sum(video_plays_3s)::BIGINT AS views,
+       sum(link_clicks)::BIGINT AS clicks,
+       (sum(link_clicks) / nullif(sum(impressions), 0))::DOUBLE AS ctr
+FROM campaign_rows($campaign, $from::DATE, $to::DATE)
+GROUP BY GROUPING SETS ((format), ())
+ORDER BY grouping(format), CASE format WHEN 'static' THEN 1 WHEN 'dynamic' THEN 2 ELSE 3 END, format
