@@ -165,4 +165,3 @@ func TestIngestBadRowsAreRejectedWithPlace(t *testing.T) {
 		t.Errorf("rejects (-want +got):\n%s", diff)
 	}
 }
-

@@ -1,0 +1,53 @@
+package pipeline
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDefaultConfig(t *testing.T) {
+	cfg := testConfig(t)
+	if cfg.QuarterStartMonth != 9 || cfg.SiteOfHost("WWW.Vilans.nl") != "vilans" {
+		t.Errorf("defaults: quarter start %d, vilans host -> %q", cfg.QuarterStartMonth, cfg.SiteOfHost("WWW.Vilans.nl"))
+	}
+	cp := cfg.campaignOf("Twinkels 2021 - Vilans")
+	if cp == nil {
+		t.Fatal("campaign Twinkels 2021 not recognised")
+	}
+	if got := cp.formatOf("Vlucht 2 - dynamisch", ""); got != "dynamic" {
+		t.Errorf("format of a dynamisch ad set = %q", got)
+	}
+	if got := cp.formatOf("Flight 1", "Twinkel foto"); got != "static" {
+		t.Errorf("format read from the ad name = %q, want static", got)
+	}
+}
+
+func TestConfigErrorsNameTheLine(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"unknown key", "quarter_start_month = 9\nquarter_strat = 3\n", "x.toml:2: quarter_strat: unknown key"},
+		{"bad month", "\nquarter_start_month = 13\n", "x.toml:2: quarter_start_month: must be a month from 1 to 12, not 13"},
+		{"syntax", "quarter_start_month = = 9\n", "x.toml:1: syntax"},
+		{"overlapping flights", "quarter_start_month = 9\n[[campaigns]]\nname = \"c\"\nmeta_campaign = \"c\"\n[[campaigns.flights]]\nnumber = 1\nstart = 2021-06-01\nend = 2021-06-30\n[[campaigns.flights]]\nnumber = 2\nstart = 2021-06-15\nend = 2021-07-30\n", "flights 1 and 2 overlap"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseConfig([]byte(tc.text), "x.toml")
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error = %v, want it to contain %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestUnrecognisedFileLoadsNothingAndOthersStillLoad(t *testing.T) {
+	db, path := testDB(t)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "boodschappen.csv"), []byte("appels,peren\n1,2\n"), 0o644)
+	data, _ := os.ReadFile("../testdata/ingest/meta_ads_nl_adset/Twinkels-2021-Advertentiesets-14-jun-2021-11-jul-2021.csv")
+	os.WriteFile(filepath.Join(dir, "meta.csv"), data, 0o644)
+	out := ingestPaths(t, db, path, dir)
+	if len(out) != 2 || out[0].Status != "failed" || !strings.Contains(out[0].Err.Error(), "not a recognised export") || out[1].Status != "loaded" {
+		t.Fatalf("outcomes = %+v", out)
+	}
+}

@@ -1,0 +1,121 @@
+package pipeline
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestIngestVisitLog(t *testing.T) {
+	db, path := testDB(t)
+	out := ingestPaths(t, db, path, "../testdata/ingest/visit_log")
+	if len(out) != 1 || out[0].Kind != "visit_log" || out[0].Rows != 4 || out[0].Rejected != 2 {
+		t.Fatalf("outcome = %+v, want 4 rows and 2 rejects", out)
+	}
+	rows, err := db.Query(`SELECT strftime(ts, '%Y-%m-%d %H:%M:%S'), site, path, coalesce(utm_source, ''), time_on_page FROM page_views ORDER BY ts`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var ts, site, p, utm string
+		var seconds int
+		rows.Scan(&ts, &site, &p, &utm, &seconds)
+		got = append(got, fmt.Sprintf("%s %s %s %s %d", ts, site, p, utm, seconds))
+	}
+	want := []string{
+		// 08:00Z is 10:00 in Amsterdam summer time.
+		"2021-06-14 09:12:00 kennisplein /begeleiding-a-la-carte/hoe-een-andere-omgeving nieuwsbrief 95",
+		"2021-06-14 09:13:35 kennisplein /  40",
+		"2021-06-14 10:00:00 twinkelmagazine /twinkels/tiny-houses facebook 74",
+		"2021-06-15 13:00:00 vilans /artikelen/begeleiding-a-la-carte/model-bravo  200",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("page_views (-want +got):\n%s", diff)
+	}
+	var rejects []string
+	r2, _ := db.Query(`SELECT line || ':' || col || ': ' || reason FROM rejects ORDER BY line`)
+	defer r2.Close()
+	for r2.Next() {
+		var s string
+		r2.Scan(&s)
+		rejects = append(rejects, s)
+	}
+	wantRejects := []string{
+		`6:1: host "www.example.org" is not configured; add it to the hosts of a [[sites]] entry in bereik.toml`,
+		`7:3: "15 juni 2021" is not a time like 2021-06-14 09:30:00`,
+	}
+	if diff := cmp.Diff(wantRejects, rejects); diff != "" {
+		t.Errorf("rejects (-want +got):\n%s", diff)
+	}
+	var visitors, visits int
+	db.QueryRow(`SELECT count(DISTINCT visitor), count(DISTINCT visit_id) FROM page_views`).Scan(&visitors, &visits)
+	if visitors != 2 || visits != 3 {
+		t.Errorf("visitors %d visits %d, want 2 and 3 (the same person on two sites is one visitor)", visitors, visits)
+	}
+}
+
+// TestRawIdsNeverReachTheDatabase scans the database file's bytes for the fixture's raw
+// visitor ids, and checks the hashing key lives beside it, readable by its owner only.
+func TestRawIdsNeverReachTheDatabase(t *testing.T) {
+	db, path := testDB(t)
+	ingestPaths(t, db, path, "../testdata/ingest/visit_log")
+	if _, err := db.Exec(`CHECKPOINT`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte("/begeleiding-a-la-carte/hoe-een-andere-omgeving")) {
+		t.Fatal("the database file does not hold the loaded paths uncompressed; this scan would prove nothing")
+	}
+	for _, id := range []string{"a1b2c3d4e5f60718", "ffeeddccbbaa9988"} {
+		if bytes.Contains(data, []byte(id)) {
+			t.Errorf("raw visitor id %s found in the database file", id)
+		}
+	}
+	info, err := os.Stat(KeyPath(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != 0o600 {
+		t.Errorf("key file mode %v, want 0600", info.Mode().Perm())
+	}
+	key, _ := os.ReadFile(KeyPath(path))
+	if bytes.Contains(data, bytes.TrimSpace(key)) {
+		t.Error("the hashing key is stored in the database")
+	}
+}
+
+func TestIngestCatalogueReplacesTheWholeCatalogue(t *testing.T) {
+	db, path := testDB(t)
+	out := ingestPaths(t, db, path, "../testdata/ingest/catalogue")
+	if out[0].Kind != "content_catalogue" || out[0].Rows != 3 {
+		t.Fatalf("outcome = %+v", out[0])
+	}
+	var prefix bool
+	var p string
+	db.QueryRow(`SELECT path, is_prefix FROM content_items WHERE nr = 117`).Scan(&p, &prefix)
+	if p != "/begeleiding-a-la-carte/ervaringsleren/" || !prefix {
+		t.Errorf("item 117 = %q prefix %v, want the dossier's folder as a prefix", p, prefix)
+	}
+	// A changed catalogue is a new snapshot: it replaces, never adds.
+	changed := t.TempDir() + "/catalogus-v2.csv"
+	orig, _ := os.ReadFile("../testdata/ingest/catalogue/inhoudscatalogus.csv")
+	os.WriteFile(changed, bytes.ReplaceAll(orig, []byte(",no,"), []byte(",yes,")), 0o644)
+	out = ingestPaths(t, db, path, changed)
+	if out[0].Replaced != 3 || out[0].Rows != 3 {
+		t.Errorf("second catalogue: %+v, want 3 rows replacing 3", out[0])
+	}
+	var n int
+	db.QueryRow(`SELECT count(*) FROM content_items`).Scan(&n)
+	if n != 3 {
+		t.Errorf("content_items has %d rows, want 3", n)
+	}
+}
