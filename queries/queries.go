@@ -90,7 +90,7 @@ func Lookup(name string) (Query, error) {
 }
 
 var headerLine = regexp.MustCompile(`^--\s*(name|doc|param):\s*(.*)$`)
-var paramSpec = regexp.MustCompile(`^(\w+)\s+(date|integer|text)(?:\s*=\s*(\S+))?(?:\s+--\s*(.*))?$`)
+var paramSpec = regexp.MustCompile(`^(\w+)\s+(date|integer|text)(?:\s*=\s*(.*?))?(?:\s+--\s*(.*))?$`)
 
 func parse(file, text string) (Query, error) {
 	q := Query{File: file, SQL: text}
@@ -189,10 +189,7 @@ func Run(ctx context.Context, db *sql.DB, name string, params map[string]string)
 	}
 	var args []any
 	for _, p := range q.Params {
-		// Only parameters the text uses may be passed to the driver.
-		if regexp.MustCompile(`\$` + p.Name + `\b`).MatchString(q.SQL) {
-			args = append(args, sql.Named(p.Name, bound[p.Name]))
-		}
+		args = append(args, sql.Named(p.Name, bound[p.Name]))
 	}
 	res, err := RunSQL(ctx, db, q.SQL, args...)
 	if err != nil {

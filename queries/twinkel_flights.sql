@@ -8,6 +8,7 @@
 -- param: campaign text = Twinkels 2021 -- campaign name from bereik.toml [[campaigns]]
 -- param: from date = 1900-01-01 -- rows whose reporting period starts on or after this day
 -- param: to date = 9999-12-31 -- rows whose reporting period ends on or before this day
+SELECT * FROM (
 SELECT r.campaign,
        r.flight,
        f.start_date AS flight_start,
@@ -25,4 +26,5 @@ SELECT r.campaign,
 FROM campaign_rows($campaign, $from::DATE, $to::DATE) r
 JOIN campaign_flights f ON f.campaign = r.campaign AND f.flight = r.flight
 GROUP BY ALL
-ORDER BY r.flight, CASE format WHEN 'static' THEN 1 WHEN 'dynamic' THEN 2 ELSE 3 END, format
+)
+ORDER BY flight, CASE format WHEN 'static' THEN 1 WHEN 'dynamic' THEN 2 ELSE 3 END, format
