@@ -10,6 +10,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"math/big"
 	"regexp"
 	"slices"
 	"strconv"
@@ -251,6 +252,12 @@ func normalise(v any) any {
 		return float64(x)
 	case []byte:
 		return string(x)
+	case *big.Int: // HUGEINT, as an un-cast sum() gives
+		if x.IsInt64() {
+			return x.Int64()
+		}
+		f, _ := new(big.Float).SetInt(x).Float64()
+		return f
 	case fmt.Stringer:
 		if _, isTime := v.(time.Time); !isTime {
 			return x.String()

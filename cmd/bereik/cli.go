@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"bereik/pipeline"
+)
+
+// Exit codes, as the design fixes them for cron.
+const (
+	exitOK      = 0 // all good
+	exitPartial = 1 // some input rejected, everything valid loaded
+	exitFailed  = 2 // nothing done: bad usage, unreadable config, database locked or corrupt
+)
+
+// command is one subcommand: its name, one line of help, and what it does.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *env, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"ingest", "load export files or folders into the database", runIngest},
+		{"report", "write the reach report as one HTML file", runReport},
+		{"query", "run one named question (or --sql) and print its rows", runQuery},
+		{"queries", "list the named questions with their parameters", runQueries},
+		{"status", "what is loaded, per source kind, and what was rejected", runStatus},
+		{"demo", "write realistic demo exports to try everything on", runDemo},
+	}
+}
+
+// env is what every command gets: its streams and the process environment.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return exitFailed
+		}
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, e, args[1:])
+		}
+	}
+	fmt.Fprintf(stderr, "bereik: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return exitFailed
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "bereik: reach analytics from the exports a comms team downloads.")
+	fmt.Fprintln(w, "\nUsage: bereik COMMAND [flags] [args]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nbereik COMMAND --help shows a command's flags.")
+}
+
+// newFlags makes a command's flag set with its usage text.
+func newFlags(e *env, name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: bereik %s %s\n\nFlags:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseArgs parses flags that may stand before, between or after positional arguments,
+// and returns the positional ones. ok is false after --help or a usage error.
+func parseArgs(fs *flag.FlagSet, args []string) (positional []string, code int, ok bool) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitFailed, false
+		}
+		if fs.NArg() == 0 {
+			return positional, 0, true
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// dbFlag adds --db: the flag, else $BEREIK_DB, else ./bereik.duckdb.
+func dbFlag(e *env, fs *flag.FlagSet) *string {
+	def := e.getenv("BEREIK_DB")
+	if def == "" {
+		def = "bereik.duckdb"
+	}
+	return fs.String("db", def, "database file (default $BEREIK_DB, else ./bereik.duckdb)")
+}
+
+// loadConfig reads --config, else bereik.toml beside the database, else the defaults.
+func loadConfig(flagValue, dbPath string) (*pipeline.Config, error) {
+	if flagValue != "" {
+		return pipeline.LoadConfig(flagValue)
+	}
+	beside := filepath.Join(filepath.Dir(dbPath), "bereik.toml")
+	if _, err := os.Stat(beside); err == nil {
+		return pipeline.LoadConfig(beside)
+	}
+	return pipeline.LoadConfig("")
+}
+
+// logFlag adds --log-format and returns a function that makes the logger.
+func logFlag(e *env, fs *flag.FlagSet) func() *slog.Logger {
+	format := fs.String("log-format", "text", "log format on stderr: text or json")
+	return func() *slog.Logger {
+		if strings.EqualFold(*format, "json") {
+			return slog.New(slog.NewJSONHandler(e.stderr, nil))
+		}
+		return slog.New(slog.NewTextHandler(e.stderr, nil))
+	}
+}
+
+// fail prints an error once, with a hint where there is one, and returns the exit code.
+func fail(e *env, code int, err error) int {
+	fmt.Fprintf(e.stderr, "bereik: %v\n", err)
+	return code
+}

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"bereik/pipeline"
+)
+
+func runIngest(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "ingest", "[--db PATH] [--config FILE] [--log-format text|json] PATH...\n\n"+
+		"Loads export files, and every file in the given folders, into the database. Each file\n"+
+		"is one transaction; a file loaded before is passed over. Exit code 0: all loaded;\n"+
+		"1: some files or rows were rejected (bereik status lists them); 2: nothing done.\n\n"+
+		"Example: bereik ingest --db out/bereik.duckdb out/exports")
+	db := dbFlag(e, fs)
+	configPath := fs.String("config", "", "configuration file (default bereik.toml beside the database, else built-in)")
+	logger := logFlag(e, fs)
+	paths, code, ok := parseArgs(fs, args)
+	if !ok {
+		return code
+	}
+	if len(paths) == 0 {
+		fs.Usage()
+		return exitFailed
+	}
+	log := logger()
+	cfg, err := loadConfig(*configPath, *db)
+	if err != nil {
+		return fail(e, exitFailed, err)
+	}
+	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{})
+	if err != nil {
+		return fail(e, exitFailed, err)
+	}
+	defer conn.Close()
+	outcomes, err := pipeline.Ingest(ctx, conn, pipeline.IngestOptions{DBPath: *db, Config: cfg, Logger: log}, paths)
+	if err != nil {
+		return fail(e, exitFailed, err)
+	}
+	var loaded, unchanged, failed, rejected int
+	var rows int64
+	for _, o := range outcomes {
+		switch o.Status {
+		case "loaded":
+			loaded++
+			rows += o.Rows
+		case "unchanged":
+			unchanged++
+		case "failed":
+			failed++
+		}
+		if o.Rejected > 0 {
+			rejected++
+		}
+	}
+	log.Info("ingest finished", "files", len(outcomes), "loaded", loaded, "unchanged", unchanged,
+		"failed", failed, "with_rejects", rejected, "rows", rows, "db", *db)
+	if failed > 0 || rejected > 0 {
+		if loaded == 0 && unchanged == 0 && failed == len(outcomes) {
+			return fail(e, exitPartial, errors.New("no file could be loaded"))
+		}
+		fmt.Fprintf(e.stderr, "bereik: %d file(s) not loaded and %d with rejected rows; see the log above and bereik status\n", failed, rejected)
+		return exitPartial
+	}
+	return exitOK
+}

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"bereik/queries"
+)
+
+func runQueries(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "queries", "\n\nLists every named question, what it answers and its parameters.\n\nExample: bereik queries")
+	rest, code, ok := parseArgs(fs, args)
+	if !ok {
+		return code
+	}
+	if len(rest) > 0 {
+		fs.Usage()
+		return exitFailed
+	}
+	qs, err := queries.All()
+	if err != nil {
+		return fail(e, exitFailed, err)
+	}
+	for _, q := range qs {
+		fmt.Fprintf(e.stdout, "%s\n    %s\n", q.Name, wrap(q.Doc, 88, "    "))
+		for _, p := range q.Params {
+			def := "required"
+			if p.Default != "" {
+				def = "default " + p.Default
+			}
+			fmt.Fprintf(e.stdout, "    --param %s=%s (%s)  %s\n", p.Name, strings.ToUpper(p.Type), def, p.Doc)
+		}
+		fmt.Fprintln(e.stdout)
+	}
+	return exitOK
+}
+
+// wrap folds text at width, indenting continuation lines.
+func wrap(text string, width int, indent string) string {
+	var b strings.Builder
+	n := 0
+	for i, w := range strings.Fields(text) {
+		if i > 0 && n+1+len(w) > width {
+			b.WriteString("\n" + indent)
+			n = 0
+		} else if i > 0 {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += len(w)
+	}
+	return b.String()
+}

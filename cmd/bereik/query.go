@@ -1,0 +1,207 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"bereik/pipeline"
+	"bereik/queries"
+)
+
+// paramsFlag collects repeated --param key=value.
+type paramsFlag map[string]string
+
+func (p paramsFlag) String() string { return fmt.Sprint(map[string]string(p)) }
+func (p paramsFlag) Set(s string) error {
+	k, v, ok := strings.Cut(s, "=")
+	if !ok || k == "" {
+		return fmt.Errorf("%q: want key=value", s)
+	}
+	p[k] = v
+	return nil
+}
+
+func runQuery(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "query", "[--db PATH] NAME [--param key=value]... [--format table|csv|json]\n"+
+		"       bereik query [--db PATH] --sql 'SELECT ...'\n\n"+
+		"Runs one named question (bereik queries lists them) read-only and prints its rows.\n\n"+
+		"Example: bereik query --db out/bereik.duckdb twinkel_flights --param to=2021-08-31 --format csv")
+	db := dbFlag(e, fs)
+	params := paramsFlag{}
+	fs.Var(params, "param", "a parameter as key=value (repeatable)")
+	format := fs.String("format", "table", "output: table, csv or json")
+	text := fs.String("sql", "", "run this SQL instead of a named question (the database is opened read-only)")
+	rest, code, ok := parseArgs(fs, args)
+	if !ok {
+		return code
+	}
+	if (len(rest) != 1 && *text == "") || (len(rest) != 0 && *text != "") {
+		fs.Usage()
+		return exitFailed
+	}
+	if *format != "table" && *format != "csv" && *format != "json" {
+		return fail(e, exitFailed, fmt.Errorf("--format must be table, csv or json, not %q", *format))
+	}
+	if *text == "" {
+		q, err := queries.Lookup(rest[0])
+		if err != nil {
+			return fail(e, exitFailed, err)
+		}
+		if _, err := q.Bind(params); err != nil {
+			return fail(e, exitFailed, err)
+		}
+	}
+	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true})
+	if err != nil {
+		return fail(e, exitFailed, err)
+	}
+	defer conn.Close()
+	var res *queries.Result
+	if *text != "" {
+		res, err = queries.RunSQL(ctx, conn, *text)
+	} else {
+		res, err = queries.Run(ctx, conn, rest[0], params)
+	}
+	if err != nil {
+		return fail(e, exitFailed, err)
+	}
+	switch *format {
+	case "csv":
+		err = writeCSV(e.stdout, res)
+	case "json":
+		err = writeJSON(e.stdout, res)
+	default:
+		err = writeTable(e.stdout, res)
+	}
+	if err != nil {
+		return fail(e, exitFailed, err)
+	}
+	return exitOK
+}
+
+// rawValue writes a value for machines: full precision, ISO dates, empty for NULL.
+func rawValue(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case time.Time:
+		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 && x.Nanosecond() == 0 {
+			return x.Format(time.DateOnly)
+		}
+		return x.Format("2006-01-02T15:04:05")
+	case float64:
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	}
+	return fmt.Sprint(v)
+}
+
+func writeCSV(w io.Writer, res *queries.Result) error {
+	cw := csv.NewWriter(w)
+	cw.Write(res.Columns)
+	for _, row := range res.Rows {
+		rec := make([]string, len(row))
+		for i, v := range row {
+			rec[i] = rawValue(v)
+		}
+		cw.Write(rec)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeJSON(w io.Writer, res *queries.Result) error {
+	var b strings.Builder
+	b.WriteString("[")
+	for r, row := range res.Rows {
+		if r > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n  {")
+		for i, v := range row {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			k, _ := json.Marshal(res.Columns[i])
+			var val []byte
+			var err error
+			switch x := v.(type) {
+			case time.Time:
+				val, err = json.Marshal(rawValue(x))
+			case float64:
+				if math.IsNaN(x) || math.IsInf(x, 0) {
+					val = []byte("null")
+				} else {
+					val, err = json.Marshal(x)
+				}
+			default:
+				val, err = json.Marshal(x)
+			}
+			if err != nil {
+				return err
+			}
+			b.Write(k)
+			b.WriteString(": ")
+			b.Write(val)
+		}
+		b.WriteString("}")
+	}
+	b.WriteString("\n]\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeTable prints aligned columns with numbers formatted for people: thousands grouped,
+// fractions of columns named like rates as percentages.
+func writeTable(w io.Writer, res *queries.Result) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw.Write([]byte(strings.Join(res.Columns, "\t") + "\t\n"))
+	for _, row := range res.Rows {
+		cells := make([]string, len(row))
+		for i, v := range row {
+			cells[i] = humanValue(res.Columns[i], v)
+		}
+		tw.Write([]byte(strings.Join(cells, "\t") + "\t\n"))
+	}
+	return tw.Flush()
+}
+
+func humanValue(column string, v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "-"
+	case int64:
+		return groupThousands(strconv.FormatInt(x, 10))
+	case float64:
+		if column == "ctr" || strings.HasSuffix(column, "_rate") || strings.HasSuffix(column, "_share") {
+			return strconv.FormatFloat(x*100, 'f', 2, 64) + "%"
+		}
+		return strconv.FormatFloat(x, 'f', 2, 64)
+	}
+	return rawValue(v)
+}
+
+func groupThousands(digits string) string {
+	neg := strings.HasPrefix(digits, "-")
+	digits = strings.TrimPrefix(digits, "-")
+	var b strings.Builder
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}

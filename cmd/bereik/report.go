@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"bereik/pipeline"
+	"bereik/queries"
+	"bereik/reports"
+)
+
+func runReport(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "report", "[--db PATH] [--config FILE] (--quarter 2021-06 | --from DATE --to DATE | --programme)\n"+
+		"       [--lang nl|en] [--campaign NAME] [-o report.html]\n\n"+
+		"Writes the reach report for a period as one self-contained HTML file.\n\n"+
+		"Example: bereik report --db out/bereik.duckdb --programme -o out/report.html")
+	db := dbFlag(e, fs)
+	configPath := fs.String("config", "", "configuration file (default bereik.toml beside the database, else built-in)")
+	quarter := fs.String("quarter", "", "the quarter starting in this month, e.g. 2021-06 (quarters start in quarter_start_month)")
+	from := fs.String("from", "", "first day, e.g. 2019-09-01")
+	to := fs.String("to", "", "last day, e.g. 2021-08-31")
+	programme := fs.Bool("programme", false, "all loaded data")
+	lang := fs.String("lang", "nl", "language: nl or en")
+	campaign := fs.String("campaign", "Twinkels 2021", "the paid campaign to report on")
+	out := fs.String("o", "report.html", "output file")
+	rest, code, ok := parseArgs(fs, args)
+	if !ok {
+		return code
+	}
+	if len(rest) > 0 {
+		fs.Usage()
+		return exitFailed
+	}
+	if *lang != "nl" && *lang != "en" {
+		return fail(e, exitFailed, fmt.Errorf("--lang must be nl or en, not %q", *lang))
+	}
+	cfg, err := loadConfig(*configPath, *db)
+	if err != nil {
+		return fail(e, exitFailed, err)
+	}
+	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true})
+	if err != nil {
+		return fail(e, exitFailed, err)
+	}
+	defer conn.Close()
+	runner := dbRunner{conn}
+	start, end, label, err := reportPeriod(ctx, runner, cfg.QuarterStartMonth, *quarter, *from, *to, *programme)
+	if err != nil {
+		return fail(e, exitFailed, err)
+	}
+	rep, err := reports.Build(ctx, runner, reports.Options{From: start, To: end, Label: label, Lang: *lang, Campaign: *campaign})
+	if err != nil {
+		return fail(e, exitFailed, err)
+	}
+	var buf bytes.Buffer
+	if err := rep.Render(&buf); err != nil {
+		return fail(e, exitFailed, err)
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return fail(e, exitFailed, err)
+	}
+	fmt.Fprintf(e.stderr, "bereik: report for %s to %s written to %s (%d KiB)\n",
+		start.Format(time.DateOnly), end.Format(time.DateOnly), *out, buf.Len()/1024)
+	return exitOK
+}
+
+// dbRunner answers the report's questions from the database.
+type dbRunner struct{ db *sql.DB }
+
+func (r dbRunner) Run(ctx context.Context, name string, params map[string]string) (*queries.Result, error) {
+	return queries.Run(ctx, r.db, name, params)
+}
+
+// reportPeriod resolves exactly one of --quarter, --from/--to and --programme to dates.
+func reportPeriod(ctx context.Context, run reports.Runner, quarterStart int, quarter, from, to string, programme bool) (time.Time, time.Time, string, error) {
+	chosen := 0
+	for _, set := range []bool{quarter != "", from != "" || to != "", programme} {
+		if set {
+			chosen++
+		}
+	}
+	if chosen != 1 {
+		return time.Time{}, time.Time{}, "", errors.New("give exactly one of --quarter, --from and --to, or --programme")
+	}
+	switch {
+	case quarter != "":
+		start, err := time.Parse("2006-01", quarter)
+		if err != nil {
+			return time.Time{}, time.Time{}, "", fmt.Errorf("--quarter %q: want the quarter's first month, like 2021-06", quarter)
+		}
+		if off := (int(start.Month()) - quarterStart + 12) % 3; off != 0 {
+			before := start.AddDate(0, -off, 0)
+			return time.Time{}, time.Time{}, "", fmt.Errorf("--quarter %s: no quarter starts in that month (quarters start in month %d and every third month after); the nearest start in %s or %s",
+				quarter, quarterStart, before.Format("2006-01"), before.AddDate(0, 3, 0).Format("2006-01"))
+		}
+		return start, start.AddDate(0, 3, -1), "", nil
+	case programme:
+		res, err := run.Run(ctx, "data_period", nil)
+		if err != nil {
+			return time.Time{}, time.Time{}, "", err
+		}
+		first, ok1 := res.Rows[0][0].(time.Time)
+		last, ok2 := res.Rows[0][1].(time.Time)
+		if !ok1 || !ok2 {
+			return time.Time{}, time.Time{}, "", errors.New("the database holds no visits or ads yet: run bereik ingest first")
+		}
+		return first, last, "Programma Begeleiding à la carte", nil
+	}
+	if from == "" || to == "" {
+		return time.Time{}, time.Time{}, "", errors.New("--from and --to go together")
+	}
+	start, err1 := time.Parse(time.DateOnly, from)
+	end, err2 := time.Parse(time.DateOnly, to)
+	if err := errors.Join(err1, err2); err != nil || end.Before(start) {
+		return time.Time{}, time.Time{}, "", fmt.Errorf("--from %q --to %q: want two dates like 2021-06-01, the first not after the second", from, to)
+	}
+	return start, end, "", nil
+}

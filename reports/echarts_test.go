@@ -1,0 +1,108 @@
+package reports
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// drawScript runs the page's own init script in Node, against the embedded ECharts in
+// server-side rendering mode, and prints each chart's SVG. The document is a stub that
+// holds the page's chart containers and data blocks.
+const drawScript = `
+const fs = require('fs'), vm = require('vm');
+const html = fs.readFileSync(process.argv[2], 'utf8');
+const real = require(process.argv[3]);
+const blocks = {};
+for (const m of html.matchAll(/<script type="application\/json" id="([^"]+)">([\s\S]*?)<\/script>/g)) blocks[m[1]] = m[2];
+const containers = [...html.matchAll(/<div id="([^"]+)"[^>]*data-chart><\/div>/g)].map(m => ({ id: m[1] }));
+const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(m => m[1]);
+const lang = /<html lang="(\w+)"/.exec(html)[1];
+const svgs = {};
+let alerted = false;
+vm.runInNewContext(scripts[scripts.length - 1], {
+  document: {
+    documentElement: { lang },
+    querySelectorAll: () => containers,
+    getElementById: id => blocks[id] === undefined ? null : { textContent: blocks[id] },
+  },
+  window: { addEventListener() {} },
+  alert: () => { alerted = true; },
+  Intl, JSON, Object, Array, String,
+  echarts: {
+    init(el, theme, o) {
+      if (!o || o.renderer !== 'svg') throw new Error('charts must use the SVG renderer');
+      const c = real.init(null, theme, { renderer: 'svg', ssr: true, width: 800, height: 400 });
+      return { setOption(opts) { c.setOption(opts); svgs[el.id] = c.renderToSVGString(); }, resize() {} };
+    },
+  },
+});
+process.stdout.write(JSON.stringify({ alerted, svgs }));
+process.exit(0);
+`
+
+// TestChartsDrawWithECharts draws every chart of a rendered report with the embedded
+// ECharts. It needs Node and is skipped without it.
+func TestChartsDrawWithECharts(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("node is not installed; .ci/run must install it")
+		}
+		t.Skip("node is not installed")
+	}
+	dir := t.TempDir()
+	out := render(t, withTopTitles(t, publishedResults(t), "__f__function(){alert(1)}__f__"), programmeOptions(t, "nl"))
+	for name, text := range map[string]string{"report.html": out, "echarts.js": echartsLibrary, "draw.js": drawScript} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(node, filepath.Join(dir, "draw.js"), filepath.Join(dir, "report.html"), filepath.Join(dir, "echarts.js"))
+	stdout, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, stderrOf(err))
+	}
+	var drawn struct {
+		Alerted bool
+		SVGs    map[string]string
+	}
+	if err := json.Unmarshal(stdout, &drawn); err != nil {
+		t.Fatalf("node output: %v", err)
+	}
+	if drawn.Alerted {
+		t.Error("drawing the charts ran text from an export")
+	}
+	texts := func(svg string) string {
+		var s []string
+		for _, m := range regexp.MustCompile(`>([^<>]+)</text>`).FindAllStringSubmatch(svg, -1) {
+			s = append(s, m[1])
+		}
+		return strings.Join(s, "|")
+	}
+	for id, want := range map[string][]string{
+		"chart-visits":              {"sep-nov 2019", "jun-aug 2021", "Nieuw", "Terugkerend", "5.000"},
+		"chart-twinkel":             {"Vlucht 1", "Vlucht 2", "statisch (foto met quote)", "1.000.000"},
+		"chart-top-kennisplein":     {"__f__function(){alert", "1.874"},
+		"chart-top-vilans":          {"2.301"},
+		"chart-top-twinkelmagazine": {"3.377"},
+	} {
+		got := texts(drawn.SVGs[id])
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: drawn text %q lacks %q", id, got, w)
+			}
+		}
+	}
+}
+
+func stderrOf(err error) string {
+	if e, ok := err.(*exec.ExitError); ok {
+		return string(e.Stderr)
+	}
+	return ""
+}

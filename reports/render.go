@@ -1,0 +1,344 @@
+package reports
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// echartsLibrary is ECharts itself (dist/echarts.min.js of the npm package), copied
+// here by the Makefile; see assets/README.md.
+//
+//go:embed assets/echarts.min.js
+var echartsLibrary string
+
+//go:embed templates/report.html
+var pageTemplate string
+
+//go:embed templates/report.css
+var pageStyle string
+
+//go:embed templates/charts.js
+var chartsScript string
+
+// page is everything the template shows, already worded and formatted.
+type page struct {
+	Lang     string
+	CSP      string
+	Title    string
+	Period   string
+	Style    template.CSS
+	Library  template.JS
+	Init     template.JS
+	Sections []section
+}
+
+type section struct {
+	ID      string
+	Heading string
+	Intro   string
+	Blocks  []block
+}
+
+// block is one chart with the table of its numbers, its notes and the query they come from.
+type block struct {
+	Heading string
+	Empty   string
+	Chart   *chartView
+	Table   *tableView
+	Notes   []note
+	Source  string
+}
+
+type tableView struct {
+	ID      string
+	Caption string
+	Head    []cellView
+	Rows    []rowView
+	Foot    []rowView
+}
+
+type rowView struct {
+	Cells []cellView
+	Total bool
+}
+
+type cellView struct {
+	Text  string
+	Lines []string // further lines, smaller
+	Class string
+	Note  *note
+}
+
+// note is a footnote of a block, numbered in order.
+type note struct {
+	ID   string
+	Mark string
+	Text string
+}
+
+// notes collects a block's footnotes; the same text gets the same number.
+type notes struct {
+	prefix string
+	list   []note
+}
+
+func (n *notes) add(text string) *note {
+	for i := range n.list {
+		if n.list[i].Text == text {
+			found := n.list[i]
+			return &found
+		}
+	}
+	mark := fmt.Sprint(len(n.list) + 1)
+	added := note{ID: n.prefix + "-note-" + mark, Mark: mark, Text: text}
+	n.list = append(n.list, added)
+	return &added
+}
+
+// Render writes the report as one HTML document. It is self-contained: the chart
+// library, the charts' data and the style are inside it, and its Content-Security-Policy
+// allows nothing else. The same report always renders to the same bytes.
+func (r *Report) Render(w io.Writer) error {
+	l := localeFor(r.Options.Lang)
+	p := page{
+		Lang:    l.lang,
+		Title:   l.say(phTitle),
+		Period:  l.say(phPeriod, l.period(r.Options.From, r.Options.To)),
+		Style:   template.CSS(pageStyle),
+		Library: template.JS(echartsLibrary),
+		Init:    template.JS(chartsScript),
+		CSP:     contentSecurityPolicy([]string{echartsLibrary, chartsScript}, []string{pageStyle}),
+	}
+	if r.Options.Label != "" {
+		p.Title = l.say(phTitleLabel, r.Options.Label)
+	}
+	for _, build := range []func(locale) (section, error){r.visitsSection, r.twinkelSection, r.topArticlesSection} {
+		s, err := build(l)
+		if err != nil {
+			return err
+		}
+		p.Sections = append(p.Sections, s)
+	}
+	tmpl, err := template.New("report").Parse(pageTemplate)
+	if err != nil {
+		return fmt.Errorf("report template: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := tmpl.Execute(&buf, p); err != nil {
+		return fmt.Errorf("report template: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// contentSecurityPolicy allows exactly the given inline scripts and styles, by the
+// SHA-256 of their bytes, and nothing from anywhere else.
+func contentSecurityPolicy(scripts, styles []string) string {
+	hashes := func(texts []string) string {
+		var s []string
+		for _, t := range texts {
+			sum := sha256.Sum256([]byte(t))
+			s = append(s, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
+		}
+		return strings.Join(s, " ")
+	}
+	return "default-src 'none'; script-src " + hashes(scripts) + "; style-src " + hashes(styles) +
+		"; img-src data:; base-uri 'none'; form-action 'none'"
+}
+
+// source names the query behind a block's numbers and the parameters it ran with.
+func (r *Report) source(l locale, query string) string {
+	params := r.sources[query]
+	var kv []string
+	for _, k := range slices.Sorted(maps.Keys(params)) {
+		kv = append(kv, k+"="+params[k])
+	}
+	return l.say(phSource, query, strings.Join(kv, ", "))
+}
+
+func num(text string) cellView { return cellView{Text: text, Class: "num"} }
+
+func (r *Report) visitsSection(l locale) (section, error) {
+	s := section{ID: "visits", Heading: l.say(phVisitsHeading), Intro: l.say(phVisitsIntro)}
+	b := block{Source: r.source(l, queryVisitsPerQuarter)}
+	if len(r.Quarters) == 0 {
+		b.Empty = l.say(phNoData)
+		s.Blocks = append(s.Blocks, b)
+		return s, nil
+	}
+	chart, err := visitsChart(l, r.Quarters)
+	if err != nil {
+		return s, err
+	}
+	b.Chart = chart
+	n := notes{prefix: "visits"}
+	t := &tableView{
+		ID:      "table-visits",
+		Caption: l.say(phVisitsCaption, l.period(r.Options.From, r.Options.To)),
+		Head: []cellView{{Text: l.say(phQuarter)}, num(l.say(phVisits)), num(l.say(phVisitors)),
+			num(l.say(phNewVisits)), num(l.say(phReturning))},
+	}
+	var visits, newVisits, returning int64
+	for _, q := range r.Quarters {
+		visits += q.Visits
+		newVisits += q.NewVisits
+		returning += q.ReturningVisits
+		t.Rows = append(t.Rows, rowView{Cells: []cellView{
+			{Text: l.monthSpan(q.Start, q.End), Lines: []string{l.period(q.Start, q.End)}},
+			num(l.count(q.Visits)), num(l.count(q.Visitors)), num(l.count(q.NewVisits)), num(l.count(q.ReturningVisits)),
+		}})
+	}
+	visitors := num(l.notApplicable())
+	visitors.Note = n.add(l.say(phVisitorsNote))
+	t.Foot = []rowView{{Total: true, Cells: []cellView{
+		{Text: l.say(phTotal)}, num(l.count(visits)), visitors, num(l.count(newVisits)), num(l.count(returning)),
+	}}}
+	b.Table, b.Notes = t, n.list
+	s.Blocks = append(s.Blocks, b)
+	return s, nil
+}
+
+func (r *Report) twinkelSection(l locale) (section, error) {
+	s := section{ID: "twinkel", Heading: l.say(phTwinkelHeading), Intro: l.say(phTwinkelIntro)}
+	if r.Options.Campaign != "" {
+		s.Heading = l.say(phTwinkelHeadingFor, r.Options.Campaign)
+	}
+	flights := block{Source: r.source(l, queryTwinkelFlights)}
+	if len(r.Flights) == 0 {
+		flights.Empty = l.say(phNoData)
+		s.Blocks = append(s.Blocks, flights)
+		return s, nil
+	}
+	chart, err := twinkelChart(l, r.Flights)
+	if err != nil {
+		return s, err
+	}
+	flights.Chart = chart
+	n := notes{prefix: "flights"}
+	views := num(l.say(phViews))
+	views.Note = n.add(l.say(phViewsNote))
+	ctr := num(l.say(phCTR))
+	ctr.Note = n.add(l.say(phCTRNote))
+	frequency := num(l.say(phFrequency))
+	frequency.Note = n.add(l.say(phFrequencyNote))
+	t := &tableView{
+		ID:      "table-twinkel-flights",
+		Caption: l.say(phFlightsCaption),
+		Head: []cellView{{Text: l.say(phFlight)}, {Text: l.say(phFormat)}, num(l.say(phImpressions)),
+			num(l.say(phUniqueReach)), views, num(l.say(phClicks)), ctr, frequency},
+	}
+	manyCampaigns := distinctCampaigns(r.Flights) > 1
+	for _, f := range r.Flights {
+		name := flightKey{f.Campaign, f.Number}.label(l, manyCampaigns)
+		reach := num(l.optCount(f.UniqueReach))
+		if f.UniqueReach == nil {
+			reach.Note = n.add(l.say(phReachMissing, name, l.format(f.Format), l.count(f.ReachUpperBound)))
+		}
+		t.Rows = append(t.Rows, rowView{Cells: []cellView{
+			{Text: name, Lines: []string{l.period(f.Start, f.End), l.say(phDataPeriod, l.period(f.DataStart, f.DataEnd))}},
+			{Text: l.format(f.Format)},
+			num(l.count(f.Impressions)), reach, num(l.optCount(f.Views)), num(l.count(f.Clicks)),
+			num(l.percent(f.CTR)), num(l.ratio(f.Frequency)),
+		}})
+	}
+	flights.Table, flights.Notes = t, n.list
+	s.Blocks = append(s.Blocks, flights)
+
+	if len(r.FormatTotals) > 0 {
+		s.Blocks = append(s.Blocks, r.formatTotalsBlock(l))
+	}
+	return s, nil
+}
+
+func (r *Report) formatTotalsBlock(l locale) block {
+	n := notes{prefix: "totals"}
+	reach := cellView{Text: l.say(phReachSum), Class: "bound"}
+	reach.Note = n.add(l.say(phReachSumNote))
+	ctr := num(l.say(phCTR))
+	ctr.Note = n.add(l.say(phCTRNote))
+	t := &tableView{
+		ID:      "table-twinkel-totals",
+		Caption: l.say(phTotalsCaption),
+		Head: []cellView{{Text: l.say(phFormat)}, num(l.say(phFlights)), num(l.say(phImpressions)),
+			reach, num(l.say(phViews)), num(l.say(phClicks)), ctr},
+	}
+	for _, ft := range r.FormatTotals {
+		row := rowView{Total: ft.Format == "total", Cells: []cellView{
+			{Text: l.format(ft.Format)},
+			num(l.count(ft.Flights)), num(l.count(ft.Impressions)),
+			{Text: l.say(phUpperBound, l.count(ft.ReachSum)), Class: "bound"},
+			num(l.optCount(ft.Views)), num(l.count(ft.Clicks)), num(l.percent(ft.CTR)),
+		}}
+		if row.Total {
+			t.Foot = append(t.Foot, row)
+		} else {
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	return block{Table: t, Notes: n.list, Source: r.source(l, queryTwinkelTotals)}
+}
+
+func (r *Report) topArticlesSection(l locale) (section, error) {
+	s := section{ID: "top-articles", Heading: l.say(phTopHeading), Intro: l.say(phTopIntro, topArticlesLimit)}
+	bySite := map[string][]TopArticle{}
+	sites := []string{"kennisplein", "vilans"} // always shown, if need be as empty
+	for _, a := range r.TopArticles {
+		if !slices.Contains(sites, a.Site) {
+			sites = append(sites, a.Site)
+		}
+		bySite[a.Site] = append(bySite[a.Site], a)
+	}
+	ids := map[string]bool{}
+	for _, site := range sites {
+		b := block{Heading: l.site(site)}
+		articles := bySite[site]
+		if len(articles) == 0 {
+			b.Empty = l.say(phNoData)
+			s.Blocks = append(s.Blocks, b)
+			continue
+		}
+		chart, err := topArticlesChart(l, site, articles)
+		if err != nil {
+			return s, err
+		}
+		for base, i := chart.ID, 2; ids[chart.ID]; i++ { // two odd site names may share a slug
+			chart.ID = fmt.Sprintf("%s-%d", base, i)
+		}
+		ids[chart.ID] = true
+		b.Chart = chart
+		t := &tableView{
+			ID:      "table-" + strings.TrimPrefix(chart.ID, "chart-"),
+			Caption: l.say(phTopCaption, l.siteHost(site), l.period(r.Options.From, r.Options.To)),
+			Head: []cellView{num(l.say(phRank)), {Text: l.say(phPage)}, {Text: l.say(phItem)},
+				num(l.say(phVisits)), num(l.say(phVisitors))},
+		}
+		for _, a := range articles {
+			item := cellView{Text: l.say(phNotInCatalogue)}
+			if a.ItemTitle != nil {
+				item.Text = *a.ItemTitle
+				if a.ItemType != nil && *a.ItemType != "" {
+					item.Lines = []string{*a.ItemType}
+				}
+			}
+			page := cellView{Text: pageName(a)}
+			if a.PageTitle != "" && a.Path != "" {
+				page.Lines = []string{a.Path}
+			}
+			t.Rows = append(t.Rows, rowView{Cells: []cellView{
+				num(l.count(a.Rank)), page, item, num(l.count(a.Visits)), num(l.count(a.Visitors)),
+			}})
+		}
+		b.Table = t
+		s.Blocks = append(s.Blocks, b)
+	}
+	s.Blocks[len(s.Blocks)-1].Source = r.source(l, queryTopArticles)
+	return s, nil
+}

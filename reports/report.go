@@ -1,0 +1,282 @@
+// Package reports owns the reach report as people read it: it turns the answers of the
+// named queries into charts, tables and one self-contained HTML file, in Dutch or English.
+// It never writes SQL; it asks a Runner for results by name.
+package reports
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"time"
+
+	"bereik/queries"
+)
+
+// Runner runs a named query with string parameters (dates as 2006-01-02).
+type Runner interface {
+	Run(ctx context.Context, name string, params map[string]string) (*queries.Result, error)
+}
+
+// Options says which period the report covers and how it is written.
+type Options struct {
+	From, To time.Time // inclusive dates of the period reported
+	Label    string    // e.g. "Programma Begeleiding à la carte"; may be ""
+	Lang     string    // "nl" (default) or "en"
+	Campaign string    // e.g. "Twinkels 2021"
+}
+
+// The queries the report asks, and how many top articles it shows per site.
+const (
+	queryVisitsPerQuarter = "visits_per_quarter"
+	queryTwinkelFlights   = "twinkel_flights"
+	queryTwinkelTotals    = "twinkel_totals"
+	queryTopArticles      = "top_articles"
+	topArticlesLimit      = 5
+)
+
+// Report is the reach report for one period: the answers of its queries, read into the
+// report's domain types, ready to render.
+type Report struct {
+	// Options are the options it was built with, Lang filled in.
+	Options Options
+	// Quarters are the visits to the programme's pages per programme quarter (Fig. 11).
+	Quarters []ProgrammeQuarter
+	// Flights are the Twinkel campaign's flights, one per flight and ad format (Fig. 14).
+	Flights []Flight
+	// FormatTotals are the campaign's totals per format; the format "total" is all
+	// formats together.
+	FormatTotals []FormatTotal
+	// TopArticles are the most visited pages per site.
+	TopArticles []TopArticle
+
+	// sources holds the parameters each query was run with, so that every number on the
+	// page names the query an analyst can run to check it.
+	sources map[string]map[string]string
+}
+
+// ProgrammeQuarter is the visits to the programme's pages in one programme quarter.
+type ProgrammeQuarter struct {
+	Start, End      time.Time // End is the quarter's last day, inclusive
+	Visits          int64
+	Visitors        int64 // distinct visitors within this quarter; quarters do not add up
+	NewVisits       int64
+	ReturningVisits int64
+}
+
+// Flight is one flight of a paid campaign in one ad format.
+type Flight struct {
+	Campaign           string
+	Number             int64
+	Start, End         time.Time // the flight's dates, inclusive
+	Format             string    // "static", "dynamic" or "unknown"
+	DataStart, DataEnd time.Time // the reporting period the numbers cover
+	Impressions        int64
+	UniqueReach        *int64 // nil when the export's grain gives no unique reach
+	ReachUpperBound    int64  // the rows' reach summed: an upper bound of unique reach
+	Views              *int64 // 3-second video plays; nil for formats without video
+	Clicks             int64
+	CTR                *float64 // clicks / impressions, a fraction
+	Frequency          *float64 // impressions / unique reach
+}
+
+// FormatTotal is a campaign's totals over its flights for one ad format, or for all
+// formats together when Format is "total".
+type FormatTotal struct {
+	Format      string
+	Flights     int64
+	Impressions int64
+	ReachSum    int64 // sum of per-flight reach: an upper bound, never the campaign's reach
+	Views       *int64
+	Clicks      int64
+	CTR         *float64 // sum of clicks / sum of impressions
+}
+
+// TopArticle is one of the most visited pages of a site.
+type TopArticle struct {
+	Site      string // "kennisplein", "vilans" or "twinkelmagazine"
+	Rank      int64
+	Path      string
+	PageTitle string
+	ItemTitle *string // the content catalogue's item, nil when the page is not in it
+	ItemType  *string
+	Visits    int64
+	Visitors  int64
+}
+
+// Build runs the queries the report needs.
+func Build(ctx context.Context, run Runner, opts Options) (*Report, error) {
+	if opts.Lang == "" {
+		opts.Lang = "nl"
+	}
+	if opts.Lang != "nl" && opts.Lang != "en" {
+		return nil, fmt.Errorf("report language %q is not supported; use nl or en", opts.Lang)
+	}
+	if opts.From.IsZero() || opts.To.IsZero() {
+		return nil, fmt.Errorf("report period needs both a from and a to date")
+	}
+	if opts.To.Before(opts.From) {
+		return nil, fmt.Errorf("report period ends (%s) before it starts (%s)",
+			opts.To.Format(time.DateOnly), opts.From.Format(time.DateOnly))
+	}
+	from, to := opts.From.Format(time.DateOnly), opts.To.Format(time.DateOnly)
+	r := &Report{Options: opts, sources: map[string]map[string]string{}}
+
+	steps := []struct {
+		query  string
+		params map[string]string
+		read   func(*queries.Result) error
+	}{
+		{queryVisitsPerQuarter, map[string]string{"from": from, "to": to}, r.readQuarters},
+		{queryTwinkelFlights, map[string]string{"campaign": opts.Campaign, "from": from, "to": to}, r.readFlights},
+		{queryTwinkelTotals, map[string]string{"campaign": opts.Campaign, "from": from, "to": to}, r.readFormatTotals},
+		{queryTopArticles, map[string]string{"from": from, "to": to, "limit": fmt.Sprint(topArticlesLimit)}, r.readTopArticles},
+	}
+	for _, s := range steps {
+		res, err := run.Run(ctx, s.query, s.params)
+		if err != nil {
+			return nil, fmt.Errorf("report query %s: %w", s.query, err)
+		}
+		if res == nil {
+			return nil, fmt.Errorf("report query %s returned no result", s.query)
+		}
+		if err := s.read(res); err != nil {
+			return nil, err
+		}
+		r.sources[s.query] = s.params
+	}
+	return r, nil
+}
+
+func (r *Report) readQuarters(res *queries.Result) error {
+	return eachRow(queryVisitsPerQuarter, res,
+		[]string{"quarter_start", "quarter_end", "visits", "visitors", "new_visits", "returning_visits"},
+		func(c *cells) {
+			r.Quarters = append(r.Quarters, ProgrammeQuarter{
+				Start:           c.date("quarter_start"),
+				End:             c.date("quarter_end"),
+				Visits:          c.count("visits"),
+				Visitors:        c.count("visitors"),
+				NewVisits:       c.count("new_visits"),
+				ReturningVisits: c.count("returning_visits"),
+			})
+		})
+}
+
+func (r *Report) readFlights(res *queries.Result) error {
+	err := eachRow(queryTwinkelFlights, res,
+		[]string{"campaign", "flight", "flight_start", "flight_end", "format", "data_start", "data_end",
+			"impressions", "unique_reach", "reach_upper_bound", "views", "clicks", "ctr", "frequency"},
+		func(c *cells) {
+			f := Flight{
+				Campaign:        c.text("campaign"),
+				Number:          c.count("flight"),
+				Start:           c.date("flight_start"),
+				End:             c.date("flight_end"),
+				Format:          c.text("format"),
+				DataStart:       c.date("data_start"),
+				DataEnd:         c.date("data_end"),
+				Impressions:     c.count("impressions"),
+				UniqueReach:     c.optCount("unique_reach"),
+				ReachUpperBound: c.count("reach_upper_bound"),
+				Views:           c.optCount("views"),
+				Clicks:          c.count("clicks"),
+				CTR:             c.optRatio("ctr"),
+				Frequency:       c.optRatio("frequency"),
+			}
+			c.check(ratioOfSums("ctr", f.CTR, f.Clicks, f.Impressions))
+			r.Flights = append(r.Flights, f)
+		})
+	if err != nil {
+		return err
+	}
+	slices.SortStableFunc(r.Flights, func(a, b Flight) int {
+		return cmp.Or(cmp.Compare(a.Campaign, b.Campaign), cmp.Compare(a.Number, b.Number),
+			cmp.Compare(formatOrder(a.Format), formatOrder(b.Format)))
+	})
+	return nil
+}
+
+func (r *Report) readFormatTotals(res *queries.Result) error {
+	return eachRow(queryTwinkelTotals, res,
+		[]string{"format", "flights", "impressions", "reach_sum", "views", "clicks", "ctr"},
+		func(c *cells) {
+			t := FormatTotal{
+				Format:      c.text("format"),
+				Flights:     c.count("flights"),
+				Impressions: c.count("impressions"),
+				ReachSum:    c.count("reach_sum"),
+				Views:       c.optCount("views"),
+				Clicks:      c.count("clicks"),
+				CTR:         c.optRatio("ctr"),
+			}
+			c.check(ratioOfSums("ctr", t.CTR, t.Clicks, t.Impressions))
+			r.FormatTotals = append(r.FormatTotals, t)
+		})
+}
+
+func (r *Report) readTopArticles(res *queries.Result) error {
+	err := eachRow(queryTopArticles, res,
+		[]string{"site", "rank", "path", "page_title", "item_title", "item_type", "visits", "visitors"},
+		func(c *cells) {
+			r.TopArticles = append(r.TopArticles, TopArticle{
+				Site:      c.text("site"),
+				Rank:      c.count("rank"),
+				Path:      c.text("path"),
+				PageTitle: c.optText("page_title"),
+				ItemTitle: c.optTextPtr("item_title"),
+				ItemType:  c.optTextPtr("item_type"),
+				Visits:    c.count("visits"),
+				Visitors:  c.count("visitors"),
+			})
+		})
+	if err != nil {
+		return err
+	}
+	slices.SortStableFunc(r.TopArticles, func(a, b TopArticle) int {
+		return cmp.Or(cmp.Compare(siteOrder(a.Site), siteOrder(b.Site)), cmp.Compare(a.Site, b.Site),
+			cmp.Compare(a.Rank, b.Rank))
+	})
+	return nil
+}
+
+// ratioOfSums checks that a group's rate is its clicks over its impressions, not a mean of
+// its rows' rates (the published report's error). A rounding to four decimals passes.
+func ratioOfSums(col string, rate *float64, clicks, impressions int64) error {
+	if rate == nil || impressions == 0 {
+		return nil
+	}
+	want := float64(clicks) / float64(impressions)
+	if math.Abs(*rate-want) > 5e-5 {
+		return fmt.Errorf("column %s is %.4f but clicks / impressions is %.4f: a rate over a group must be the ratio of its sums, not a mean of rates",
+			col, *rate, want)
+	}
+	return nil
+}
+
+// formatOrder puts static before dynamic before anything else.
+func formatOrder(format string) int {
+	switch format {
+	case "static":
+		return 0
+	case "dynamic":
+		return 1
+	case "total":
+		return 3
+	}
+	return 2
+}
+
+// siteOrder puts the sites in the order the report shows them.
+func siteOrder(site string) int {
+	switch site {
+	case "kennisplein":
+		return 0
+	case "vilans":
+		return 1
+	case "twinkelmagazine":
+		return 2
+	}
+	return 3
+}
