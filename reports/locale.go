@@ -120,6 +120,16 @@ func (l locale) period(from, to time.Time) string {
 	return l.date(from) + " – " + l.date(to)
 }
 
+// shortPeriod names a range of days compactly, for table cells: 14 jun – 11 jul 2021,
+// or 1 dec 2019 – 28 feb 2020 when it spans a new year.
+func (l locale) shortPeriod(from, to time.Time) string {
+	end := fmt.Sprintf("%d %s %d", to.Day(), l.monthAbb[to.Month()-1], to.Year())
+	if from.Year() != to.Year() {
+		return fmt.Sprintf("%d %s %d – %s", from.Day(), l.monthAbb[from.Month()-1], from.Year(), end)
+	}
+	return fmt.Sprintf("%d %s – %s", from.Day(), l.monthAbb[from.Month()-1], end)
+}
+
 // monthSpan names a quarter by its months: sep-nov 2019, or dec 2019-feb 2020 when it
 // spans a new year.
 func (l locale) monthSpan(start, end time.Time) string {

@@ -67,8 +67,8 @@ var phrases = map[phrase]struct{ nl, en string }{
 	phFormatUnknown:  {"onbekend formaat", "unknown format"},
 	phFormatTotal:    {"alle formaten", "all formats"},
 	phUpperBound: {
-		"≤ %s, som van bereik per vlucht: bovengrens, geen uniek bereik",
-		"≤ %s, sum of per-flight reach: an upper bound, not unique reach",
+		"≤ %s (bovengrens, geen uniek bereik)",
+		"≤ %s (upper bound, not unique reach)",
 	},
 	phReachMissing: {
 		"%s, %s: de export geeft op dit niveau geen uniek bereik. Het bereik van de rijen opgeteld is ≤ %s: een bovengrens, geen uniek bereik.",

@@ -192,7 +192,7 @@ func (r *Report) visitsSection(l locale) (section, error) {
 		newVisits += q.NewVisits
 		returning += q.ReturningVisits
 		t.Rows = append(t.Rows, rowView{Cells: []cellView{
-			{Text: l.monthSpan(q.Start, q.End), Lines: []string{l.period(q.Start, q.End)}},
+			{Text: l.monthSpan(q.Start, q.End), Lines: []string{l.shortPeriod(q.Start, q.End)}},
 			num(l.count(q.Visits)), num(l.count(q.Visitors)), num(l.count(q.NewVisits)), num(l.count(q.ReturningVisits)),
 		}})
 	}
@@ -243,7 +243,7 @@ func (r *Report) twinkelSection(l locale) (section, error) {
 			reach.Note = n.add(l.say(phReachMissing, name, l.format(f.Format), l.count(f.ReachUpperBound)))
 		}
 		t.Rows = append(t.Rows, rowView{Cells: []cellView{
-			{Text: name, Lines: []string{l.period(f.Start, f.End), l.say(phDataPeriod, l.period(f.DataStart, f.DataEnd))}},
+			{Text: name, Lines: flightLines(l, f)},
 			{Text: l.format(f.Format)},
 			num(l.count(f.Impressions)), reach, num(l.optCount(f.Views)), num(l.count(f.Clicks)),
 			num(l.percent(f.CTR)), num(l.ratio(f.Frequency)),
@@ -341,4 +341,13 @@ func (r *Report) topArticlesSection(l locale) (section, error) {
 	}
 	s.Blocks[len(s.Blocks)-1].Source = r.source(l, queryTopArticles)
 	return s, nil
+}
+
+// flightLines names a flight's dates, and the period its numbers cover where that differs.
+func flightLines(l locale, f Flight) []string {
+	lines := []string{l.shortPeriod(f.Start, f.End)}
+	if !f.DataStart.Equal(f.Start) || !f.DataEnd.Equal(f.End) {
+		lines = append(lines, l.say(phDataPeriod, l.shortPeriod(f.DataStart, f.DataEnd)))
+	}
+	return lines
 }

@@ -70,7 +70,7 @@ func TestRenderEnglish(t *testing.T) {
 		"1 September 2019 – 31 August 2021",
 		"1,271,743", "0.86%", "0.84%", "0.89%", "5.93",
 		"static (photo with quote)",
-		"≤ 262,403, sum of per-flight reach: an upper bound, not unique reach",
+		"≤ 262,403 (upper bound, not unique reach)",
 		"Sep-Nov 2019",
 		"n/a",
 	} {
@@ -92,8 +92,8 @@ func TestSummedReachOnlyAsUpperBound(t *testing.T) {
 		lang, bound string
 		sums        []string
 	}{
-		{"nl", ", som van bereik per vlucht: bovengrens, geen uniek bereik", []string{"262.403", "54.139", "316.542"}},
-		{"en", ", sum of per-flight reach: an upper bound, not unique reach", []string{"262,403", "54,139", "316,542"}},
+		{"nl", " (bovengrens, geen uniek bereik)", []string{"262.403", "54.139", "316.542"}},
+		{"en", " (upper bound, not unique reach)", []string{"262,403", "54,139", "316,542"}},
 	} {
 		out := render(t, publishedResults(t), programmeOptions(t, tc.lang))
 		for _, sum := range tc.sums {
