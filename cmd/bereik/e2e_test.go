@@ -275,3 +275,25 @@ func TestCommandErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestHostileTitleFromAnExportRendersAsText(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "hostile.duckdb")
+	var stderr bytes.Buffer
+	if code := run([]string{"ingest", "--db", db, "../../testdata/ingest/visit_log", "../../testdata/ingest/catalogue"}, nil, &bytes.Buffer{}, &stderr); code != exitPartial {
+		t.Fatalf("ingest exit %d, want %d for the fixture's two bad rows: %s", code, exitPartial, stderr.String())
+	}
+	out := filepath.Join(dir, "report.html")
+	bereik(t, "report", "--db", db, "--programme", "-o", out)
+	html, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(html)
+	if strings.Contains(page, "<script>alert(1)") {
+		t.Error("the page title from the export became markup")
+	}
+	if !strings.Contains(page, "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;") {
+		t.Error("the hostile page title is not shown as text in its table")
+	}
+}
