@@ -15,4 +15,5 @@ SELECT CASE WHEN grouping(format) = 1 THEN 'total' ELSE coalesce(format, 'unknow
        (sum(link_clicks) / nullif(sum(impressions), 0))::DOUBLE AS ctr
 FROM campaign_rows($campaign, $from::DATE, $to::DATE)
 GROUP BY GROUPING SETS ((format), ())
+HAVING count(*) > 0  -- no total row when nothing is loaded
 ORDER BY grouping(format), CASE format WHEN 'static' THEN 1 WHEN 'dynamic' THEN 2 ELSE 3 END, format
