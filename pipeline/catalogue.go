@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -42,9 +41,7 @@ func catalogueRow(p *parseRun, rec []string, line int) error {
 		return errSkip
 	}
 	c := p.cols
-	bad := func(name, format string, args ...any) error {
-		return &lineError{Path: p.f.path, Line: line, Col: c.col(name), Column: p.f.header[c[name]], Reason: fmt.Sprintf(format, args...)}
-	}
+	bad := func(name, format string, args ...any) error { return p.rowError(line, name, format, args...) }
 	nr, err := strconv.ParseInt(c.field(rec, "nr"), 10, 32)
 	if err != nil || nr < 1 {
 		return bad("nr", "%q is not an item number", c.field(rec, "nr"))

@@ -58,9 +58,7 @@ func metaAdsRow(p *parseRun, rec []string, line int) error {
 	if blank(rec) || (metaTotalsNames[strings.ToLower(campaignName)] && metaTotalsNames[strings.ToLower(adSet)] && metaTotalsNames[strings.ToLower(ad)]) {
 		return errSkip
 	}
-	bad := func(name, format string, args ...any) error {
-		return &lineError{Path: p.f.path, Line: line, Col: c.col(name), Column: p.f.header[c[name]], Reason: fmt.Sprintf(format, args...)}
-	}
+	bad := func(name, format string, args ...any) error { return p.rowError(line, name, format, args...) }
 	start, err := parseDay(c.field(rec, "start"))
 	if err != nil {
 		return bad("start", "%v in column %s", err, p.f.header[c["start"]])

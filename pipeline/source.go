@@ -91,6 +91,11 @@ func (p *parseRun) reject(e *lineError) {
 	}
 }
 
+// rowError rejects a row, naming the line, the column of field and the reason.
+func (p *parseRun) rowError(line int, field, format string, args ...any) error {
+	return &lineError{Path: p.f.path, Line: line, Col: p.cols.col(field), Column: p.f.header[p.cols[field]], Reason: fmt.Sprintf(format, args...)}
+}
+
 // seeDate widens the file's date range.
 func (p *parseRun) seeDate(t time.Time) {
 	if p.first.IsZero() || t.Before(p.first) {

@@ -58,9 +58,7 @@ func visitLogRow(p *parseRun, rec []string, line int) error {
 		return errSkip
 	}
 	c := p.cols
-	bad := func(name, format string, args ...any) error {
-		return &lineError{Path: p.f.path, Line: line, Col: c.col(name), Column: p.f.header[c[name]], Reason: fmt.Sprintf(format, args...)}
-	}
+	bad := func(name, format string, args ...any) error { return p.rowError(line, name, format, args...) }
 	ts, err := parseTimestamp(c.field(rec, "timestamp"))
 	if err != nil {
 		return bad("timestamp", "%v", err)

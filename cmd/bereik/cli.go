@@ -107,6 +107,16 @@ func parseArgs(fs *flag.FlagSet, args []string) (positional []string, code int, 
 	}
 }
 
+// parseNoArgs parses a command that takes flags only.
+func parseNoArgs(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	rest, code, ok := parseArgs(fs, args)
+	if ok && len(rest) > 0 {
+		fs.Usage()
+		return exitFailed, false
+	}
+	return code, ok
+}
+
 // dbFlag adds --db: the flag, else $BEREIK_DB, else ./bereik.duckdb.
 func dbFlag(e *env, fs *flag.FlagSet) *string {
 	def := e.getenv("BEREIK_DB")

@@ -10,13 +10,8 @@ import (
 
 func runQueries(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "queries", "\n\nLists every named question, what it answers and its parameters.\n\nExample: bereik queries")
-	rest, code, ok := parseArgs(fs, args)
-	if !ok {
+	if code, ok := parseNoArgs(fs, args); !ok {
 		return code
-	}
-	if len(rest) > 0 {
-		fs.Usage()
-		return exitFailed
 	}
 	qs, err := queries.All()
 	if err != nil {

@@ -28,13 +28,8 @@ func runReport(ctx context.Context, e *env, args []string) int {
 	lang := fs.String("lang", "nl", "language: nl or en")
 	campaign := fs.String("campaign", "Twinkels 2021", "the paid campaign to report on")
 	out := fs.String("o", "report.html", "output file")
-	rest, code, ok := parseArgs(fs, args)
-	if !ok {
+	if code, ok := parseNoArgs(fs, args); !ok {
 		return code
-	}
-	if len(rest) > 0 {
-		fs.Usage()
-		return exitFailed
 	}
 	if *lang != "nl" && *lang != "en" {
 		return fail(e, exitFailed, fmt.Errorf("--lang must be nl or en, not %q", *lang))

@@ -11,13 +11,8 @@ import (
 func runStatus(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "status", "[--db PATH]\n\nShows what is loaded per source kind, and the rejected rows.\n\nExample: bereik status --db out/bereik.duckdb")
 	db := dbFlag(e, fs)
-	rest, code, ok := parseArgs(fs, args)
-	if !ok {
+	if code, ok := parseNoArgs(fs, args); !ok {
 		return code
-	}
-	if len(rest) > 0 {
-		fs.Usage()
-		return exitFailed
 	}
 	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true})
 	if err != nil {
