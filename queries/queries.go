@@ -184,13 +184,9 @@ func Run(ctx context.Context, db *sql.DB, name string, params map[string]string)
 	if err != nil {
 		return nil, err
 	}
-	bound, err := q.Bind(params)
+	bound, args, err := q.Args(params)
 	if err != nil {
 		return nil, err
-	}
-	var args []any
-	for _, p := range q.Params {
-		args = append(args, sql.Named(p.Name, bound[p.Name]))
 	}
 	res, err := RunSQL(ctx, db, q.SQL, args...)
 	if err != nil {
@@ -198,6 +194,20 @@ func Run(ctx context.Context, db *sql.DB, name string, params map[string]string)
 	}
 	res.Query, res.Params = name, bound
 	return res, nil
+}
+
+// Args binds the given parameters (see Bind) and returns them also as the driver's named
+// arguments, ready for the query's text.
+func (q Query) Args(params map[string]string) (map[string]any, []any, error) {
+	bound, err := q.Bind(params)
+	if err != nil {
+		return nil, nil, err
+	}
+	args := make([]any, 0, len(q.Params))
+	for _, p := range q.Params {
+		args = append(args, sql.Named(p.Name, bound[p.Name]))
+	}
+	return bound, args, nil
 }
 
 // RunSQL runs any SQL text and returns its typed rows.
