@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
+	"strings"
+	"time"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -38,8 +40,9 @@ func baseOptions(id string) []charts.GlobalOpts {
 	}
 }
 
-// visitsChart is Fig. 11: new and returning visits per quarter, stacked.
-func visitsChart(l locale, quarters []ProgrammeQuarter) (*chartView, error) {
+// visitsChart is Fig. 11: new and returning visits per quarter, stacked. Each quarter
+// that holds annotations is marked by a vertical line labelled with their texts.
+func visitsChart(l locale, quarters []ProgrammeQuarter, annotations []Annotation) (*chartView, error) {
 	if len(quarters) == 0 {
 		return nil, nil
 	}
@@ -59,11 +62,56 @@ func visitsChart(l locale, quarters []ProgrammeQuarter) (*chartView, error) {
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: l.say(phVisits)}),
 	)...)
+	newOpts := []charts.SeriesOpts{charts.WithBarChartOpts(opts.BarChart{Stack: "visits"})}
+	marks := annotationMarks(quarters, labels, annotations)
+	if len(marks) > 0 {
+		newOpts = append(newOpts,
+			charts.WithMarkLineNameXAxisItemOpts(marks...),
+			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
+				Symbol: []string{"none", "none"},
+				Label: &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideEndTop", Color: "#1a1a1a",
+					BackgroundColor: "rgba(255,255,255,0.85)"},
+				LineStyle: &opts.LineStyle{Color: "#1a1a1a", Type: "dashed", Width: 1},
+			}))
+	}
 	bar.SetXAxis(labels).
-		AddSeries(l.say(phSeriesNew), newVisits, charts.WithBarChartOpts(opts.BarChart{Stack: "visits"})).
+		AddSeries(l.say(phSeriesNew), newVisits, newOpts...).
 		AddSeries(l.say(phSeriesReturned), returning, charts.WithBarChartOpts(opts.BarChart{Stack: "visits"}))
 	label := l.say(phVisitsChart, labels[0], labels[len(labels)-1]) + " " + l.say(phFigure)
+	if len(marks) > 0 {
+		label += " " + l.say(phVisitsChartNotes)
+	}
 	return newChartView(id, label, "chart", bar)
+}
+
+// annotationMarks are the vertical lines that mark annotations on the quarters' chart:
+// one per quarter that holds any, on its category label, named by its annotations' texts
+// joined with " · ". An annotation outside every quarter marks nothing.
+func annotationMarks(quarters []ProgrammeQuarter, labels []string, annotations []Annotation) []opts.MarkLineNameXAxisItem {
+	texts := make([][]string, len(quarters))
+	for _, a := range annotations {
+		if i := quarterOf(quarters, a.Day); i >= 0 {
+			texts[i] = append(texts[i], a.Text)
+		}
+	}
+	var marks []opts.MarkLineNameXAxisItem
+	for i, t := range texts {
+		if len(t) > 0 {
+			marks = append(marks, opts.MarkLineNameXAxisItem{Name: strings.Join(t, " · "), XAxis: labels[i]})
+		}
+	}
+	return marks
+}
+
+// quarterOf is the index of the quarter whose days hold day, or -1.
+func quarterOf(quarters []ProgrammeQuarter, day time.Time) int {
+	d := isoDay(day)
+	for i, q := range quarters {
+		if isoDay(q.Start) <= d && d <= isoDay(q.End) {
+			return i
+		}
+	}
+	return -1
 }
 
 // twinkelChart is Fig. 14: impressions per flight, one bar per format.
@@ -114,6 +162,39 @@ func twinkelChart(l locale, flights []Flight) (*chartView, error) {
 	}
 	label := l.say(phTwinkelChart, joinList(l, names)) + " " + l.say(phFigure)
 	return newChartView(id, label, "chart", bar)
+}
+
+// funnelChart is Fig. 15: the campaign's funnel, one bar per step, the first on top, each
+// labelled with the number it is known by (the ads' impressions, the sites' visits).
+func funnelChart(l locale, steps []FunnelStep) (*chartView, error) {
+	if len(steps) == 0 {
+		return nil, nil
+	}
+	names := make([]string, len(steps))
+	data := make([]opts.BarData, len(steps))
+	for i, s := range steps {
+		names[i] = l.stageBar(s.Stage)
+		if n := s.headline(); n != nil {
+			data[i] = opts.BarData{Value: *n}
+		} else {
+			data[i] = opts.BarData{Value: "-"} // ECharts' mark for a missing value
+		}
+	}
+	const id = "chart-funnel"
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(baseOptions(id),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "80", Top: "10", Bottom: "2%", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
+			AxisLabel: &opts.AxisLabel{Interval: "0", Width: 190, Overflow: "truncate"}}),
+	)...)
+	bar.SetXAxis(names).
+		AddSeries(l.say(phFunnelSeries), data,
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"})).
+		XYReversal()
+	label := l.say(phFunnelChart, joinList(l, names)) + " " + l.say(phFigure)
+	return newChartView(id, label, "chart chart-funnel", bar)
 }
 
 // topArticlesChart shows the visits to a site's most visited pages, the first on top.

@@ -27,7 +27,7 @@ let alerted = false;
 vm.runInNewContext(scripts[scripts.length - 1], {
   document: {
     documentElement: { lang },
-    querySelectorAll: () => containers,
+    querySelectorAll: selector => selector === '[data-chart]' ? containers : [],
     getElementById: id => blocks[id] === undefined ? null : { textContent: blocks[id] },
   },
   window: { addEventListener() {} },
@@ -48,15 +48,11 @@ process.exit(0);
 // TestChartsDrawWithECharts draws every chart of a rendered report with the embedded
 // ECharts. It needs Node and is skipped without it.
 func TestChartsDrawWithECharts(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("node is not installed; .ci/run must install it")
-		}
-		t.Skip("node is not installed")
-	}
+	node := lookNode(t)
 	dir := t.TempDir()
-	out := render(t, withTopTitles(t, publishedResults(t), "__f__function(){alert(1)}__f__"), programmeOptions(t, "nl"))
+	results := withTopTitles(t, publishedResults(t), "__f__function(){alert(1)}__f__")
+	results = withAnnotations(t, results, "2021-08-09", "start vlucht 2")
+	out := render(t, results, programmeOptions(t, "nl"))
 	for name, text := range map[string]string{"report.html": out, "echarts.js": echartsLibrary, "draw.js": drawScript} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
@@ -85,7 +81,8 @@ func TestChartsDrawWithECharts(t *testing.T) {
 		return strings.Join(s, "|")
 	}
 	for id, want := range map[string][]string{
-		"chart-visits":              {"sep-nov 2019", "jun-aug 2021", "Nieuw", "Terugkerend", "5.000"},
+		"chart-visits":              {"sep-nov 2019", "jun-aug 2021", "Nieuw", "Terugkerend", "5.000", "start vlucht 2"},
+		"chart-funnel":              {"Advertenties: weergaven", "Kennisplein: bezoeken", "1.423.737", "5.363", "892"},
 		"chart-twinkel":             {"Vlucht 1", "Vlucht 2", "statisch (foto met quote)", "1.000.000"},
 		"chart-top-kennisplein":     {"__f__function(){alert", "1.874"},
 		"chart-top-vilans":          {"2.301"},
@@ -98,6 +95,19 @@ func TestChartsDrawWithECharts(t *testing.T) {
 			}
 		}
 	}
+}
+
+// lookNode finds Node, or skips the test without it (fails it on CI).
+func lookNode(tb testing.TB) string {
+	tb.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			tb.Fatal("node is not installed; .ci/run must install it")
+		}
+		tb.Skip("node is not installed")
+	}
+	return node
 }
 
 func stderrOf(err error) string {

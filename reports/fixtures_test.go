@@ -143,12 +143,54 @@ func publishedResults(tb testing.TB) map[string]*queries.Result {
 			{"twinkelmagazine", int64(1), "/twinkels/sanne", "Sanne en haar hond", "Sanne en haar hond", "Twinkel", int64(3377), int64(3120)},
 		},
 	}
+	// The funnel as the query answers it on the demo data for 14 June - 31 August 2021.
+	funnel := &queries.Result{
+		Query:   queryFunnel,
+		Columns: []string{"step", "stage", "impressions", "clicks", "visits", "visitors", "avg_visit_seconds"},
+		Rows: [][]any{
+			{int64(1), "ads", int64(1423737), int64(12253), nil, nil, nil},
+			{int64(2), "magazine", nil, nil, int64(5363), int64(4176), 74.0},
+			{int64(3), "platform", nil, nil, int64(892), int64(556), 252.0},
+		},
+	}
+	annotations := &queries.Result{Query: queryAnnotations, Columns: []string{"day", "text"}}
 	return map[string]*queries.Result{
 		queryVisitsPerQuarter: quarters,
 		queryTwinkelFlights:   flights,
 		queryTwinkelTotals:    totals,
+		queryFunnel:           funnel,
 		queryTopArticles:      top,
+		queryAnnotations:      annotations,
 	}
+}
+
+// campaignOptions is the campaign report of the Twinkel campaign, or of one of its
+// flights, over the dates the caller chose.
+func campaignOptions(tb testing.TB, lang string, flight int64, from, to string) Options {
+	tb.Helper()
+	return Options{
+		From:         day(tb, from),
+		To:           day(tb, to),
+		Lang:         lang,
+		Campaign:     "Twinkels 2021",
+		CampaignOnly: true,
+		Flight:       flight,
+	}
+}
+
+// withAnnotations replaces the annotations with the given days and texts, in pairs.
+func withAnnotations(tb testing.TB, results map[string]*queries.Result, dayText ...string) map[string]*queries.Result {
+	tb.Helper()
+	if len(dayText)%2 != 0 {
+		tb.Fatal("withAnnotations takes a day and a text per annotation")
+	}
+	res := &queries.Result{Query: queryAnnotations, Columns: []string{"day", "text"}}
+	for i := 0; i < len(dayText); i += 2 {
+		res.Rows = append(res.Rows, []any{day(tb, dayText[i]), dayText[i+1]})
+	}
+	out := maps.Clone(results)
+	out[queryAnnotations] = res
+	return out
 }
 
 // render builds and renders a report from the given results.

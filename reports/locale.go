@@ -110,6 +110,28 @@ func (l locale) decimals(x float64, places int) string {
 	return l.grouped(whole) + l.decimal + frac
 }
 
+// duration formats a number of seconds as a clock shows a stopwatch, rounded to whole
+// seconds: 74 is 1:14, 252 is 4:12, 3725 is 1:02:05.
+func (l locale) duration(seconds *float64) string {
+	if seconds == nil || math.IsNaN(*seconds) || math.IsInf(*seconds, 0) || math.Abs(*seconds) >= 1<<53 {
+		return l.notApplicable()
+	}
+	s := int64(math.Round(*seconds))
+	sign := ""
+	if s < 0 {
+		sign, s = "-", -s
+	}
+	if s >= 3600 {
+		return fmt.Sprintf("%s%d:%02d:%02d", sign, s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%s%d:%02d", sign, s/60, s%60)
+}
+
+// shortDate names a day compactly: 9 aug 2021 or 9 Aug 2021.
+func (l locale) shortDate(t time.Time) string {
+	return fmt.Sprintf("%d %s %d", t.Day(), l.monthAbb[t.Month()-1], t.Year())
+}
+
 // date names a day in words: 1 september 2019 or 1 September 2019.
 func (l locale) date(t time.Time) string {
 	return fmt.Sprintf("%d %s %d", t.Day(), l.months[t.Month()-1], t.Year())
@@ -123,9 +145,9 @@ func (l locale) period(from, to time.Time) string {
 // shortPeriod names a range of days compactly, for table cells: 14 jun – 11 jul 2021,
 // or 1 dec 2019 – 28 feb 2020 when it spans a new year.
 func (l locale) shortPeriod(from, to time.Time) string {
-	end := fmt.Sprintf("%d %s %d", to.Day(), l.monthAbb[to.Month()-1], to.Year())
+	end := l.shortDate(to)
 	if from.Year() != to.Year() {
-		return fmt.Sprintf("%d %s %d – %s", from.Day(), l.monthAbb[from.Month()-1], from.Year(), end)
+		return l.shortDate(from) + " – " + end
 	}
 	return fmt.Sprintf("%d %s – %s", from.Day(), l.monthAbb[from.Month()-1], end)
 }
@@ -156,6 +178,33 @@ func (l locale) format(f string) string {
 		return l.say(phFormatTotal)
 	}
 	return f
+}
+
+// stage names a step of a campaign's funnel as its table shows it.
+func (l locale) stage(stage string) string {
+	switch stage {
+	case "ads":
+		return l.say(phStageAds)
+	case "magazine":
+		return l.say(phStageMagazine)
+	case "platform":
+		return l.say(phStagePlatform)
+	}
+	return stage
+}
+
+// stageBar names a step of a campaign's funnel as its chart shows it: the place, and
+// the number its bar counts.
+func (l locale) stageBar(stage string) string {
+	switch stage {
+	case "ads":
+		return l.say(phStageBarAds)
+	case "magazine":
+		return l.say(phStageBarMagazine)
+	case "platform":
+		return l.say(phStageBarPlatform)
+	}
+	return stage
 }
 
 // site names a site.

@@ -88,3 +88,41 @@ func TestPhrasesHaveBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+func TestLocaleFormatsDurations(t *testing.T) {
+	for _, tc := range []struct {
+		seconds *float64
+		want    string
+	}{
+		{f64(74), "1:14"},
+		{f64(252), "4:12"},
+		{f64(74.4), "1:14"},
+		{f64(74.5), "1:15"}, // rounded to whole seconds
+		{f64(59.6), "1:00"},
+		{f64(0), "0:00"},
+		{f64(3599.4), "59:59"},
+		{f64(3600), "1:00:00"},
+		{f64(3725), "1:02:05"},
+		{f64(90061), "25:01:01"},
+		{nil, "n.v.t."},
+		{f64(math.NaN()), "n.v.t."},
+		{f64(math.Inf(1)), "n.v.t."},
+	} {
+		if got := localeFor("nl").duration(tc.seconds); got != tc.want {
+			t.Errorf("duration(%v) = %q, want %q", deref(tc.seconds), got, tc.want)
+		}
+	}
+	if got := localeFor("en").duration(nil); got != "n/a" {
+		t.Errorf("English missing duration = %q", got)
+	}
+	if got := localeFor("en").duration(f64(252)); got != "4:12" {
+		t.Errorf("English duration = %q", got)
+	}
+}
+
+func deref(x *float64) any {
+	if x == nil {
+		return nil
+	}
+	return *x
+}

@@ -14,6 +14,16 @@ var phrases = map[phrase]struct{ nl, en string }{
 	phSource:     {"Bron: query %s (%s).", "Source: query %s (%s)."},
 	phTotal:      {"Totaal", "Total"},
 	phFigure:     {"De cijfers staan in de tabel hieronder.", "The numbers are in the table below."},
+	phSourceFlight: {
+		"Bron: query %s (%s), alleen vlucht %d.",
+		"Source: query %s (%s), flight %d only.",
+	},
+	phDownload:       {"CSV downloaden", "Download CSV"},
+	phAnnotations:    {"Aantekeningen", "Notes"},
+	phAnnotationItem: {"%s — %s", "%s — %s"},
+
+	phCampaignTitle:       {"Twinkelcampagne %s", "Twinkel campaign %s"},
+	phCampaignTitleFlight: {"Twinkelcampagne %s – vlucht %d", "Twinkel campaign %s – flight %d"},
 
 	phVisitsHeading: {"Bezoeken per kwartaal", "Visits per quarter"},
 	phVisitsIntro: {
@@ -32,13 +42,18 @@ var phrases = map[phrase]struct{ nl, en string }{
 	phReturning:      {"Terugkerende bezoeken", "Returning visits"},
 	phSeriesNew:      {"Nieuw", "New"},
 	phSeriesReturned: {"Terugkerend", "Returning"},
+	phVisitsChartNotes: {
+		"Verticale lijnen markeren de aantekeningen onder de grafiek.",
+		"Vertical lines mark the notes below the chart.",
+	},
 	phVisitorsNote: {
 		"Bezoekers zijn de unieke bezoekers binnen één kwartaal. Wie in meer kwartalen terugkomt, telt in elk daarvan mee, dus opgeteld geven de kwartalen meer bezoekers dan er in de hele periode waren. Daarom staat er geen totaal.",
 		"Visitors are the distinct visitors within one quarter. Someone who comes back in several quarters counts in each of them, so the quarters added up would give more visitors than the whole period had. Hence no total.",
 	},
 
-	phTwinkelHeading:    {"Twinkelcampagne", "Twinkel campaign"},
-	phTwinkelHeadingFor: {"Twinkelcampagne %s", "Twinkel campaign %s"},
+	phTwinkelHeading:        {"Twinkelcampagne", "Twinkel campaign"},
+	phTwinkelHeadingFor:     {"Twinkelcampagne %s", "Twinkel campaign %s"},
+	phTwinkelFlightsHeading: {"Vluchten en formaten", "Flights and formats"},
 	phTwinkelIntro: {
 		"Weergaven, bereik, videoweergaven en klikken van de betaalde Twinkel-advertenties, per vlucht en formaat.",
 		"Impressions, reach, video views and clicks of the paid Twinkel ads, per flight and format.",
@@ -91,6 +106,41 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Video views: videos played for at least 3 seconds; n/a for formats without video.",
 	},
 
+	phFunnelHeading: {"Funnel: van social post naar Kennisplein", "Funnel: from social post to Kennisplein"},
+	phFunnelIntro: {
+		"De weg van de campagne: social post (prikkelen) → Twinkelmagazine (inspireren) → Kennisplein (leren).",
+		"The campaign's path: social post (spark interest) → Twinkelmagazine (inspire) → Kennisplein (learn).",
+	},
+	phFunnelChart: {
+		"Liggende staafgrafiek van de funnel, een staaf per stap: %s.",
+		"Horizontal bar chart of the funnel, one bar per step: %s.",
+	},
+	phFunnelCaption: {
+		"Bereikcijfers Twinkelmagazine: kanaal, bezoeken, bezoekers, gemiddelde bezoekduur, %s",
+		"Reach of Twinkelmagazine: channel, visits, visitors, average visit duration, %s",
+	},
+	phFunnelSeries:     {"Funnel", "Funnel"},
+	phChannel:          {"Kanaal", "Channel"},
+	phAvgVisitDuration: {"Gemiddelde bezoekduur", "Average visit duration"},
+	phAvgVisitDurationNote: {
+		"Gemiddelde bezoekduur = totale tijd op de pagina's / bezoeken, in minuten:seconden (uren:minuten:seconden vanaf een uur).",
+		"Average visit duration = total time on page / visits, in minutes:seconds (hours:minutes:seconds from an hour on).",
+	},
+	phFunnelVisitorsNote: {
+		"Bezoekers zijn de unieke bezoekers over de hele periode, geen optelling van bezoekers per dag.",
+		"Visitors are the distinct visitors over the whole period, not a sum of daily visitors.",
+	},
+	phPlatformNote: {
+		"Bezoeken aan Kennisplein waarvan de eerste pagina bereikt werd via een link op Twinkelmagazine.",
+		"Visits to Kennisplein whose first page was reached through a link on Twinkelmagazine.",
+	},
+	phStageAds:         {"Advertenties op Facebook en Instagram", "Ads on Facebook and Instagram"},
+	phStageMagazine:    {"Twinkelmagazine", "Twinkelmagazine"},
+	phStagePlatform:    {"Kennisplein vanuit Twinkelmagazine", "Kennisplein from Twinkelmagazine"},
+	phStageBarAds:      {"Advertenties: weergaven", "Ads: impressions"},
+	phStageBarMagazine: {"Twinkelmagazine: bezoeken", "Twinkelmagazine: visits"},
+	phStageBarPlatform: {"Kennisplein: bezoeken", "Kennisplein: visits"},
+
 	phTopHeading: {"Best bezochte artikelen", "Most visited articles"},
 	phTopIntro: {
 		"De %d best bezochte pagina's per site in de periode.",
@@ -120,48 +170,75 @@ const (
 	phTotal      phrase = "total"
 	phFigure     phrase = "figure"
 
-	phVisitsHeading  phrase = "visits-heading"
-	phVisitsIntro    phrase = "visits-intro"
-	phVisitsChart    phrase = "visits-chart"
-	phVisitsCaption  phrase = "visits-caption"
-	phQuarter        phrase = "quarter"
-	phVisits         phrase = "visits"
-	phVisitors       phrase = "visitors"
-	phNewVisits      phrase = "new-visits"
-	phReturning      phrase = "returning-visits"
-	phSeriesNew      phrase = "series-new"
-	phSeriesReturned phrase = "series-returning"
-	phVisitorsNote   phrase = "visitors-note"
+	phSourceFlight   phrase = "source-flight"
+	phDownload       phrase = "download"
+	phAnnotations    phrase = "annotations"
+	phAnnotationItem phrase = "annotation-item"
 
-	phTwinkelHeading    phrase = "twinkel-heading"
-	phTwinkelHeadingFor phrase = "twinkel-heading-for"
-	phTwinkelIntro      phrase = "twinkel-intro"
-	phTwinkelChart      phrase = "twinkel-chart"
-	phFlightsCaption    phrase = "flights-caption"
-	phTotalsCaption     phrase = "totals-caption"
-	phFlight            phrase = "flight"
-	phFlightN           phrase = "flight-n"
-	phCampaignFlight    phrase = "campaign-flight"
-	phDataPeriod        phrase = "data-period"
-	phFormat            phrase = "format"
-	phFlights           phrase = "flights"
-	phImpressions       phrase = "impressions"
-	phUniqueReach       phrase = "unique-reach"
-	phReachSum          phrase = "reach-sum"
-	phViews             phrase = "views"
-	phClicks            phrase = "clicks"
-	phCTR               phrase = "ctr"
-	phFrequency         phrase = "frequency"
-	phFormatStatic      phrase = "format-static"
-	phFormatDynamic     phrase = "format-dynamic"
-	phFormatUnknown     phrase = "format-unknown"
-	phFormatTotal       phrase = "format-total"
-	phUpperBound        phrase = "upper-bound"
-	phReachMissing      phrase = "reach-missing"
-	phCTRNote           phrase = "ctr-note"
-	phFrequencyNote     phrase = "frequency-note"
-	phReachSumNote      phrase = "reach-sum-note"
-	phViewsNote         phrase = "views-note"
+	phCampaignTitle       phrase = "campaign-title"
+	phCampaignTitleFlight phrase = "campaign-title-flight"
+
+	phVisitsHeading    phrase = "visits-heading"
+	phVisitsIntro      phrase = "visits-intro"
+	phVisitsChart      phrase = "visits-chart"
+	phVisitsCaption    phrase = "visits-caption"
+	phQuarter          phrase = "quarter"
+	phVisits           phrase = "visits"
+	phVisitors         phrase = "visitors"
+	phNewVisits        phrase = "new-visits"
+	phReturning        phrase = "returning-visits"
+	phSeriesNew        phrase = "series-new"
+	phSeriesReturned   phrase = "series-returning"
+	phVisitorsNote     phrase = "visitors-note"
+	phVisitsChartNotes phrase = "visits-chart-notes"
+
+	phTwinkelHeading        phrase = "twinkel-heading"
+	phTwinkelHeadingFor     phrase = "twinkel-heading-for"
+	phTwinkelIntro          phrase = "twinkel-intro"
+	phTwinkelFlightsHeading phrase = "twinkel-flights-heading"
+	phTwinkelChart          phrase = "twinkel-chart"
+	phFlightsCaption        phrase = "flights-caption"
+	phTotalsCaption         phrase = "totals-caption"
+	phFlight                phrase = "flight"
+	phFlightN               phrase = "flight-n"
+	phCampaignFlight        phrase = "campaign-flight"
+	phDataPeriod            phrase = "data-period"
+	phFormat                phrase = "format"
+	phFlights               phrase = "flights"
+	phImpressions           phrase = "impressions"
+	phUniqueReach           phrase = "unique-reach"
+	phReachSum              phrase = "reach-sum"
+	phViews                 phrase = "views"
+	phClicks                phrase = "clicks"
+	phCTR                   phrase = "ctr"
+	phFrequency             phrase = "frequency"
+	phFormatStatic          phrase = "format-static"
+	phFormatDynamic         phrase = "format-dynamic"
+	phFormatUnknown         phrase = "format-unknown"
+	phFormatTotal           phrase = "format-total"
+	phUpperBound            phrase = "upper-bound"
+	phReachMissing          phrase = "reach-missing"
+	phCTRNote               phrase = "ctr-note"
+	phFrequencyNote         phrase = "frequency-note"
+	phReachSumNote          phrase = "reach-sum-note"
+	phViewsNote             phrase = "views-note"
+
+	phFunnelHeading        phrase = "funnel-heading"
+	phFunnelIntro          phrase = "funnel-intro"
+	phFunnelChart          phrase = "funnel-chart"
+	phFunnelCaption        phrase = "funnel-caption"
+	phFunnelSeries         phrase = "funnel-series"
+	phChannel              phrase = "channel"
+	phAvgVisitDuration     phrase = "avg-visit-duration"
+	phAvgVisitDurationNote phrase = "avg-visit-duration-note"
+	phFunnelVisitorsNote   phrase = "funnel-visitors-note"
+	phPlatformNote         phrase = "platform-note"
+	phStageAds             phrase = "stage-ads"
+	phStageMagazine        phrase = "stage-magazine"
+	phStagePlatform        phrase = "stage-platform"
+	phStageBarAds          phrase = "stage-bar-ads"
+	phStageBarMagazine     phrase = "stage-bar-magazine"
+	phStageBarPlatform     phrase = "stage-bar-platform"
 
 	phTopHeading          phrase = "top-heading"
 	phTopIntro            phrase = "top-intro"

@@ -25,19 +25,21 @@ var pageTemplate string
 //go:embed templates/report.css
 var pageStyle string
 
-//go:embed templates/charts.js
-var chartsScript string
+//go:embed templates/report.js
+var pageScript string
 
 // page is everything the template shows, already worded and formatted.
 type page struct {
-	Lang     string
-	CSP      string
-	Title    string
-	Period   string
-	Style    template.CSS
-	Library  template.JS
-	Init     template.JS
-	Sections []section
+	Lang    string
+	CSP     string
+	Title   string
+	Period  string
+	Style   template.CSS
+	Library template.JS
+	Init    template.JS
+	// Annotations are listed under the header of a report without time-series charts.
+	Annotations *annotationList
+	Sections    []section
 }
 
 type section struct {
@@ -54,7 +56,9 @@ type block struct {
 	Chart   *chartView
 	Table   *tableView
 	Notes   []note
-	Source  string
+	// Annotations are listed under the block's chart.
+	Annotations *annotationList
+	Source      string
 }
 
 type tableView struct {
@@ -63,6 +67,44 @@ type tableView struct {
 	Head    []cellView
 	Rows    []rowView
 	Foot    []rowView
+	// Download labels the table's "Download CSV" button; Data is the tableData it
+	// downloads, as JSON produced by encoding/json with HTML escaping on.
+	Download string
+	Data     template.JS
+}
+
+// downloadable gives a table its "Download CSV" button and the raw rows it downloads
+// as file, one value per column.
+func (t *tableView) downloadable(l locale, file string, columns []string, rows [][]any) error {
+	d, err := newTableData(file, columns, rows)
+	if err != nil {
+		return err
+	}
+	t.Data, err = d.json()
+	t.Download = l.say(phDownload)
+	return err
+}
+
+// annotationList is the analyst's annotations as a list: 9 aug 2021 — start vlucht 2.
+type annotationList struct {
+	ID      string
+	Heading string
+	Items   []string
+}
+
+// annotationList lists the report's annotations that keep holds, or is nil when there
+// are none.
+func (r *Report) annotationList(l locale, id string, keep func(Annotation) bool) *annotationList {
+	list := &annotationList{ID: id, Heading: l.say(phAnnotations)}
+	for _, a := range r.Annotations {
+		if keep(a) {
+			list.Items = append(list.Items, l.say(phAnnotationItem, l.shortDate(a.Day), a.Text))
+		}
+	}
+	if len(list.Items) == 0 {
+		return nil
+	}
+	return list
 }
 
 type rowView struct {
@@ -114,13 +156,25 @@ func (r *Report) Render(w io.Writer) error {
 		Period:  l.say(phPeriod, l.period(r.Options.From, r.Options.To)),
 		Style:   template.CSS(pageStyle),
 		Library: template.JS(echartsLibrary),
-		Init:    template.JS(chartsScript),
-		CSP:     contentSecurityPolicy([]string{echartsLibrary, chartsScript}, []string{pageStyle}),
+		Init:    template.JS(pageScript),
+		CSP:     contentSecurityPolicy([]string{echartsLibrary, pageScript}, []string{pageStyle}),
 	}
-	if r.Options.Label != "" {
+	sections := []func(locale) (section, error){r.visitsSection, r.twinkelSection, r.funnelSection, r.topArticlesSection}
+	switch {
+	case r.Options.CampaignOnly:
+		p.Title = l.say(phCampaignTitle, r.Options.Campaign)
+		if r.Options.Flight > 0 {
+			p.Title = l.say(phCampaignTitleFlight, r.Options.Campaign, r.Options.Flight)
+		}
+		from, to := isoDay(r.Options.From), isoDay(r.Options.To)
+		p.Annotations = r.annotationList(l, "annotations", func(a Annotation) bool {
+			return from <= isoDay(a.Day) && isoDay(a.Day) <= to
+		})
+		sections = []func(locale) (section, error){r.twinkelSection, r.funnelSection}
+	case r.Options.Label != "":
 		p.Title = l.say(phTitleLabel, r.Options.Label)
 	}
-	for _, build := range []func(locale) (section, error){r.visitsSection, r.twinkelSection, r.topArticlesSection} {
+	for _, build := range sections {
 		s, err := build(l)
 		if err != nil {
 			return err
@@ -161,6 +215,9 @@ func (r *Report) source(l locale, query string) string {
 	for _, k := range slices.Sorted(maps.Keys(params)) {
 		kv = append(kv, k+"="+params[k])
 	}
+	if query == queryTwinkelFlights && r.Options.Flight > 0 {
+		return l.say(phSourceFlight, query, strings.Join(kv, ", "), r.Options.Flight)
+	}
 	return l.say(phSource, query, strings.Join(kv, ", "))
 }
 
@@ -169,12 +226,14 @@ func num(text string) cellView { return cellView{Text: text, Class: "num"} }
 func (r *Report) visitsSection(l locale) (section, error) {
 	s := section{ID: "visits", Heading: l.say(phVisitsHeading), Intro: l.say(phVisitsIntro)}
 	b := block{Source: r.source(l, queryVisitsPerQuarter)}
+	// Every annotation is listed; those on a quarter shown are marked on the chart too.
+	b.Annotations = r.annotationList(l, "visits-annotations", func(Annotation) bool { return true })
 	if len(r.Quarters) == 0 {
 		b.Empty = l.say(phNoData)
 		s.Blocks = append(s.Blocks, b)
 		return s, nil
 	}
-	chart, err := visitsChart(l, r.Quarters)
+	chart, err := visitsChart(l, r.Quarters, r.Annotations)
 	if err != nil {
 		return s, err
 	}
@@ -201,6 +260,9 @@ func (r *Report) visitsSection(l locale) (section, error) {
 	t.Foot = []rowView{{Total: true, Cells: []cellView{
 		{Text: l.say(phTotal)}, num(l.count(visits)), visitors, num(l.count(newVisits)), num(l.count(returning)),
 	}}}
+	if err := t.downloadable(l, "bezoeken-per-kwartaal.csv", quarterColumns, valuesOf(r.Quarters)); err != nil {
+		return s, err
+	}
 	b.Table, b.Notes = t, n.list
 	s.Blocks = append(s.Blocks, b)
 	return s, nil
@@ -208,7 +270,10 @@ func (r *Report) visitsSection(l locale) (section, error) {
 
 func (r *Report) twinkelSection(l locale) (section, error) {
 	s := section{ID: "twinkel", Heading: l.say(phTwinkelHeading), Intro: l.say(phTwinkelIntro)}
-	if r.Options.Campaign != "" {
+	switch {
+	case r.Options.CampaignOnly: // the page's title names the campaign
+		s.Heading = l.say(phTwinkelFlightsHeading)
+	case r.Options.Campaign != "":
 		s.Heading = l.say(phTwinkelHeadingFor, r.Options.Campaign)
 	}
 	flights := block{Source: r.source(l, queryTwinkelFlights)}
@@ -249,16 +314,23 @@ func (r *Report) twinkelSection(l locale) (section, error) {
 			num(l.percent(f.CTR)), num(l.ratio(f.Frequency)),
 		}})
 	}
+	if err := t.downloadable(l, "twinkel-vluchten.csv", flightColumns, valuesOf(r.Flights)); err != nil {
+		return s, err
+	}
 	flights.Table, flights.Notes = t, n.list
 	s.Blocks = append(s.Blocks, flights)
 
 	if len(r.FormatTotals) > 0 {
-		s.Blocks = append(s.Blocks, r.formatTotalsBlock(l))
+		totals, err := r.formatTotalsBlock(l)
+		if err != nil {
+			return s, err
+		}
+		s.Blocks = append(s.Blocks, totals)
 	}
 	return s, nil
 }
 
-func (r *Report) formatTotalsBlock(l locale) block {
+func (r *Report) formatTotalsBlock(l locale) (block, error) {
 	n := notes{prefix: "totals"}
 	reach := cellView{Text: l.say(phReachSum), Class: "bound"}
 	reach.Note = n.add(l.say(phReachSumNote))
@@ -283,7 +355,54 @@ func (r *Report) formatTotalsBlock(l locale) block {
 			t.Rows = append(t.Rows, row)
 		}
 	}
-	return block{Table: t, Notes: n.list, Source: r.source(l, queryTwinkelTotals)}
+	if err := t.downloadable(l, "twinkel-totalen.csv", formatTotalColumns, valuesOf(r.FormatTotals)); err != nil {
+		return block{}, err
+	}
+	return block{Table: t, Notes: n.list, Source: r.source(l, queryTwinkelTotals)}, nil
+}
+
+// funnelSection is Fig. 15: the campaign's funnel from its ads through Twinkelmagazine to
+// Kennisplein.
+func (r *Report) funnelSection(l locale) (section, error) {
+	s := section{ID: "funnel", Heading: l.say(phFunnelHeading), Intro: l.say(phFunnelIntro)}
+	b := block{Source: r.source(l, queryFunnel)}
+	if len(r.Funnel) == 0 {
+		b.Empty = l.say(phNoData)
+		s.Blocks = append(s.Blocks, b)
+		return s, nil
+	}
+	chart, err := funnelChart(l, r.Funnel)
+	if err != nil {
+		return s, err
+	}
+	b.Chart = chart
+	n := notes{prefix: "funnel"}
+	visitors := num(l.say(phVisitors))
+	visitors.Note = n.add(l.say(phFunnelVisitorsNote))
+	duration := num(l.say(phAvgVisitDuration))
+	duration.Note = n.add(l.say(phAvgVisitDurationNote))
+	t := &tableView{
+		ID:      "table-funnel",
+		Caption: l.say(phFunnelCaption, l.period(r.Options.From, r.Options.To)),
+		Head: []cellView{{Text: l.say(phChannel)}, num(l.say(phImpressions)), num(l.say(phClicks)),
+			num(l.say(phVisits)), visitors, duration},
+	}
+	for _, st := range r.Funnel {
+		stage := cellView{Text: l.stage(st.Stage)}
+		if st.Stage == "platform" {
+			stage.Note = n.add(l.say(phPlatformNote))
+		}
+		t.Rows = append(t.Rows, rowView{Cells: []cellView{
+			stage, num(l.optCount(st.Impressions)), num(l.optCount(st.Clicks)),
+			num(l.optCount(st.Visits)), num(l.optCount(st.Visitors)), num(l.duration(st.AvgVisitSeconds)),
+		}})
+	}
+	if err := t.downloadable(l, "funnel.csv", funnelColumns, valuesOf(r.Funnel)); err != nil {
+		return s, err
+	}
+	b.Table, b.Notes = t, n.list
+	s.Blocks = append(s.Blocks, b)
+	return s, nil
 }
 
 func (r *Report) topArticlesSection(l locale) (section, error) {
@@ -335,6 +454,10 @@ func (r *Report) topArticlesSection(l locale) (section, error) {
 			t.Rows = append(t.Rows, rowView{Cells: []cellView{
 				num(l.count(a.Rank)), page, item, num(l.count(a.Visits)), num(l.count(a.Visitors)),
 			}})
+		}
+		file := "top-artikelen-" + strings.TrimPrefix(chart.ID, "chart-top-") + ".csv"
+		if err := t.downloadable(l, file, topArticleColumns, valuesOf(articles)); err != nil {
+			return s, err
 		}
 		b.Table = t
 		s.Blocks = append(s.Blocks, b)

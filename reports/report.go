@@ -22,9 +22,16 @@ type Runner interface {
 // Options says which period the report covers and how it is written.
 type Options struct {
 	From, To time.Time // inclusive dates of the period reported
-	Label    string    // e.g. "Programma Begeleiding à la carte"; may be ""
+	Label    string    // e.g. "Programma Begeleiding à la carte"; may be ""; a campaign report ignores it
 	Lang     string    // "nl" (default) or "en"
 	Campaign string    // e.g. "Twinkels 2021"
+
+	// CampaignOnly makes the report a campaign report: the Twinkel campaign and its funnel
+	// only, headed by the campaign's name. From and To are then the campaign's or the
+	// flight's dates, chosen by the caller.
+	CampaignOnly bool
+	// Flight, in a campaign report, shows only this flight of the campaign; 0 shows all.
+	Flight int64
 }
 
 // The queries the report asks, and how many top articles it shows per site.
@@ -32,8 +39,22 @@ const (
 	queryVisitsPerQuarter = "visits_per_quarter"
 	queryTwinkelFlights   = "twinkel_flights"
 	queryTwinkelTotals    = "twinkel_totals"
+	queryFunnel           = "funnel"
 	queryTopArticles      = "top_articles"
+	queryAnnotations      = "annotations"
 	topArticlesLimit      = 5
+)
+
+// The columns the report reads from each query's result, in the order its CSV downloads
+// give them.
+var (
+	quarterColumns = []string{"quarter_start", "quarter_end", "visits", "visitors", "new_visits", "returning_visits"}
+	flightColumns  = []string{"campaign", "flight", "flight_start", "flight_end", "format", "data_start", "data_end",
+		"impressions", "unique_reach", "reach_upper_bound", "views", "clicks", "ctr", "frequency"}
+	formatTotalColumns = []string{"format", "flights", "impressions", "reach_sum", "views", "clicks", "ctr"}
+	funnelColumns      = []string{"step", "stage", "impressions", "clicks", "visits", "visitors", "avg_visit_seconds"}
+	topArticleColumns  = []string{"site", "rank", "path", "page_title", "item_title", "item_type", "visits", "visitors"}
+	annotationColumns  = []string{"day", "text"}
 )
 
 // Report is the reach report for one period: the answers of its queries, read into the
@@ -48,8 +69,12 @@ type Report struct {
 	// FormatTotals are the campaign's totals per format; the format "total" is all
 	// formats together.
 	FormatTotals []FormatTotal
+	// Funnel is the campaign's funnel, step by step (Fig. 15).
+	Funnel []FunnelStep
 	// TopArticles are the most visited pages per site.
 	TopArticles []TopArticle
+	// Annotations are the analyst's notes on days of the period, by day.
+	Annotations []Annotation
 
 	// sources holds the parameters each query was run with, so that every number on the
 	// page names the query an analyst can run to check it.
@@ -93,6 +118,33 @@ type FormatTotal struct {
 	CTR         *float64 // sum of clicks / sum of impressions
 }
 
+// FunnelStep is one step of a campaign's funnel: the paid social posts that spark
+// interest, the magazine that inspires, the knowledge platform where people learn.
+type FunnelStep struct {
+	Step            int64
+	Stage           string   // "ads", "magazine" or "platform"
+	Impressions     *int64   // the ads' impressions; nil for a site
+	Clicks          *int64   // the ads' link clicks; nil for a site
+	Visits          *int64   // a site's visits; nil for the ads
+	Visitors        *int64   // a site's distinct visitors over the whole period
+	AvgVisitSeconds *float64 // total time on page / visits
+}
+
+// headline is the number the step is known by: the ads' impressions, a site's visits.
+func (s FunnelStep) headline() *int64 {
+	if s.Stage == "ads" {
+		return s.Impressions
+	}
+	return s.Visits
+}
+
+// Annotation is a note the analyst wrote for a day (bereik annotate). Its text is data:
+// the report shows it, never runs or renders it as markup.
+type Annotation struct {
+	Day  time.Time
+	Text string
+}
+
 // TopArticle is one of the most visited pages of a site.
 type TopArticle struct {
 	Site      string // "kennisplein", "vilans" or "twinkelmagazine"
@@ -120,19 +172,36 @@ func Build(ctx context.Context, run Runner, opts Options) (*Report, error) {
 		return nil, fmt.Errorf("report period ends (%s) before it starts (%s)",
 			opts.To.Format(time.DateOnly), opts.From.Format(time.DateOnly))
 	}
+	if opts.CampaignOnly && opts.Campaign == "" {
+		return nil, fmt.Errorf("a campaign report needs the campaign's name")
+	}
+	if opts.Flight < 0 {
+		return nil, fmt.Errorf("flight %d is not a flight; flights count from 1 (0 means all)", opts.Flight)
+	}
+	if opts.Flight > 0 && !opts.CampaignOnly {
+		return nil, fmt.Errorf("flight %d: a single flight goes with a campaign report (CampaignOnly)", opts.Flight)
+	}
 	from, to := opts.From.Format(time.DateOnly), opts.To.Format(time.DateOnly)
 	r := &Report{Options: opts, sources: map[string]map[string]string{}}
 
-	steps := []struct {
+	type step struct {
 		query  string
 		params map[string]string
 		read   func(*queries.Result) error
-	}{
-		{queryVisitsPerQuarter, map[string]string{"from": from, "to": to}, r.readQuarters},
-		{queryTwinkelFlights, map[string]string{"campaign": opts.Campaign, "from": from, "to": to}, r.readFlights},
-		{queryTwinkelTotals, map[string]string{"campaign": opts.Campaign, "from": from, "to": to}, r.readFormatTotals},
-		{queryTopArticles, map[string]string{"from": from, "to": to, "limit": fmt.Sprint(topArticlesLimit)}, r.readTopArticles},
 	}
+	period := func() map[string]string { return map[string]string{"from": from, "to": to} }
+	campaign := func() map[string]string { return map[string]string{"campaign": opts.Campaign, "from": from, "to": to} }
+	steps := []step{
+		{queryTwinkelFlights, campaign(), r.readFlights},
+		{queryTwinkelTotals, campaign(), r.readFormatTotals},
+		{queryFunnel, campaign(), r.readFunnel},
+	}
+	if !opts.CampaignOnly {
+		steps = slices.Insert(steps, 0, step{queryVisitsPerQuarter, period(), r.readQuarters})
+		steps = append(steps, step{queryTopArticles,
+			map[string]string{"from": from, "to": to, "limit": fmt.Sprint(topArticlesLimit)}, r.readTopArticles})
+	}
+	steps = append(steps, step{queryAnnotations, period(), r.readAnnotations})
 	for _, s := range steps {
 		res, err := run.Run(ctx, s.query, s.params)
 		if err != nil {
@@ -150,8 +219,7 @@ func Build(ctx context.Context, run Runner, opts Options) (*Report, error) {
 }
 
 func (r *Report) readQuarters(res *queries.Result) error {
-	return eachRow(queryVisitsPerQuarter, res,
-		[]string{"quarter_start", "quarter_end", "visits", "visitors", "new_visits", "returning_visits"},
+	return eachRow(queryVisitsPerQuarter, res, quarterColumns,
 		func(c *cells) {
 			r.Quarters = append(r.Quarters, ProgrammeQuarter{
 				Start:           c.date("quarter_start"),
@@ -165,9 +233,7 @@ func (r *Report) readQuarters(res *queries.Result) error {
 }
 
 func (r *Report) readFlights(res *queries.Result) error {
-	err := eachRow(queryTwinkelFlights, res,
-		[]string{"campaign", "flight", "flight_start", "flight_end", "format", "data_start", "data_end",
-			"impressions", "unique_reach", "reach_upper_bound", "views", "clicks", "ctr", "frequency"},
+	err := eachRow(queryTwinkelFlights, res, flightColumns,
 		func(c *cells) {
 			f := Flight{
 				Campaign:        c.text("campaign"),
@@ -186,6 +252,11 @@ func (r *Report) readFlights(res *queries.Result) error {
 				Frequency:       c.optRatio("frequency"),
 			}
 			c.check(ratioOfSums("ctr", f.CTR, f.Clicks, f.Impressions))
+			// The caller restricts the period to the flight's dates; the flight's number
+			// decides, in case another flight's reporting rows fall inside them.
+			if r.Options.Flight > 0 && f.Number != r.Options.Flight {
+				return
+			}
 			r.Flights = append(r.Flights, f)
 		})
 	if err != nil {
@@ -199,8 +270,7 @@ func (r *Report) readFlights(res *queries.Result) error {
 }
 
 func (r *Report) readFormatTotals(res *queries.Result) error {
-	return eachRow(queryTwinkelTotals, res,
-		[]string{"format", "flights", "impressions", "reach_sum", "views", "clicks", "ctr"},
+	return eachRow(queryTwinkelTotals, res, formatTotalColumns,
 		func(c *cells) {
 			t := FormatTotal{
 				Format:      c.text("format"),
@@ -217,8 +287,7 @@ func (r *Report) readFormatTotals(res *queries.Result) error {
 }
 
 func (r *Report) readTopArticles(res *queries.Result) error {
-	err := eachRow(queryTopArticles, res,
-		[]string{"site", "rank", "path", "page_title", "item_title", "item_type", "visits", "visitors"},
+	err := eachRow(queryTopArticles, res, topArticleColumns,
 		func(c *cells) {
 			r.TopArticles = append(r.TopArticles, TopArticle{
 				Site:      c.text("site"),
@@ -238,6 +307,38 @@ func (r *Report) readTopArticles(res *queries.Result) error {
 		return cmp.Or(cmp.Compare(siteOrder(a.Site), siteOrder(b.Site)), cmp.Compare(a.Site, b.Site),
 			cmp.Compare(a.Rank, b.Rank))
 	})
+	return nil
+}
+
+func (r *Report) readFunnel(res *queries.Result) error {
+	err := eachRow(queryFunnel, res, funnelColumns,
+		func(c *cells) {
+			r.Funnel = append(r.Funnel, FunnelStep{
+				Step:            c.count("step"),
+				Stage:           c.text("stage"),
+				Impressions:     c.optCount("impressions"),
+				Clicks:          c.optCount("clicks"),
+				Visits:          c.optCount("visits"),
+				Visitors:        c.optCount("visitors"),
+				AvgVisitSeconds: c.optRatio("avg_visit_seconds"),
+			})
+		})
+	if err != nil {
+		return err
+	}
+	slices.SortStableFunc(r.Funnel, func(a, b FunnelStep) int { return cmp.Compare(a.Step, b.Step) })
+	return nil
+}
+
+func (r *Report) readAnnotations(res *queries.Result) error {
+	err := eachRow(queryAnnotations, res, annotationColumns,
+		func(c *cells) {
+			r.Annotations = append(r.Annotations, Annotation{Day: c.date("day"), Text: c.text("text")})
+		})
+	if err != nil {
+		return err
+	}
+	slices.SortStableFunc(r.Annotations, func(a, b Annotation) int { return cmp.Compare(isoDay(a.Day), isoDay(b.Day)) })
 	return nil
 }
 

@@ -28,7 +28,29 @@ func TestBuildAsksTheReportsQueries(t *testing.T) {
 		{"visits_per_quarter", period},
 		{"twinkel_flights", campaign},
 		{"twinkel_totals", campaign},
+		{"funnel", campaign},
 		{"top_articles", map[string]string{"from": "2019-09-01", "to": "2021-08-31", "limit": "5"}},
+		{"annotations", period},
+	}
+	if diff := cmp.Diff(want, run.asked); diff != "" {
+		t.Errorf("queries asked (-want +got):\n%s", diff)
+	}
+}
+
+func TestBuildAsksTheCampaignReportsQueries(t *testing.T) {
+	results := publishedResults(t)
+	delete(results, queryVisitsPerQuarter) // a campaign report must not need them
+	delete(results, queryTopArticles)
+	run := &fakeRunner{results: results}
+	if _, err := Build(context.Background(), run, campaignOptions(t, "nl", 2, "2021-08-09", "2021-09-12")); err != nil {
+		t.Fatal(err)
+	}
+	flight := map[string]string{"campaign": "Twinkels 2021", "from": "2021-08-09", "to": "2021-09-12"}
+	want := []askedQuery{
+		{"twinkel_flights", flight},
+		{"twinkel_totals", flight},
+		{"funnel", flight},
+		{"annotations", map[string]string{"from": "2021-08-09", "to": "2021-09-12"}},
 	}
 	if diff := cmp.Diff(want, run.asked); diff != "" {
 		t.Errorf("queries asked (-want +got):\n%s", diff)
@@ -311,7 +333,7 @@ func TestRenderIsDeterministic(t *testing.T) {
 	for _, m := range regexp.MustCompile(`<div id="([^"]+)" class="[^"]*" role="img" aria-label="[^"]+" data-chart>`).FindAllStringSubmatch(first, -1) {
 		ids = append(ids, m[1])
 	}
-	want := []string{"chart-visits", "chart-twinkel", "chart-top-kennisplein", "chart-top-vilans", "chart-top-twinkelmagazine"}
+	want := []string{"chart-visits", "chart-twinkel", "chart-funnel", "chart-top-kennisplein", "chart-top-vilans", "chart-top-twinkelmagazine"}
 	if diff := cmp.Diff(want, ids); diff != "" {
 		t.Errorf("chart containers (-want +got):\n%s", diff)
 	}
@@ -339,8 +361,11 @@ func TestEmptyResultsSayNoData(t *testing.T) {
 		results[name] = &queries.Result{Query: res.Query, Columns: res.Columns}
 	}
 	out := render(t, results, programmeOptions(t, "nl"))
-	if n := strings.Count(out, "Geen gegevens voor deze periode."); n != 4 {
-		t.Errorf("%d sections say they have no data, want 4 (visits, Twinkel, Kennisplein, vilans.nl)", n)
+	if n := strings.Count(out, "Geen gegevens voor deze periode."); n != 5 {
+		t.Errorf("%d sections say they have no data, want 5 (visits, Twinkel, funnel, Kennisplein, vilans.nl)", n)
+	}
+	if strings.Contains(out, "<table") || strings.Contains(out, "<button") {
+		t.Error("an empty report shows tables or download buttons")
 	}
 	if strings.Contains(out, ` data-chart>`) {
 		t.Error("an empty report draws charts")
@@ -383,6 +408,35 @@ func TestBuildRejects(t *testing.T) {
 			name:   "a period that ends before it starts",
 			change: func(_ map[string]*queries.Result, o *Options) { o.From, o.To = o.To, o.From },
 			want:   "report period ends (2019-09-01) before it starts (2021-08-31)",
+		},
+		{
+			name:   "a campaign report without a campaign",
+			change: func(_ map[string]*queries.Result, o *Options) { o.CampaignOnly, o.Campaign = true, "" },
+			want:   "a campaign report needs the campaign's name",
+		},
+		{
+			name:   "a flight in the full report",
+			change: func(_ map[string]*queries.Result, o *Options) { o.Flight = 2 },
+			want:   "flight 2: a single flight goes with a campaign report (CampaignOnly)",
+		},
+		{
+			name:   "a negative flight",
+			change: func(_ map[string]*queries.Result, o *Options) { o.CampaignOnly, o.Flight = true, -1 },
+			want:   "flight -1 is not a flight",
+		},
+		{
+			name: "a funnel duration that is text",
+			change: func(r map[string]*queries.Result, _ *Options) {
+				r[queryFunnel].Rows[1][6] = "1:14"
+			},
+			want: "query funnel: row 2: column avg_visit_seconds holds string 1:14, not a number",
+		},
+		{
+			name: "an annotation without a day",
+			change: func(r map[string]*queries.Result, _ *Options) {
+				r[queryAnnotations].Rows = [][]any{{nil, "start vlucht 2"}}
+			},
+			want: "query annotations: row 1: column day holds <nil> <nil>, not a date",
 		},
 		{
 			name:   "a query the runner does not know",

@@ -37,6 +37,8 @@ func commands() []command {
 		{"query", "run one named question (or --sql) and print its rows", runQuery},
 		{"queries", "list the named questions with their parameters", runQueries},
 		{"status", "what is loaded, per source kind, and what was rejected", runStatus},
+		{"annotate", "record a note for a day, marked on the report's charts", runAnnotate},
+		{"export", "write every table and question as Parquet for other tools", runExport},
 		{"demo", "write realistic demo exports to try everything on", runDemo},
 	}
 }

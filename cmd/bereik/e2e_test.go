@@ -267,6 +267,14 @@ func TestCommandErrors(t *testing.T) {
 		{[]string{"report", "--db", db, "--quarter", "2021-07"}, exitFailed, "no quarter starts in that month"},
 		{[]string{"report", "--db", filepath.Join(t.TempDir(), "none.duckdb"), "--programme"}, exitFailed, "run bereik ingest first"},
 		{[]string{"frobnicate"}, exitFailed, `unknown command "frobnicate"`},
+		{[]string{"query", "--db", db, "--sql", "DELETE FROM page_views"}, exitFailed, "read-only"},
+		{[]string{"query", "--db", db, "top_articles", "--param", "limit=vijf"}, exitFailed, `"vijf" is not a whole number`},
+		{[]string{"query", "--db", db, "top_articles", "--param", "limit"}, exitFailed, `"limit": want key=value`},
+		{[]string{"query", "--db", db, "top_articles", "--format", "xml"}, exitFailed, "--format must be table, csv or json"},
+		{[]string{"report", "--db", db, "--campaign", "Twinkels 2022"}, exitFailed, `no campaign "Twinkels 2022"`},
+		{[]string{"report", "--db", db, "--campaign", "Twinkels 2021", "--flight", "4"}, exitFailed, "has no flight 4; its flights are 1, 2, 3"},
+		{[]string{"report", "--db", db, "--flight", "2", "--programme"}, exitFailed, "--flight goes with --campaign"},
+		{[]string{"annotate", "--db", db, "9 augustus", "start"}, exitFailed, `"9 augustus" is not a date like 2021-08-09`},
 	} {
 		var stderr bytes.Buffer
 		code := run(tc.args, nil, &bytes.Buffer{}, &stderr)
@@ -295,5 +303,39 @@ func TestHostileTitleFromAnExportRendersAsText(t *testing.T) {
 	}
 	if !strings.Contains(page, "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;") {
 		t.Error("the hostile page title is not shown as text in its table")
+	}
+}
+
+func TestCampaignReportForOneFlightAndForAll(t *testing.T) {
+	db, err := demoDB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	render := func(args ...string) string {
+		out := filepath.Join(t.TempDir(), "campaign.html")
+		bereik(t, append([]string{"report", "--db", db, "-o", out}, args...)...)
+		html, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(html)
+	}
+	flight2 := render("--campaign", "Twinkels 2021", "--flight", "2")
+	for _, want := range []string{"Twinkelcampagne Twinkels 2021 – vlucht 2", "9 augustus 2021 – 12 september 2021", "571.240", "0,89%", "CSV downloaden"} {
+		if !strings.Contains(flight2, want) {
+			t.Errorf("flight 2 report lacks %q", want)
+		}
+	}
+	for _, unwanted := range []string{"896.158", "Bezoeken per kwartaal", "Best bezochte artikelen"} {
+		if strings.Contains(flight2, unwanted) {
+			t.Errorf("flight 2 report shows %q", unwanted)
+		}
+	}
+	// After the campaign: the addendum with all three flights, to 28 November 2021.
+	all := render("--campaign", "Twinkels 2021", "--lang", "en")
+	for _, want := range []string{"14 June 2021 – 28 November 2021", "896,158", "1,193,098", "3,000,207"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("campaign report lacks %q", want)
+		}
 	}
 }

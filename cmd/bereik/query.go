@@ -180,6 +180,9 @@ func humanValue(column string, v any) string {
 	case nil:
 		return "-"
 	case int64:
+		if isIdentifier(column) {
+			return strconv.FormatInt(x, 10)
+		}
 		return groupThousands(strconv.FormatInt(x, 10))
 	case float64:
 		if column == "ctr" || strings.HasSuffix(column, "_rate") || strings.HasSuffix(column, "_share") {
@@ -188,6 +191,16 @@ func humanValue(column string, v any) string {
 		return strconv.FormatFloat(x, 'f', 2, 64)
 	}
 	return rawValue(v)
+}
+
+// isIdentifier tells the columns whose whole numbers name something (a year, a line, a
+// rank) rather than count it: they are printed without grouping.
+func isIdentifier(column string) bool {
+	switch column {
+	case "year", "line", "col", "rank", "step", "flight", "nr", "id", "file_id", "version":
+		return true
+	}
+	return strings.HasSuffix(column, "_year") || strings.HasSuffix(column, "_id")
 }
 
 func groupThousands(digits string) string {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"bereik/pipeline"
@@ -16,9 +17,13 @@ import (
 
 func runReport(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "report", "[--db PATH] [--config FILE] (--quarter 2021-06 | --from DATE --to DATE | --programme)\n"+
-		"       [--lang nl|en] [--campaign NAME] [-o report.html]\n\n"+
-		"Writes the reach report for a period as one self-contained HTML file.\n\n"+
-		"Example: bereik report --db out/bereik.duckdb --programme -o out/report.html")
+		"       [--lang nl|en] [-o report.html]\n"+
+		"       bereik report [--db PATH] --campaign NAME [--flight N] [--from DATE --to DATE] [-o FILE]\n\n"+
+		"Writes the reach report for a period as one self-contained HTML file. With --campaign it\n"+
+		"writes the campaign report only (flights, totals, funnel), for one flight or all, over\n"+
+		"the flights' dates from bereik.toml unless --from and --to say otherwise.\n\n"+
+		"Examples: bereik report --db out/bereik.duckdb --programme -o out/report.html\n"+
+		"          bereik report --db out/bereik.duckdb --campaign \"Twinkels 2021\" --flight 2 -o vlucht-2.html")
 	db := dbFlag(e, fs)
 	configPath := fs.String("config", "", "configuration file (default bereik.toml beside the database, else built-in)")
 	quarter := fs.String("quarter", "", "the quarter starting in this month, e.g. 2021-06 (quarters start in quarter_start_month)")
@@ -26,7 +31,8 @@ func runReport(ctx context.Context, e *env, args []string) int {
 	to := fs.String("to", "", "last day, e.g. 2021-08-31")
 	programme := fs.Bool("programme", false, "all loaded data")
 	lang := fs.String("lang", "nl", "language: nl or en")
-	campaign := fs.String("campaign", "Twinkels 2021", "the paid campaign to report on")
+	campaign := fs.String("campaign", "", "write the campaign report for this campaign of bereik.toml")
+	flight := fs.Int64("flight", 0, "with --campaign: only this flight")
 	out := fs.String("o", "report.html", "output file")
 	if code, ok := parseNoArgs(fs, args); !ok {
 		return code
@@ -44,11 +50,23 @@ func runReport(ctx context.Context, e *env, args []string) int {
 	}
 	defer conn.Close()
 	runner := dbRunner{conn}
-	start, end, label, err := reportPeriod(ctx, runner, cfg.QuarterStartMonth, *quarter, *from, *to, *programme)
+	opts := reports.Options{Lang: *lang, Campaign: *campaign, CampaignOnly: *campaign != "", Flight: *flight}
+	switch {
+	case *flight != 0 && *campaign == "":
+		return fail(e, exitFailed, errors.New("--flight goes with --campaign"))
+	case *campaign != "" && *from == "" && *to == "" && *quarter == "" && !*programme:
+		opts.From, opts.To, err = campaignPeriod(cfg, *campaign, *flight)
+	default:
+		if *campaign == "" && len(cfg.Campaigns) > 0 {
+			opts.Campaign = cfg.Campaigns[0].Name
+		}
+		opts.From, opts.To, opts.Label, err = reportPeriod(ctx, runner, cfg.QuarterStartMonth, *quarter, *from, *to, *programme)
+	}
 	if err != nil {
 		return fail(e, exitFailed, err)
 	}
-	rep, err := reports.Build(ctx, runner, reports.Options{From: start, To: end, Label: label, Lang: *lang, Campaign: *campaign})
+	start, end := opts.From, opts.To
+	rep, err := reports.Build(ctx, runner, opts)
 	if err != nil {
 		return fail(e, exitFailed, err)
 	}
@@ -69,6 +87,36 @@ type dbRunner struct{ db *sql.DB }
 
 func (r dbRunner) Run(ctx context.Context, name string, params map[string]string) (*queries.Result, error) {
 	return queries.Run(ctx, r.db, name, params)
+}
+
+// campaignPeriod is the dates of one flight of a configured campaign, or of all its flights.
+func campaignPeriod(cfg *pipeline.Config, name string, flight int64) (time.Time, time.Time, error) {
+	var names []string
+	for _, cp := range cfg.Campaigns {
+		names = append(names, fmt.Sprintf("%q", cp.Name))
+		if cp.Name != name {
+			continue
+		}
+		var start, end time.Time
+		var numbers []string
+		for _, f := range cp.Flights {
+			numbers = append(numbers, fmt.Sprint(f.Number))
+			if flight != 0 && int64(f.Number) != flight {
+				continue
+			}
+			if start.IsZero() || f.Start.Before(start) {
+				start = f.Start
+			}
+			if f.End.After(end) {
+				end = f.End
+			}
+		}
+		if start.IsZero() {
+			return start, end, fmt.Errorf("campaign %q has no flight %d; its flights are %s", name, flight, strings.Join(numbers, ", "))
+		}
+		return start, end, nil
+	}
+	return time.Time{}, time.Time{}, fmt.Errorf("no campaign %q in %s; configured: %s", name, cfg.Source, strings.Join(names, ", "))
 }
 
 // reportPeriod resolves exactly one of --quarter, --from/--to and --programme to dates.

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"bereik/pipeline"
+	"bereik/queries"
+)
+
+func runExport(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "export", "[--db PATH] --parquet DIR\n\n"+
+		"Writes every table as Parquet into DIR/tables (page views and ads Hive-partitioned by\n"+
+		"source and year) and every named question's result, with default parameters, into\n"+
+		"DIR/questions, for DuckDB, Spark or Trino elsewhere.\n\n"+
+		"Example: bereik export --db out/bereik.duckdb --parquet out/parquet")
+	db := dbFlag(e, fs)
+	dir := fs.String("parquet", "", "folder to write the Parquet files into")
+	if code, ok := parseNoArgs(fs, args); !ok {
+		return code
+	}
+	if *dir == "" {
+		fs.Usage()
+		return exitFailed
+	}
+	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true})
+	if err != nil {
+		return fail(e, exitFailed, err)
+	}
+	defer conn.Close()
+	files, err := pipeline.ExportTables(ctx, conn, *dir)
+	if err != nil {
+		return fail(e, exitFailed, err)
+	}
+	questions, err := exportQuestions(ctx, conn, *dir)
+	if err != nil {
+		return fail(e, exitFailed, err)
+	}
+	for _, f := range append(files, questions...) {
+		fmt.Fprintf(e.stdout, "%s\t%d rows\t%s\n", f.Name, f.Rows, f.Path)
+	}
+	return exitOK
+}
+
+// exportQuestions writes every named question's result with its default parameters.
+func exportQuestions(ctx context.Context, db *sql.DB, dir string) ([]pipeline.ExportedFile, error) {
+	qs, err := queries.All()
+	if err != nil {
+		return nil, err
+	}
+	var out []pipeline.ExportedFile
+	for _, q := range qs {
+		_, args, err := q.Args(nil)
+		if err != nil {
+			return nil, err
+		}
+		f, err := pipeline.ExportQuery(ctx, db, dir, q.Name, q.SQL, args...)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}

@@ -1,0 +1,82 @@
+// The page's only code. It draws every chart: each container with data-chart has its
+// ECharts options as JSON in the element "<id>-data". And it makes every table's "Download
+// CSV" button work: the button's data-csv names the element that holds the table's raw
+// rows as JSON; the CSV is built here and saved from a Blob, without any request. The
+// JSON is data only; the functions below are the only code.
+(function () {
+  'use strict';
+  var numbers = new Intl.NumberFormat(document.documentElement.lang === 'en' ? 'en-GB' : 'nl-NL');
+  function format(v) {
+    if (v && typeof v === 'object' && 'value' in v) { v = v.value; }
+    return typeof v === 'number' ? numbers.format(v) : String(v);
+  }
+  function valueAxes(axes) {
+    (Array.isArray(axes) ? axes : [axes]).forEach(function (axis) {
+      if (axis && axis.type === 'value') {
+        axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: format });
+      }
+    });
+  }
+  var drawn = [];
+  document.querySelectorAll('[data-chart]').forEach(function (el) {
+    var data = document.getElementById(el.id + '-data');
+    if (!data) { return; }
+    var opts = JSON.parse(data.textContent);
+    valueAxes(opts.xAxis);
+    valueAxes(opts.yAxis);
+    // Rich-text tooltips draw inside the chart, so they need no inline style attributes.
+    opts.tooltip = Object.assign({}, opts.tooltip, { renderMode: 'richText', valueFormatter: format });
+    (opts.series || []).forEach(function (s) {
+      if (s.label && s.label.show) {
+        s.label.formatter = function (p) { return format(p.value); };
+      }
+      // A mark's label runs along its line; a long one is cut to the plot's height with
+      // an ellipsis (the full text is listed under the chart).
+      if (s.markLine && s.markLine.label) {
+        s.markLine.label = Object.assign({}, s.markLine.label, { width: 180, overflow: 'truncate' });
+      }
+    });
+    var chart = echarts.init(el, null, { renderer: 'svg' });
+    chart.setOption(opts);
+    drawn.push(chart);
+  });
+  function resize() { drawn.forEach(function (c) { c.resize(); }); }
+  window.addEventListener('resize', resize);
+  window.addEventListener('beforeprint', resize);
+  window.addEventListener('afterprint', resize);
+
+  // csvCell is one value as an RFC 4180 field. Text that a spreadsheet would run as a
+  // formula (it starts with = + - @, a tab or a carriage return) gets a leading ' so that
+  // it stays text; numbers, negative ones too, stay numbers.
+  function csvCell(v) {
+    if (v === null || v === undefined) { return ''; }
+    var s = String(v);
+    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) { s = "'" + s; }
+    if (/[",\r\n]/.test(s)) { s = '"' + s.replace(/"/g, '""') + '"'; }
+    return s;
+  }
+  // csvText is a table as CSV: a header of its columns, then its rows, each line ended by
+  // CRLF, after a byte order mark so that a spreadsheet reads it as UTF-8.
+  function csvText(table) {
+    var lines = [table.columns].concat(table.rows).map(function (row) {
+      return row.map(csvCell).join(',') + '\r\n';
+    });
+    return '\ufeff' + lines.join('');
+  }
+  function download(table) {
+    var url = URL.createObjectURL(new Blob([csvText(table)], { type: 'text/csv;charset=utf-8' }));
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = table.file;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  }
+  document.querySelectorAll('button[data-csv]').forEach(function (button) {
+    var data = document.getElementById(button.getAttribute('data-csv'));
+    if (!data) { return; }
+    button.addEventListener('click', function () { download(JSON.parse(data.textContent)); });
+    button.hidden = false; // without this script the button could do nothing, so it stays hidden
+  });
+})();
