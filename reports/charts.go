@@ -181,18 +181,7 @@ func funnelChart(l locale, steps []FunnelStep) (*chartView, error) {
 		}
 	}
 	const id = "chart-funnel"
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(baseOptions(id),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "80", Top: "10", Bottom: "2%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
-			AxisLabel: &opts.AxisLabel{Interval: "0", Width: 190, Overflow: "truncate"}}),
-	)...)
-	bar.SetXAxis(names).
-		AddSeries(l.say(phFunnelSeries), data,
-			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"})).
-		XYReversal()
+	bar := horizontalBars(id, names, data, l.say(phFunnelSeries), "", 190, "80")
 	label := l.say(phFunnelChart, joinList(l, names)) + " " + l.say(phFigure)
 	return newChartView(id, label, "chart chart-funnel", bar)
 }
@@ -209,20 +198,27 @@ func topArticlesChart(l locale, site string, articles []TopArticle) (*chartView,
 		visits[i] = opts.BarData{Value: a.Visits}
 	}
 	id := "chart-top-" + slug(site)
+	bar := horizontalBars(id, titles, visits, l.say(phVisits), l.say(phVisits), 150, "60")
+	label := l.say(phTopChart, l.siteHost(site)) + " " + l.say(phFigure)
+	return newChartView(id, label, "chart chart-top", bar)
+}
+
+// horizontalBars is a one-series bar chart with its categories down the side, the first
+// on top, each bar labelled with its value. labelWidth (px) truncates long category names;
+// right leaves room for the value labels.
+func horizontalBars(id string, names []string, data []opts.BarData, series, axisName string, labelWidth int, right string) *charts.Bar {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(baseOptions(id),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "60", Top: "10", Bottom: "2%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: l.say(phVisits)}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: right, Top: "10", Bottom: "2%", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: axisName}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
-			AxisLabel: &opts.AxisLabel{Interval: "0", Width: 150, Overflow: "truncate"}}),
+			AxisLabel: &opts.AxisLabel{Interval: "0", Width: labelWidth, Overflow: "truncate"}}),
 	)...)
-	bar.SetXAxis(titles).
-		AddSeries(l.say(phVisits), visits,
-			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"})).
+	bar.SetXAxis(names).
+		AddSeries(series, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"})).
 		XYReversal()
-	label := l.say(phTopChart, l.siteHost(site)) + " " + l.say(phFigure)
-	return newChartView(id, label, "chart chart-top", bar)
+	return bar
 }
 
 // newChartView turns a go-echarts chart into its options as JSON. It marshals the
