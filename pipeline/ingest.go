@@ -223,6 +223,14 @@ func openRun(r io.Reader, path string, cfg *Config, keys *keyer) (*parseRun, err
 	cols, dutch, _ := matchHeader(kind.spec, header)
 	run := &parseRun{f: tf, cfg: cfg, cols: cols, dutch: dutch, keyer: keys, b: newRecordBuilder(kind.schema)}
 	run.lineOffset = headerLine - 1
+	run.at = make([]int, len(kind.spec))
+	for i, f := range kind.spec {
+		if j, ok := cols[f.field]; ok {
+			run.at[i] = j
+		} else {
+			run.at[i] = -1
+		}
+	}
 	if kind.numbers != nil {
 		if err := run.readWhole(); err != nil {
 			return nil, err

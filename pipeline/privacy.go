@@ -1,24 +1,24 @@
 package pipeline
 
 import (
-	"crypto/hmac"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
 	"io/fs"
 	"os"
 	"strings"
+
+	"github.com/dchest/siphash"
 )
 
-// keyer turns raw visitor and visit ids into keyed hashes, so that no raw id reaches the
-// database. Its key lives beside the database (KeyPath), never in it.
+// keyer turns raw visitor and visit ids into keyed hashes (SipHash-2-4, a keyed
+// pseudorandom function made for short inputs), so that no raw id reaches the database.
+// Its key lives beside the database (KeyPath), never in it.
 type keyer struct {
-	mac hash.Hash
-	buf []byte
+	k0, k1 uint64
+	buf    []byte
 }
 
 // KeyPath is where the hashing key of the database at dbPath lives.
@@ -52,14 +52,12 @@ func loadKeyer(dbPath string) (*keyer, error) {
 	if err != nil || len(key) < 16 {
 		return nil, fmt.Errorf("hashing key %s is damaged; restore it from a backup (a new key breaks returning-visitor counts)", path)
 	}
-	return &keyer{mac: hmac.New(sha256.New, key)}, nil
+	return &keyer{k0: binary.LittleEndian.Uint64(key[0:8]), k1: binary.LittleEndian.Uint64(key[8:16])}, nil
 }
 
 // hash returns the keyed 64-bit hash of an id within a namespace and scope.
 func (k *keyer) hash(namespace, scope, id string) uint64 {
-	k.mac.Reset()
 	k.buf = append(append(append(append(k.buf[:0], namespace...), 0), scope...), 0)
 	k.buf = append(k.buf, id...)
-	k.mac.Write(k.buf)
-	return binary.BigEndian.Uint64(k.mac.Sum(k.buf[:0])[:8])
+	return siphash.Hash(k.k0, k.k1, k.buf)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -76,6 +77,9 @@ type parseRun struct {
 	// pending holds the whole file's records for kinds that read it whole.
 	pending [][]string
 	lines   []int
+	// at is, per field of the source's spec in its order, the field's index in a record,
+	// or -1: a hot parser reads cells by position instead of by name.
+	at []int
 	// lineOffset is the number of preamble lines above the header.
 	lineOffset int
 	err        error
@@ -89,6 +93,15 @@ func (p *parseRun) reject(e *lineError) {
 	if len(p.rejects) < maxRejectsKept {
 		p.rejects = append(p.rejects, e)
 	}
+}
+
+// cell returns the trimmed cell of the spec's i-th field, or "" if the file lacks it.
+func (p *parseRun) cell(rec []string, i int) string {
+	j := p.at[i]
+	if j < 0 || j >= len(rec) {
+		return ""
+	}
+	return strings.TrimSpace(rec[j])
 }
 
 // rowError rejects a row, naming the line, the column of field and the reason.
@@ -128,33 +141,140 @@ func (p *parseRun) next() ([]string, int, error) {
 }
 
 // batchReader streams a parseRun's rows as Arrow record batches; it is what DuckDB scans.
+// A goroutine parses the next batch while DuckDB loads the one before: the channel's one
+// slot bounds memory to about three batches.
 type batchReader struct {
-	refs atomic.Int64
-	p    *parseRun
-	cur  arrow.RecordBatch
-	done bool
+	refs    atomic.Int64
+	p       *parseRun
+	schema  *arrow.Schema
+	cur     arrow.RecordBatch
+	batches chan arrow.RecordBatch
+	stop    chan struct{} // closed when the reader is released: the parser stops early
+	done    chan struct{} // closed when the parser goroutine has returned
+	// textBytes is, per string column, the bytes the last batch held: the next batch
+	// reserves that much, so that its buffers are not regrown and copied row by row.
+	textBytes []int
 }
 
 func newBatchReader(p *parseRun) *batchReader {
-	r := &batchReader{p: p}
+	r := &batchReader{p: p, schema: p.b.Schema(), batches: make(chan arrow.RecordBatch, 1),
+		stop: make(chan struct{}), done: make(chan struct{})}
 	r.refs.Store(1)
+	go r.parse()
 	return r
 }
 
 func (r *batchReader) Retain() { r.refs.Add(1) }
+
+// Release stops the parser if it still runs and frees what the reader holds. After the
+// last Release, the parseRun's counts and error are final.
 func (r *batchReader) Release() {
-	if r.refs.Add(-1) == 0 && r.cur != nil {
+	if r.refs.Add(-1) != 0 {
+		return
+	}
+	close(r.stop)
+	for rec := range r.batches {
+		rec.Release()
+	}
+	<-r.done
+	if r.cur != nil {
 		r.cur.Release()
 		r.cur = nil
 	}
 }
-func (r *batchReader) Schema() *arrow.Schema          { return r.p.b.Schema() }
+
+func (r *batchReader) Schema() *arrow.Schema          { return r.schema }
 func (r *batchReader) RecordBatch() arrow.RecordBatch { return r.cur }
 func (r *batchReader) Record() arrow.RecordBatch      { return r.cur }
-func (r *batchReader) Err() error                     { return r.p.err }
-func (r *batchReader) setErr(err error) bool          { r.p.err = err; return false }
-func (r *batchReader) builder() *array.RecordBuilder  { return r.p.b }
-func (r *batchReader) rows() int                      { return r.p.b.Field(0).Len() }
+
+// Err is the parse error that ended the stream early, if any; DuckDB asks for it once
+// Next has returned false, when the parser has finished.
+func (r *batchReader) Err() error { return r.p.err }
+
+func (r *batchReader) Next() bool {
+	if r.cur != nil {
+		r.cur.Release()
+		r.cur = nil
+	}
+	rec, ok := <-r.batches
+	if !ok {
+		return false
+	}
+	r.cur = rec
+	return true
+}
+
+// parse fills batches until the file ends, a fatal error or the reader's release.
+func (r *batchReader) parse() {
+	defer close(r.done)
+	defer close(r.batches)
+	defer r.p.b.Release()
+	for {
+		rec := r.nextBatch()
+		if rec == nil {
+			return
+		}
+		select {
+		case r.batches <- rec:
+		case <-r.stop:
+			rec.Release()
+			return
+		}
+	}
+}
+
+// nextBatch parses up to batchRows rows; nil means the end of the file or an error in p.err.
+func (r *batchReader) nextBatch() arrow.RecordBatch {
+	p := r.p
+	b := p.b
+	r.reserve()
+	for b.Field(0).Len() < batchRows {
+		rec, line, err := p.next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			p.err = csvError(p.f.path, err, p.lineOffset)
+			return nil
+		}
+		switch err := p.f.kind.row(p, rec, line); {
+		case err == nil:
+			p.loaded++
+		case errors.Is(err, errSkip):
+			p.skipped++
+		default:
+			var le *lineError
+			if !errors.As(err, &le) {
+				p.err = err
+				return nil
+			}
+			p.reject(le)
+		}
+	}
+	if b.Field(0).Len() == 0 {
+		return nil
+	}
+	for i, f := range b.Fields() {
+		if sb, ok := f.(*array.StringBuilder); ok {
+			r.textBytes[i] = sb.DataLen()
+		}
+	}
+	return b.NewRecordBatch()
+}
+
+// reserve sizes the builders for a whole batch before it is filled.
+func (r *batchReader) reserve() {
+	fields := r.p.b.Fields()
+	if r.textBytes == nil {
+		r.textBytes = make([]int, len(fields))
+	}
+	for i, f := range fields {
+		f.Reserve(batchRows)
+		if sb, ok := f.(*array.StringBuilder); ok && r.textBytes[i] > 0 {
+			sb.ReserveData(r.textBytes[i] + r.textBytes[i]/8)
+		}
+	}
+}
 
 func newRecordBuilder(s *arrow.Schema) *array.RecordBuilder {
 	return array.NewRecordBuilder(memory.DefaultAllocator, s)
@@ -167,42 +287,4 @@ func csvError(path string, err error, lineOffset int) error {
 		return &lineError{Path: path, Line: pe.Line + lineOffset, Col: pe.Column, Reason: "unreadable CSV: " + pe.Err.Error() + "; nothing of this file was loaded"}
 	}
 	return fmt.Errorf("%s: %w", path, err)
-}
-
-func (r *batchReader) Next() bool {
-	if r.cur != nil {
-		r.cur.Release()
-		r.cur = nil
-	}
-	if r.done {
-		return false
-	}
-	p := r.p
-	for r.rows() < batchRows {
-		rec, line, err := p.next()
-		if errors.Is(err, io.EOF) {
-			r.done = true
-			break
-		}
-		if err != nil {
-			return r.setErr(csvError(p.f.path, err, p.lineOffset))
-		}
-		switch err := p.f.kind.row(p, rec, line); {
-		case err == nil:
-			p.loaded++
-		case errors.Is(err, errSkip):
-			p.skipped++
-		default:
-			var le *lineError
-			if !errors.As(err, &le) {
-				return r.setErr(err)
-			}
-			p.reject(le)
-		}
-	}
-	if r.rows() == 0 {
-		return false
-	}
-	r.cur = r.builder().NewRecordBatch()
-	return true
 }

@@ -19,6 +19,21 @@ var amsterdam = func() *time.Location {
 	return loc
 }()
 
+// The fields of a visit log, in the order of visitLogSource.spec.
+const (
+	vTimestamp = iota
+	vVisitID
+	vVisitorID
+	vSite
+	vURL
+	vPageTitle
+	vReferrer
+	vUTMSource
+	vUTMMedium
+	vUTMCampaign
+	vTimeOnPage
+)
+
 // visitLogSource reads a page-view visit log: one row per page view, columns in any order.
 var visitLogSource = &source{
 	kind:  "visit_log",
@@ -57,26 +72,25 @@ func visitLogRow(p *parseRun, rec []string, line int) error {
 	if blank(rec) {
 		return errSkip
 	}
-	c := p.cols
 	bad := func(name, format string, args ...any) error { return p.rowError(line, name, format, args...) }
-	ts, err := parseTimestamp(c.field(rec, "timestamp"))
+	ts, err := parseTimestamp(p.cell(rec, vTimestamp))
 	if err != nil {
 		return bad("timestamp", "%v", err)
 	}
-	visitID, visitorID := c.field(rec, "visit_id"), c.field(rec, "visitor_id")
+	visitID, visitorID := p.cell(rec, vVisitID), p.cell(rec, vVisitorID)
 	if visitID == "" {
 		return bad("visit_id", "empty visit id")
 	}
 	if visitorID == "" {
 		return bad("visitor_id", "empty visitor id")
 	}
-	host, path := splitURL(c.field(rec, "url"))
-	site := c.field(rec, "site")
+	host, path := splitURL(p.cell(rec, vURL))
+	site := p.cell(rec, vSite)
 	switch {
 	case site != "" && !p.cfg.hasSite(site):
 		return bad("site", "site %q is not configured; add it to [[sites]] in bereik.toml", site)
 	case site == "" && host == "":
-		return bad("url", "%q has no host and the file has no site column", c.field(rec, "url"))
+		return bad("url", "%q has no host and the file has no site column", p.cell(rec, vURL))
 	case site == "":
 		if site = p.cfg.SiteOfHost(host); site == "" {
 			return bad("url", "host %q is not configured; add it to the hosts of a [[sites]] entry in bereik.toml", host)
@@ -84,7 +98,7 @@ func visitLogRow(p *parseRun, rec []string, line int) error {
 	}
 	var seconds int64
 	var haveSeconds bool
-	if cell := c.field(rec, "time_on_page"); cell != "" {
+	if cell := p.cell(rec, vTimeOnPage); cell != "" {
 		seconds, err = parseSeconds(cell)
 		if err != nil {
 			return bad("time_on_page", "%v", err)
@@ -99,11 +113,11 @@ func visitLogRow(p *parseRun, rec []string, line int) error {
 	appendUint64(b, 2, p.keyer.hash("visit", site, visitID))
 	appendUint64(b, 3, p.keyer.hash("visitor", "", visitorID))
 	appendString(b, 4, path)
-	appendText(b, 5, c.field(rec, "page_title"))
-	appendText(b, 6, c.field(rec, "referrer"))
-	appendText(b, 7, c.field(rec, "utm_source"))
-	appendText(b, 8, c.field(rec, "utm_medium"))
-	appendText(b, 9, c.field(rec, "utm_campaign"))
+	appendText(b, 5, p.cell(rec, vPageTitle))
+	appendText(b, 6, p.cell(rec, vReferrer))
+	appendText(b, 7, p.cell(rec, vUTMSource))
+	appendText(b, 8, p.cell(rec, vUTMMedium))
+	appendText(b, 9, p.cell(rec, vUTMCampaign))
 	appendInt32(b, 10, int32(seconds), haveSeconds)
 	return nil
 }
@@ -111,6 +125,9 @@ func visitLogRow(p *parseRun, rec []string, line int) error {
 // parseTimestamp reads a page view's time. A time with a zone or offset is converted to
 // Amsterdam time; one without is taken as Amsterdam time already.
 func parseTimestamp(s string) (time.Time, error) {
+	if t, ok := parseDateTime(s); ok {
+		return t, nil
+	}
 	for _, layout := range []string{time.DateTime, "2006-01-02T15:04:05", "2006-01-02 15:04", "02-01-2006 15:04:05", "02-01-2006 15:04"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, nil
@@ -122,6 +139,31 @@ func parseTimestamp(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("%q is not a time like 2021-06-14 09:30:00", s)
+}
+
+// parseDateTime reads the common layout 2006-01-02 15:04:05 (or with a T) without the
+// generality, and the cost, of time.Parse; ok is false for anything else.
+func parseDateTime(s string) (time.Time, bool) {
+	if len(s) != 19 || s[4] != '-' || s[7] != '-' || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':' {
+		return time.Time{}, false
+	}
+	var n [6]int
+	for i, span := range [6][2]int{{0, 4}, {5, 7}, {8, 10}, {11, 13}, {14, 16}, {17, 19}} {
+		for _, c := range []byte(s[span[0]:span[1]]) {
+			if c < '0' || c > '9' {
+				return time.Time{}, false
+			}
+			n[i] = n[i]*10 + int(c-'0')
+		}
+	}
+	if n[1] < 1 || n[1] > 12 || n[2] < 1 || n[2] > 31 || n[3] > 23 || n[4] > 59 || n[5] > 59 {
+		return time.Time{}, false
+	}
+	t := time.Date(n[0], time.Month(n[1]), n[2], n[3], n[4], n[5], 0, time.UTC)
+	if t.Day() != n[2] { // 31 June and the like
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 // parseSeconds reads a duration in whole seconds: 74, 1:14 or 0:01:14.

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -117,5 +119,35 @@ func TestIngestCatalogueReplacesTheWholeCatalogue(t *testing.T) {
 	db.QueryRow(`SELECT count(*) FROM content_items`).Scan(&n)
 	if n != 3 {
 		t.Errorf("content_items has %d rows, want 3", n)
+	}
+}
+
+func TestVisitLogFieldConstantsFollowTheSpec(t *testing.T) {
+	want := map[int]string{vTimestamp: "timestamp", vVisitID: "visit_id", vVisitorID: "visitor_id", vSite: "site", vURL: "url",
+		vPageTitle: "page_title", vReferrer: "referrer", vUTMSource: "utm_source", vUTMMedium: "utm_medium",
+		vUTMCampaign: "utm_campaign", vTimeOnPage: "time_on_page"}
+	for i, name := range want {
+		if got := visitLogSource.spec[i].field; got != name {
+			t.Errorf("spec[%d] = %s, want %s", i, got, name)
+		}
+	}
+}
+
+func TestParseDateTimeAgreesWithTimeParse(t *testing.T) {
+	for _, s := range []string{"2021-06-14 09:30:00", "2021-06-14T23:59:59", "2020-02-29 00:00:00", "2021-02-29 10:00:00",
+		"2021-06-31 10:00:00", "2021-13-01 10:00:00", "2021-06-14 24:00:00", "2021-06-14 9:30:00", "2021-06-14 09:30:0x", "2021-06-14"} {
+		// Where the fast path answers, it agrees; where it declines, parseTimestamp falls
+		// back to time.Parse.
+		fast, ok := parseDateTime(s)
+		slow, err := time.Parse(time.DateTime, strings.Replace(s, "T", " ", 1))
+		if ok && (err != nil || !fast.Equal(slow)) {
+			t.Errorf("%q: fast %v, time.Parse %v %v", s, fast, slow, err)
+		}
+		if got, gerr := parseTimestamp(s); (gerr == nil) != (err == nil) || (err == nil && !got.Equal(slow)) {
+			t.Errorf("parseTimestamp(%q) = %v %v, want %v %v", s, got, gerr, slow, err)
+		}
+	}
+	if _, ok := parseDateTime("2021-06-14 09:30:00"); !ok {
+		t.Error("the common layout does not take the fast path")
 	}
 }
