@@ -6,7 +6,7 @@ TAGS    := duckdb_arrow
 ECHARTS := reports/assets/echarts.min.js
 SOURCES := $(shell find cmd pipeline queries reports demo -name '*.go' -o -name '*.sql' -o -name '*.toml' -o -name '*.csv' -o -name '*.tmpl' -o -name '*.css' -o -name '*.js' 2>/dev/null)
 
-.PHONY: all build demo test fuzz clean
+.PHONY: all build demo test bench fuzz clean
 
 all: build
 
@@ -32,6 +32,17 @@ demo: bin/bereik
 test: $(ECHARTS)
 	$(GO) vet -tags $(TAGS) ./...
 	$(GO) test -tags $(TAGS) -count=1 ./...
+
+# Ingest against DuckDB's own CSV reader on a 10M-row visit log, in one run (about 6 GB
+# of disk in out/bench; the visit logs are generated once). Not part of `make test`.
+bench: bin/bereik
+	$(GO) run -tags $(TAGS) ./bench --dir out/bench --bereik bin/bereik
+
+# Fuzz each parser for a while (make test runs only their seed corpus).
+fuzz:
+	$(GO) test -tags $(TAGS) ./pipeline -run '^$$' -fuzz FuzzParseMetaAds -fuzztime 60s
+	$(GO) test -tags $(TAGS) ./pipeline -run '^$$' -fuzz FuzzParseVisitLog -fuzztime 60s
+	$(GO) test -tags $(TAGS) ./pipeline -run '^$$' -fuzz FuzzParseCatalogue -fuzztime 60s
 
 clean:
 	rm -rf bin out
