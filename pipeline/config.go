@@ -208,14 +208,32 @@ func (c *Config) campaignOf(metaCampaign string) *Campaign {
 	return nil
 }
 
-// flightOf returns the number of the flight that holds the whole period [start, end], or 0.
+// classifyAd names the configured campaign of an ad row, its flight and its format;
+// each is empty (0) where the configuration does not say.
+func (c *Config) classifyAd(campaignName, adSet, ad string, start, end time.Time) (campaign string, flight int, format string) {
+	cp := c.campaignOf(campaignName)
+	if cp == nil && campaignName == "" {
+		cp = c.campaignOf(adSet)
+	}
+	if cp == nil {
+		return "", 0, ""
+	}
+	return cp.Name, cp.flightOf(start, end), cp.formatOf(adSet, ad)
+}
+
+// flightOf returns the number of the one flight the period [start, end] overlaps, or 0
+// when it overlaps none or several (an export per calendar month overlaps its flight).
 func (cp *Campaign) flightOf(start, end time.Time) int {
+	found := 0
 	for _, f := range cp.Flights {
-		if !start.Before(f.Start) && !end.After(f.End) {
-			return f.Number
+		if !start.After(f.End) && !end.Before(f.Start) {
+			if found != 0 {
+				return 0
+			}
+			found = f.Number
 		}
 	}
-	return 0
+	return found
 }
 
 // formatOf reads the ad format from the ad set name, then the ad name; "" if neither says.

@@ -22,17 +22,14 @@ func parseAll(t *testing.T, data []byte) {
 		return // rejected whole, with an error: fine
 	}
 	r := newBatchReader(run)
-	defer r.Release()
+	var rows int64
 	for r.Next() {
-		rec := r.RecordBatch()
-		for i, col := range rec.Columns() {
-			if col.Len() != int(rec.NumRows()) {
-				t.Fatalf("column %d has %d values in a batch of %d rows", i, col.Len(), rec.NumRows())
-			}
-		}
+		rows += r.RecordBatch().NumRows()
 	}
-	if run.loaded+run.nReject+run.skipped < 0 {
-		t.Fatal("negative counts")
+	r.Release()
+	// Every row counted as loaded is in a batch, and no row is both.
+	if run.err == nil && rows != run.loaded {
+		t.Fatalf("batches hold %d rows, the parser counted %d loaded", rows, run.loaded)
 	}
 }
 

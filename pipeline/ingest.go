@@ -38,7 +38,10 @@ type FileOutcome struct {
 	Rejected int64
 	Skipped  int64
 	Replaced int64
-	Err      error
+	// Unassigned counts ad rows of a configured campaign whose period overlaps no single
+	// flight: they are loaded, but no flight's figures hold them.
+	Unassigned int64
+	Err        error
 }
 
 // Partial reports whether the outcome should make a nightly job look: the file failed,
@@ -78,6 +81,9 @@ func Ingest(ctx context.Context, db *sql.DB, opts IngestOptions, paths []string)
 			log.Error("file not loaded", "file", o.Path, "error", o.Err.Error())
 		case o.Status == "unchanged":
 			log.Info("already loaded, nothing to do", "file", o.Path)
+		case o.Unassigned > 0:
+			log.Warn("loaded, but some ad rows overlap no single configured flight and are left out of the flight figures; export per flight, or fix the flights in bereik.toml",
+				append(attrs, "unassigned", o.Unassigned)...)
 		case o.Rejected > 0:
 			log.Warn("loaded with rejected rows (bereik status lists them)", attrs...)
 		case o.Replaced > 0:
@@ -174,6 +180,7 @@ func ingestFile(ctx context.Context, db *sql.DB, cfg *Config, keys *keyer, path 
 		return fail(err)
 	}
 	o.Status, o.Rows, o.Rejected, o.Skipped, o.Replaced = "loaded", res.rows, res.rejected, res.skipped, res.replaced
+	o.Unassigned = run.unassigned
 	return o
 }
 

@@ -89,40 +89,82 @@ func (c rawConn) inTx(fn func() error) error {
 }
 
 // syncConfig writes the configuration into the database, so that queries read quarters,
-// sites, programme pages and flights from the database alone.
+// sites, programme pages and flights from the database alone, and applies it to the ad
+// rows already loaded: their campaign, flight and format follow the configuration as it
+// is now, also after flights were added or patterns changed.
 func syncConfig(ctx context.Context, db *sql.DB, cfg *Config) error {
-	return withConn(ctx, db, func(c rawConn) error {
-		return c.inTx(func() error {
-			for _, t := range []string{"settings", "sites", "programme_prefixes", "campaign_flights"} {
-				if _, err := c.exec("DELETE FROM " + t); err != nil {
-					return err
-				}
-			}
-			if _, err := c.exec(`INSERT INTO settings VALUES (?, ?)`, int32(cfg.QuarterStartMonth), cfg.Source); err != nil {
-				return err
-			}
-			for _, s := range cfg.Sites {
-				for _, h := range s.Hosts {
-					if _, err := c.exec(`INSERT INTO sites VALUES (?, ?)`, s.Name, strings.ToLower(h)); err != nil {
-						return err
-					}
-				}
-				for _, p := range s.ProgrammePrefixes {
-					if _, err := c.exec(`INSERT INTO programme_prefixes VALUES (?, ?)`, s.Name, p); err != nil {
-						return err
-					}
-				}
-			}
-			for _, cp := range cfg.Campaigns {
-				for _, f := range cp.Flights {
-					if _, err := c.exec(`INSERT INTO campaign_flights VALUES (?, ?, ?, ?)`, cp.Name, int32(f.Number), f.Start, f.End); err != nil {
-						return err
-					}
-				}
-			}
-			return nil
-		})
-	})
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	exec := func(query string, args ...any) {
+		if err == nil {
+			_, err = tx.ExecContext(ctx, query, args...)
+		}
+	}
+	for _, t := range []string{"settings", "sites", "programme_prefixes", "campaign_flights"} {
+		exec("DELETE FROM " + t)
+	}
+	exec(`INSERT INTO settings VALUES (?, ?)`, int32(cfg.QuarterStartMonth), cfg.Source)
+	for _, s := range cfg.Sites {
+		for _, h := range s.Hosts {
+			exec(`INSERT INTO sites VALUES (?, ?)`, s.Name, strings.ToLower(h))
+		}
+		for _, p := range s.ProgrammePrefixes {
+			exec(`INSERT INTO programme_prefixes VALUES (?, ?)`, s.Name, p)
+		}
+	}
+	for _, cp := range cfg.Campaigns {
+		for _, f := range cp.Flights {
+			exec(`INSERT INTO campaign_flights VALUES (?, ?, ?, ?)`, cp.Name, int32(f.Number), f.Start, f.End)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	type adRow struct {
+		campaignName, adSet, ad string
+		start, end              time.Time
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT campaign_name, adset_name, ad_name, reporting_start, reporting_end FROM meta_ads`)
+	if err != nil {
+		return err
+	}
+	var ads []adRow
+	for rows.Next() {
+		var r adRow
+		if err := rows.Scan(&r.campaignName, &r.adSet, &r.ad, &r.start, &r.end); err != nil {
+			rows.Close()
+			return err
+		}
+		ads = append(ads, r)
+	}
+	rows.Close()
+	for _, r := range ads {
+		campaign, flight, format := cfg.classifyAd(r.campaignName, r.adSet, r.ad, r.start, r.end)
+		exec(`UPDATE meta_ads SET campaign = ?, flight = ?, format = ?
+			WHERE campaign_name = ? AND adset_name = ? AND ad_name = ? AND reporting_start = ? AND reporting_end = ?`,
+			nullText(campaign), nullInt(flight), nullText(format), r.campaignName, r.adSet, r.ad, r.start, r.end)
+	}
+	if err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func nullText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullInt(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return int32(n)
 }
 
 // loaded is what loading one file did.
@@ -219,6 +261,15 @@ func loadRows(c rawConn, run *parseRun, fileID int64, out *loaded) error {
 			return err
 		}
 		defer c.exec(`DROP TABLE IF EXISTS bereik_stage`)
+		// A snapshot replaces everything: it must be whole.
+		if run.nReject > 0 {
+			first := run.rejects[0]
+			return fmt.Errorf("%s is a complete %s, so it replaces the current one only when every row reads: %d rows were rejected, the first at line %d: %s; nothing of it was loaded",
+				run.f.path, src.kind, run.nReject, first.Line, first.Reason)
+		}
+		if run.loaded == 0 {
+			return fmt.Errorf("%s holds no rows; an empty %s does not replace the current one", run.f.path, src.kind)
+		}
 		if out.replaced, err = c.exec(`DELETE FROM ` + src.table); err != nil {
 			return err
 		}

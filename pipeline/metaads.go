@@ -85,16 +85,9 @@ func metaAdsRow(p *parseRun, rec []string, line int) error {
 	if err != nil {
 		return bad("spend", "%v in column %s", err, p.f.header[c["spend"]])
 	}
-	var campaign, format string
-	var flight int
-	cp := p.cfg.campaignOf(campaignName)
-	if cp == nil && campaignName == "" {
-		cp = p.cfg.campaignOf(adSet)
-	}
-	if cp != nil {
-		campaign = cp.Name
-		flight = cp.flightOf(start, end)
-		format = cp.formatOf(adSet, ad)
+	campaign, flight, format := p.cfg.classifyAd(campaignName, adSet, ad, start, end)
+	if campaign != "" && flight == 0 {
+		p.unassigned++
 	}
 	p.seeDate(start)
 	p.seeDate(end)

@@ -36,6 +36,7 @@ var (
 	// a decimal part; only those count as evidence.
 	dutchNumber   = regexp.MustCompile(`^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$`)
 	englishNumber = regexp.MustCompile(`^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$`)
+	spaceGrouped  = regexp.MustCompile(`^-?\d{1,3}( \d{3})+([.,]\d+)?$`)
 )
 
 // localeEvidence is what the number cells of a file say about its locale.
@@ -121,8 +122,16 @@ func parseNumber(cell string, loc numberLocale) (f float64, ok bool, err error) 
 		return 0, false, nil
 	}
 	s = strings.TrimSuffix(s, "%")
-	s = strings.ReplaceAll(strings.ReplaceAll(s, "\u00a0", ""), " ", "")
-	if !plainNumber.MatchString(s) {
+	if spaced := strings.ReplaceAll(s, "\u00a0", " "); strings.Contains(spaced, " ") {
+		// A space may group thousands (1 234), nothing else.
+		if !spaceGrouped.MatchString(spaced) {
+			return 0, false, fmt.Errorf("%q is not a number", cell)
+		}
+		s = strings.ReplaceAll(spaced, " ", "")
+	}
+	// Only a well-formed number of the file's locale is read: deleting separators from
+	// 1,2,3 would make 123 of it.
+	if (loc == localeDutch && !dutchNumber.MatchString(s)) || (loc != localeDutch && !englishNumber.MatchString(s)) {
 		return 0, false, fmt.Errorf("%q is not a number", cell)
 	}
 	if loc == localeDutch {

@@ -62,6 +62,13 @@ func TestParseNumber(t *testing.T) {
 		{"-", localeDutch, 0, false, false},
 		{"", localeEnglish, 0, false, false},
 		{"1,2,3", localeDutch, 0, false, true},
+		{"1,2,3", localeEnglish, 0, false, true},
+		{"1.2.3", localeDutch, 0, false, true},
+		{"12,34,5", localeEnglish, 0, false, true},
+		{"1 2", localeDutch, 0, false, true},
+		{"1.271.743,5", localeDutch, 1271743.5, true, false},
+		{"1,271,743.5", localeEnglish, 1271743.5, true, false},
+		{"0.71", localeEnglish, 0.71, true, false},
 		{"twaalf", localeDutch, 0, false, true},
 	} {
 		got, ok, err := parseNumber(tc.cell, tc.loc)

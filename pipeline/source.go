@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -72,8 +73,10 @@ type parseRun struct {
 	nReject int64
 	skipped int64
 	loaded  int64
-	first   time.Time
-	last    time.Time
+	// unassigned counts ad rows of a configured campaign that overlap no single flight.
+	unassigned int64
+	first      time.Time
+	last       time.Time
 	// pending holds the whole file's records for kinds that read it whole.
 	pending [][]string
 	lines   []int
@@ -237,6 +240,10 @@ func (r *batchReader) nextBatch() arrow.RecordBatch {
 			p.err = csvError(p.f.path, err, p.lineOffset)
 			return nil
 		}
+		if i := invalidUTF8(rec); i >= 0 {
+			p.reject(&lineError{Path: p.f.path, Line: line, Col: i + 1, Reason: "not valid UTF-8 text: the file changes encoding after its start (partly saved as Windows-1252?); save it again as UTF-8"})
+			continue
+		}
 		switch err := p.f.kind.row(p, rec, line); {
 		case err == nil:
 			p.loaded++
@@ -260,6 +267,17 @@ func (r *batchReader) nextBatch() arrow.RecordBatch {
 		}
 	}
 	return b.NewRecordBatch()
+}
+
+// invalidUTF8 returns the index of the first field that is not valid UTF-8, or -1. The
+// encoding is told from a file's start; a file that changes later is caught here.
+func invalidUTF8(rec []string) int {
+	for i, f := range rec {
+		if !utf8.ValidString(f) {
+			return i
+		}
+	}
+	return -1
 }
 
 // reserve sizes the builders for a whole batch before it is filled.

@@ -2,7 +2,8 @@
 -- doc: The campaign's funnel (Fig. 15): paid social posts (impressions and link clicks of
 -- doc: the campaign's ads) -> the magazine site (visits, distinct visitors, average visit
 -- doc: duration) -> the knowledge platform, for visits whose first page came from the
--- doc: magazine. Average visit duration = total time on page / visits, in seconds.
+-- doc: magazine (the referrer of the visit's first page view, empty for a direct visit).
+-- doc: Average visit duration = total time on page / visits, in seconds.
 -- param: campaign text = Twinkels 2021 -- campaign name from bereik.toml [[campaigns]]
 -- param: from date = 1900-01-01 -- first day of the period
 -- param: to date = 9999-12-31 -- last day of the period
@@ -16,7 +17,7 @@ visits AS (
     SELECT site, visit_id,
            any_value(visitor) AS visitor,
            sum(coalesce(time_on_page, 0)) AS seconds,
-           lower(regexp_extract(arg_min(referrer, ts), '^[A-Za-z]+://([^/:?#]+)', 1)) AS first_referrer_host
+           lower(regexp_extract(arg_min_null(referrer, ts), '^[A-Za-z]+://([^/:?#]+)', 1)) AS first_referrer_host
     FROM views
     GROUP BY site, visit_id
 ),

@@ -3,7 +3,8 @@
 -- doc: visitors, and how many visits were new or returning. Quarters start in the configured
 -- doc: month (settings.quarter_start_month; 9 for this programme). A visit is returning when
 -- doc: its visitor visited the site before, as far as the loaded data go. Visitors are
--- doc: distinct within each quarter and do not add up over quarters.
+-- doc: distinct within each quarter and do not add up over quarters. A quarter the period
+-- doc: cuts shows the part of it that the period covers.
 -- param: site text = kennisplein -- site name from bereik.toml [[sites]]
 -- param: from date = 1900-01-01 -- first day of the period
 -- param: to date = 9999-12-31 -- last day of the period
@@ -31,8 +32,9 @@ in_quarters AS (
     JOIN programme_visits USING (visit_id)
     CROSS JOIN settings s
 )
-SELECT quarter_start,
-       (quarter_start + INTERVAL 3 MONTH - INTERVAL 1 DAY)::DATE AS quarter_end,
+-- A quarter cut by the period is named by the dates it covers, not by the whole quarter's.
+SELECT greatest(quarter_start, $from::DATE) AS quarter_start,
+       least((quarter_start + INTERVAL 3 MONTH - INTERVAL 1 DAY)::DATE, $to::DATE) AS quarter_end,
        count(*) AS visits,
        count(DISTINCT visitor) AS visitors,
        count(*) FILTER (WHERE NOT is_returning) AS new_visits,

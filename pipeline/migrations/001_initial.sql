@@ -53,7 +53,7 @@ CREATE TABLE meta_ads (
     adset_name      VARCHAR NOT NULL,
     ad_name         VARCHAR NOT NULL,
     campaign        VARCHAR,          -- the configured campaign, NULL if none matches
-    flight          INTEGER,          -- the configured flight holding the period, NULL if none
+    flight          INTEGER,          -- the one configured flight the period overlaps, NULL if none or two
     format          VARCHAR,          -- static, dynamic, ... from the ad set or ad name
     impressions     BIGINT,
     reach           BIGINT,
@@ -106,26 +106,34 @@ SELECT DISTINCT site, path FROM (
 );
 
 -- The Meta Ads rows that count for a campaign between two dates, one grain per ad set:
--- * of cumulative exports of the same ad set or ad, only the longest period within the
---   window counts (an export to 12 September supersedes the one to 31 August);
--- * an ad-set row counts instead of the rows of its ads for the same period.
--- Shared by the queries twinkel_flights and twinkel_totals.
+-- * an ad set is counted at one level: its ad-set rows, or its ads' rows, whichever reaches
+--   the later reporting end (ad-set rows on a tie); the other level's rows are dropped;
+-- * of cumulative exports of the same ad set or ad at that level, only the longest period
+--   within the window counts (an export to 12 September supersedes the one to 31 August).
+-- Exports whose periods overlap without one holding the other (rolling windows) are not
+-- detected and would count twice.
+-- Shared by the queries twinkel_flights, twinkel_totals and funnel.
 CREATE MACRO campaign_rows(campaign_name_, from_, to_) AS TABLE
 WITH windowed AS (
     SELECT * FROM meta_ads
     WHERE campaign = campaign_name_ AND flight IS NOT NULL
       AND reporting_start >= from_ AND reporting_end <= to_
 ),
-kept AS (
-    SELECT r.* FROM windowed r
-    WHERE NOT EXISTS (
-        SELECT 1 FROM windowed s
-        WHERE s.campaign_name = r.campaign_name AND s.adset_name = r.adset_name AND s.ad_name = r.ad_name
-          AND s.reporting_start <= r.reporting_start AND s.reporting_end >= r.reporting_end
-          AND (s.reporting_start < r.reporting_start OR s.reporting_end > r.reporting_end))
+levels AS (
+    SELECT campaign_name, adset_name,
+           coalesce(max(reporting_end) FILTER (WHERE ad_name = '') >=
+                    coalesce(max(reporting_end) FILTER (WHERE ad_name <> ''), DATE '0001-01-01'), false) AS by_adset
+    FROM windowed
+    GROUP BY campaign_name, adset_name
+),
+chosen AS (
+    SELECT w.* FROM windowed w
+    JOIN levels l ON l.campaign_name = w.campaign_name AND l.adset_name = w.adset_name
+    WHERE l.by_adset = (w.ad_name = '')
 )
-SELECT k.* FROM kept k
-WHERE k.ad_name = '' OR NOT EXISTS (
-    SELECT 1 FROM kept a
-    WHERE a.ad_name = '' AND a.campaign_name = k.campaign_name AND a.adset_name = k.adset_name
-      AND a.reporting_start <= k.reporting_start AND a.reporting_end >= k.reporting_end);
+SELECT r.* FROM chosen r
+WHERE NOT EXISTS (
+    SELECT 1 FROM chosen s
+    WHERE s.campaign_name = r.campaign_name AND s.adset_name = r.adset_name AND s.ad_name = r.ad_name
+      AND s.reporting_start <= r.reporting_start AND s.reporting_end >= r.reporting_end
+      AND (s.reporting_start < r.reporting_start OR s.reporting_end > r.reporting_end));

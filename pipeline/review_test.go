@@ -1,0 +1,123 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeFile writes a test export into dir and returns its path.
+func writeFile(tb testing.TB, dir, name, text string) string {
+	tb.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+func flightImpressions(tb testing.TB, db *sql.DB, flight int) int64 {
+	tb.Helper()
+	var n sql.NullInt64
+	if err := db.QueryRow(`SELECT sum(impressions) FROM campaign_rows('Twinkels 2021', DATE '1900-01-01', DATE '9999-12-31') WHERE flight = ?`, flight).Scan(&n); err != nil {
+		tb.Fatal(err)
+	}
+	return n.Int64
+}
+
+const metaHeaderEN = "Reporting starts,Reporting ends,Campaign name,Ad set name,Ad name,Impressions,Reach,Link clicks\n"
+
+// An ad set is counted at one level: a shorter ad-set export beside the full ad-level
+// export must not add to it.
+func TestCampaignRowsCountOneLevelPerAdSet(t *testing.T) {
+	db, path := testDB(t)
+	dir := t.TempDir()
+	ads := writeFile(t, dir, "ads.csv", metaHeaderEN+
+		"2021-10-11,2021-11-28,Twinkels 2021,Vlucht 3 - statisch,Twinkel #1,600000,90000,6000\n"+
+		"2021-10-11,2021-11-28,Twinkels 2021,Vlucht 3 - statisch,Twinkel #2,400000,70000,4000\n")
+	adSet := writeFile(t, dir, "adset.csv", strings.Replace(metaHeaderEN, "Ad name,", "", 1)+
+		"2021-10-11,2021-10-31,Twinkels 2021,Vlucht 3 - statisch,500000,100000,5000\n")
+	ingestPaths(t, db, path, ads, adSet)
+	if got := flightImpressions(t, db, 3); got != 1000000 {
+		t.Errorf("flight 3 impressions %d, want 1000000 from the ads reaching 28 November only", got)
+	}
+}
+
+// A calendar-month export overlaps one flight and belongs to it; a configuration that
+// gains flights later applies to the rows already loaded.
+func TestFlightsFollowTheConfigurationAsItIsNow(t *testing.T) {
+	db, path := testDB(t)
+	dir := t.TempDir()
+	month := writeFile(t, dir, "aug.csv", strings.Replace(metaHeaderEN, "Ad name,", "", 1)+
+		"2021-08-01,2021-08-31,Twinkels 2021,Vlucht 2 - statisch,375585,111267,4567\n"+
+		"2021-10-01,2021-10-31,Twinkels 2021,Vlucht 3 - statisch,100,50,1\n")
+	full := testConfig(t)
+	short, err := ParseConfig(bytes.Replace(DefaultConfigTOML, []byte("start = 2021-10-11\nend = 2021-11-28"), []byte("start = 2022-10-11\nend = 2022-11-28"), 1), "short.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Ingest(context.Background(), db, IngestOptions{DBPath: path, Config: short}, []string{month})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[0].Unassigned != 1 {
+		t.Errorf("unassigned %d, want the October row outside every flight", out[0].Unassigned)
+	}
+	if got := flightImpressions(t, db, 2); got != 375585 {
+		t.Errorf("flight 2 impressions %d, want the August export's 375585", got)
+	}
+	if got := flightImpressions(t, db, 3); got != 0 {
+		t.Errorf("flight 3 impressions %d before it is configured", got)
+	}
+	if _, err := Ingest(context.Background(), db, IngestOptions{DBPath: path, Config: full}, []string{month}); err != nil {
+		t.Fatal(err)
+	}
+	if got := flightImpressions(t, db, 3); got != 100 {
+		t.Errorf("flight 3 impressions %d after configuring it, want 100", got)
+	}
+}
+
+func TestCatalogueWithRejectsOrNoRowsKeepsTheCurrentOne(t *testing.T) {
+	db, path := testDB(t)
+	ingestPaths(t, db, path, "../testdata/ingest/catalogue")
+	dir := t.TempDir()
+	orig, _ := os.ReadFile("../testdata/ingest/catalogue/inhoudscatalogus.csv")
+	bad := writeFile(t, dir, "typo.csv", strings.Replace(string(orig), "www.kennisplein", "www.kenisplein", 1))
+	empty := writeFile(t, dir, "empty.csv", "nr,type,title,organisations,themes,online_by_aug_2021,url\n")
+	out := ingestPaths(t, db, path, bad, empty)
+	for _, o := range out {
+		if o.Status != "failed" {
+			t.Errorf("%s: %s, want failed", o.Path, o.Status)
+		}
+	}
+	var n int
+	db.QueryRow(`SELECT count(*) FROM content_items`).Scan(&n)
+	if n != 3 {
+		t.Errorf("content_items has %d rows, want the current catalogue's 3", n)
+	}
+}
+
+func TestInvalidUTF8AfterTheSampleIsRejectedWithItsLine(t *testing.T) {
+	db, path := testDB(t)
+	var b strings.Builder
+	b.WriteString("timestamp,visit_id,visitor_id,site,url\n")
+	for b.Len() < 2*sampleSize {
+		b.WriteString("2021-06-14 09:00:00,1,abc,kennisplein,/begeleiding-a-la-carte/x\n")
+	}
+	lines := strings.Count(b.String(), "\n")
+	b.WriteString("2021-06-14 09:00:00,2,abc,kennisplein,/begeleiding-a-la-carte/caf\xe9\n")
+	out := ingestPaths(t, db, path, writeFile(t, t.TempDir(), "late-cp1252.csv", b.String()))
+	if out[0].Status != "loaded" || out[0].Rejected != 1 || out[0].Rows != int64(lines-1) {
+		t.Fatalf("outcome %+v, want every row but the last loaded", out[0])
+	}
+	var line, col int
+	var reason string
+	db.QueryRow(`SELECT line, col, reason FROM rejects`).Scan(&line, &col, &reason)
+	if line != lines+1 || col != 5 || !strings.Contains(reason, "not valid UTF-8") {
+		t.Errorf("reject %d:%d %s, want line %d column 5", line, col, reason, lines+1)
+	}
+}
