@@ -12,6 +12,16 @@
 WITH views AS (
     SELECT * FROM page_views
     WHERE ts >= $from::DATE AND ts < $to::DATE + INTERVAL 1 DAY
+      AND site IN ($magazine, $platform)
+),
+magazine_hosts AS (SELECT host FROM sites WHERE site = $magazine),
+-- Platform visits with any page view that names the magazine: few, so that the first
+-- referrer is looked up for them only.
+candidates AS MATERIALIZED (
+    SELECT DISTINCT v.visit_id
+    FROM views v
+    WHERE v.site = $platform
+      AND EXISTS (SELECT 1 FROM magazine_hosts h WHERE contains(v.referrer, h.host))
 ),
 visits AS (
     SELECT site, visit_id,
@@ -19,6 +29,7 @@ visits AS (
            sum(coalesce(time_on_page, 0)) AS seconds,
            lower(regexp_extract(arg_min_null(referrer, ts), '^[A-Za-z]+://([^/:?#]+)', 1)) AS first_referrer_host
     FROM views
+    WHERE site = $magazine OR visit_id IN (SELECT visit_id FROM candidates)
     GROUP BY site, visit_id
 ),
 ads AS (
@@ -35,5 +46,5 @@ UNION ALL
 SELECT 3, 'platform', NULL, NULL, count(*), count(DISTINCT visitor), (sum(seconds) / nullif(count(*), 0))::DOUBLE
 FROM visits v
 WHERE v.site = $platform
-  AND v.first_referrer_host IN (SELECT host FROM sites WHERE site = $magazine)
+  AND v.first_referrer_host IN (SELECT host FROM magazine_hosts)
 ORDER BY step

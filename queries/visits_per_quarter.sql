@@ -21,8 +21,8 @@ numbered AS (
 programme_visits AS (
     SELECT DISTINCT pv.visit_id
     FROM page_views pv
-    JOIN programme_pages pp ON pp.site = pv.site AND pp.path = pv.path
     WHERE pv.site = $site AND pv.ts >= $from::DATE AND pv.ts < $to::DATE + INTERVAL 1 DAY
+      AND EXISTS (SELECT 1 FROM programme_pages pp WHERE pp.site = pv.site AND pp.path = pv.path)
 ),
 in_quarters AS (
     SELECT n.*,
