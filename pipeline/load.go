@@ -256,6 +256,18 @@ func loadRows(c rawConn, run *parseRun, fileID int64, out *loaded) error {
 	switch src.merge {
 	case appendRows:
 		return insert("bereik_batches")
+	case replaceDays:
+		if err := insert("bereik_batches"); err != nil {
+			return err
+		}
+		// The rows of earlier files on the days this file covers, per site, are replaced.
+		// page_views is loaded in time order, so DuckDB's zone maps on ts skip most of it.
+		out.replaced, err = c.exec(fmt.Sprintf(`DELETE FROM page_views p USING (
+				SELECT site, min(ts)::DATE AS first_day, max(ts)::DATE AS last_day
+				FROM page_views WHERE file_id = %d GROUP BY site) f
+			WHERE p.file_id <> %d AND p.site = f.site
+			  AND p.ts >= f.first_day AND p.ts < f.last_day + INTERVAL 1 DAY`, fileID, fileID))
+		return err
 	case replaceAll:
 		if _, err := c.exec(`CREATE OR REPLACE TEMP TABLE bereik_stage AS SELECT * FROM bereik_batches`); err != nil {
 			return err

@@ -30,6 +30,9 @@ const (
 	replaceByKey
 	// replaceAll makes the file the whole table: it is a complete snapshot.
 	replaceAll
+	// replaceDays makes the file the only source of the days it covers, per site: a
+	// re-downloaded or longer export of a visit log replaces the older rows of those days.
+	replaceDays
 )
 
 // source is one kind of export: how to recognise it, its columns and its target table.

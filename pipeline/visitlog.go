@@ -64,7 +64,7 @@ var visitLogSource = &source{
 		field("utm_campaign", typString),
 		field("time_on_page", typInt32),
 	}, nil),
-	merge: appendRows,
+	merge: replaceDays,
 	row:   visitLogRow,
 }
 

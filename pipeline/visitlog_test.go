@@ -151,3 +151,25 @@ func TestParseDateTimeAgreesWithTimeParse(t *testing.T) {
 		t.Error("the common layout does not take the fast path")
 	}
 }
+
+// A re-downloaded visit log replaces the rows of the days it covers instead of counting
+// them twice; a file of other days adds to them.
+func TestVisitLogReExportReplacesItsDays(t *testing.T) {
+	db, path := testDB(t)
+	orig, err := os.ReadFile("../testdata/ingest/visit_log/paginaweergaven-2021-06.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	again := writeFile(t, dir, "paginaweergaven-2021-06-opnieuw.csv", string(orig)+"\n")
+	later := writeFile(t, dir, "paginaweergaven-2021-07.csv", "timestamp,visit_id,visitor_id,site,url\n2021-07-01 10:00:00,9,x,kennisplein,/begeleiding-a-la-carte/x\n")
+	out := ingestPaths(t, db, path, "../testdata/ingest/visit_log", again, later)
+	if out[1].Status != "loaded" || out[1].Replaced != 4 || out[2].Replaced != 0 {
+		t.Fatalf("outcomes %+v, want the re-export to replace the 4 rows of its days", out)
+	}
+	var n, seconds int
+	db.QueryRow(`SELECT count(*), sum(time_on_page) FROM page_views`).Scan(&n, &seconds)
+	if n != 5 || seconds != 95+40+74+200+0 {
+		t.Errorf("%d page views with %d seconds, want 5 with 409: nothing counted twice", n, seconds)
+	}
+}
