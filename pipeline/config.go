@@ -24,6 +24,12 @@ type Config struct {
 	QuarterStartMonth int        `toml:"quarter_start_month"`
 	Sites             []Site     `toml:"sites"`
 	Campaigns         []Campaign `toml:"campaigns"`
+	// StaleAfter is how old a source's newest data may be before status warns: "2d", "36h".
+	StaleAfter string `toml:"stale_after"`
+	// Referrals put a visit's first page view in a referral channel, first match wins.
+	Referrals []Referral `toml:"referrals"`
+
+	staleAfter time.Duration
 
 	// Source names the file the configuration came from, or "built-in defaults".
 	Source string `toml:"-"`
@@ -44,6 +50,16 @@ type Campaign struct {
 	Formats      []Format `toml:"formats"`
 
 	metaCampaign *regexp.Regexp
+}
+
+// Referral is one referral channel (Fig. 12) and what recognises it: UTM sources or
+// media, or referrer hosts (a host covers its subdomains; "google." covers every
+// top-level domain of Google).
+type Referral struct {
+	Channel       string   `toml:"channel"`
+	UTMSource     []string `toml:"utm_source"`
+	UTMMedium     []string `toml:"utm_medium"`
+	ReferrerHosts []string `toml:"referrer_hosts"`
 }
 
 // Flight is one burst of a campaign, inclusive of both dates.
@@ -102,7 +118,7 @@ func ParseConfig(data []byte, name string) (*Config, error) {
 	if und := md.Undecoded(); len(und) > 0 {
 		k := und[0]
 		return nil, &ConfigError{File: name, Line: lineOfKey(data, k[len(k)-1]), Key: k.String(),
-			Msg: "unknown key (known: quarter_start_month, [[sites]] name/hosts/programme_prefixes, [[campaigns]] name/meta_campaign/flights/formats)"}
+			Msg: "unknown key (known: quarter_start_month, stale_after, [[sites]] name/hosts/programme_prefixes, [[campaigns]] name/meta_campaign/flights/formats, [[referrals]] channel/utm_source/utm_medium/referrer_hosts)"}
 	}
 	cfg.Source = name
 	if err := cfg.validate(data, name); err != nil {
@@ -117,6 +133,27 @@ func (c *Config) validate(data []byte, name string) error {
 	}
 	if c.QuarterStartMonth < 1 || c.QuarterStartMonth > 12 {
 		return bad("quarter_start_month", "must be a month from 1 to 12, not %d", c.QuarterStartMonth)
+	}
+	c.staleAfter = 48 * time.Hour
+	if c.StaleAfter != "" {
+		d, err := parseAge(c.StaleAfter)
+		if err != nil {
+			return bad("stale_after", "%v", err)
+		}
+		c.staleAfter = d
+	}
+	for i, r := range c.Referrals {
+		if r.Channel == "" {
+			return bad("referrals.channel", "referral rule %d has no channel", i+1)
+		}
+		if len(r.UTMSource)+len(r.UTMMedium)+len(r.ReferrerHosts) == 0 {
+			return bad("referrals.channel", "referral channel %q needs utm_source, utm_medium or referrer_hosts", r.Channel)
+		}
+		for _, h := range r.ReferrerHosts {
+			if h == "" || strings.ContainsAny(h, "/:* ") {
+				return bad("referrals.referrer_hosts", "channel %q: %q is not a host name (write \"facebook.com\", or \"google.\" for every top-level domain)", r.Channel, h)
+			}
+		}
 	}
 	hosts := map[string]string{}
 	for i, s := range c.Sites {
@@ -173,6 +210,28 @@ func (c *Config) validate(data []byte, name string) error {
 		}
 	}
 	return nil
+}
+
+// StaleAfterDuration is how old a source's newest data may be before it counts as stale.
+func (c *Config) StaleAfterDuration() time.Duration { return c.staleAfter }
+
+// parseAge reads "2d", "36h" or any Go duration of at least an hour.
+func parseAge(s string) (time.Duration, error) {
+	var d time.Duration
+	var err error
+	if n, ok := strings.CutSuffix(s, "d"); ok {
+		var days int
+		if _, serr := fmt.Sscanf(n, "%d", &days); serr != nil || fmt.Sprint(days) != n {
+			return 0, fmt.Errorf("%q is not a number of days like \"2d\"", s)
+		}
+		d = time.Duration(days) * 24 * time.Hour
+	} else if d, err = time.ParseDuration(s); err != nil {
+		return 0, fmt.Errorf("%q is not an age like \"2d\" or \"36h\"", s)
+	}
+	if d < time.Hour {
+		return 0, fmt.Errorf("%q is shorter than an hour", s)
+	}
+	return d, nil
 }
 
 // SiteOfHost returns the configured site of a host name, or "".

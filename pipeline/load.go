@@ -103,10 +103,23 @@ func syncConfig(ctx context.Context, db *sql.DB, cfg *Config) error {
 			_, err = tx.ExecContext(ctx, query, args...)
 		}
 	}
-	for _, t := range []string{"settings", "sites", "programme_prefixes", "campaign_flights"} {
+	for _, t := range []string{"settings", "sites", "programme_prefixes", "campaign_flights", "referral_rules"} {
 		exec("DELETE FROM " + t)
 	}
-	exec(`INSERT INTO settings VALUES (?, ?)`, int32(cfg.QuarterStartMonth), cfg.Source)
+	exec(`INSERT INTO settings (quarter_start_month, config_source, stale_after_hours) VALUES (?, ?, ?)`,
+		int32(cfg.QuarterStartMonth), cfg.Source, int32(cfg.staleAfter/time.Hour))
+	priority := int32(0)
+	for _, r := range cfg.Referrals {
+		for _, m := range []struct {
+			match    string
+			patterns []string
+		}{{"utm_source", r.UTMSource}, {"utm_medium", r.UTMMedium}, {"referrer_host", r.ReferrerHosts}} {
+			for _, p := range m.patterns {
+				priority++
+				exec(`INSERT INTO referral_rules VALUES (?, ?, ?, ?)`, priority, r.Channel, m.match, strings.ToLower(p))
+			}
+		}
+	}
 	for _, s := range cfg.Sites {
 		for _, h := range s.Hosts {
 			exec(`INSERT INTO sites VALUES (?, ?)`, s.Name, strings.ToLower(h))
@@ -219,9 +232,10 @@ func load(ctx context.Context, db *sql.DB, run *parseRun, sha string, size int64
 			if !run.first.IsZero() {
 				first, last = run.first, run.last
 			}
-			_, err = c.exec(`INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			_, err = c.exec(`INSERT INTO ingest_log (file_id, sha256, path, kind, bytes, rows_loaded, rows_rejected,
+				rows_skipped, rows_replaced, first_date, last_date, loaded_at, rows_bots) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				int32(out.fileID), sha, run.f.path, src.kind, size,
-				out.rows, out.rejected, out.skipped, out.replaced, first, last, time.Now().UTC())
+				out.rows, out.rejected, out.skipped, out.replaced, first, last, time.Now().UTC(), run.bots)
 			return err
 		})
 	})

@@ -76,6 +76,8 @@ type parseRun struct {
 	nReject int64
 	skipped int64
 	loaded  int64
+	// bots counts requests of an access log dropped because a bot made them.
+	bots int64
 	// unassigned counts ad rows of a configured campaign that overlap no single flight.
 	unassigned int64
 	first      time.Time
