@@ -29,6 +29,10 @@ func TestConfigErrorsNameTheLine(t *testing.T) {
 		{"unknown key", "quarter_start_month = 9\nquarter_strat = 3\n", "x.toml:2: quarter_strat: unknown key"},
 		{"bad month", "\nquarter_start_month = 13\n", "x.toml:2: quarter_start_month: must be a month from 1 to 12, not 13"},
 		{"syntax", "quarter_start_month = = 9\n", "x.toml:1: syntax"},
+		{"stale_after", "quarter_start_month = 9\nstale_after = \"2 days\"\n", `x.toml:2: stale_after: "2 days" is not an age like "2d" or "36h"`},
+		{"stale_after too short", "quarter_start_month = 9\nstale_after = \"10m\"\n", `x.toml:2: stale_after: "10m" is shorter than an hour`},
+		{"referral without match", "quarter_start_month = 9\n[[referrals]]\nchannel = \"x\"\n", `x.toml:3: referrals.channel: referral channel "x" needs utm_source, utm_medium or referrer_hosts`},
+		{"referral host with a scheme", "quarter_start_month = 9\n[[referrals]]\nchannel = \"x\"\nreferrer_hosts = [\"https://t.co/\"]\n", `x.toml:4: referrals.referrer_hosts: channel "x": "https://t.co/" is not a host name`},
 		{"overlapping flights", "quarter_start_month = 9\n[[campaigns]]\nname = \"c\"\nmeta_campaign = \"c\"\n[[campaigns.flights]]\nnumber = 1\nstart = 2021-06-01\nend = 2021-06-30\n[[campaigns.flights]]\nnumber = 2\nstart = 2021-06-15\nend = 2021-07-30\n", "flights 1 and 2 overlap"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/duckdb/duckdb-go/v2"
 )
@@ -22,18 +23,43 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// ErrLocked means another process holds the database for writing.
-var ErrLocked = errors.New("the database is in use by another bereik process (an ingest is running?); try again when it has finished")
+// ErrLocked means another process holds the database: an ingest writing, or (for an
+// ingest) a report or query reading.
+var ErrLocked = errors.New("another bereik process holds the database (an ingest running, or a report or query reading); try again when it has finished, or wait longer with --wait")
 
 // OpenOptions says how to open a database.
 type OpenOptions struct {
 	// ReadOnly opens without taking the write lock, for report, query and status.
 	ReadOnly bool
+	// Wait is how long to keep trying while another process holds the database.
+	Wait time.Duration
 }
 
+// lockRetry is how often a locked database is tried again.
+const lockRetry = 100 * time.Millisecond
+
 // Open opens (creating if needed) the DuckDB database at path and brings its schema up to
-// date. Read-only opens never migrate: they require an existing, current database.
+// date. Read-only opens never migrate: they require an existing, current database. While
+// another process holds the database, Open tries again until opts.Wait has passed.
 func Open(ctx context.Context, dbPath string, opts OpenOptions) (*sql.DB, error) {
+	deadline := time.Now().Add(opts.Wait)
+	for {
+		db, err := open(ctx, dbPath, opts)
+		if !errors.Is(err, ErrLocked) || !time.Now().Before(deadline) {
+			if errors.Is(err, ErrLocked) && opts.Wait > 0 {
+				err = fmt.Errorf("%w (waited %s)", err, opts.Wait)
+			}
+			return db, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("%s: %w", dbPath, ctx.Err())
+		case <-time.After(lockRetry):
+		}
+	}
+}
+
+func open(ctx context.Context, dbPath string, opts OpenOptions) (*sql.DB, error) {
 	dsn := dbPath
 	if opts.ReadOnly {
 		dsn += "?access_mode=READ_ONLY"

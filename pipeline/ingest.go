@@ -25,6 +25,8 @@ type IngestOptions struct {
 	DBPath string
 	Config *Config
 	Logger *slog.Logger
+	// Progress, if set, is told the bytes read so far of all the files, and their total.
+	Progress func(done, total int64)
 }
 
 // FileOutcome is what ingest did with one file.
@@ -67,13 +69,15 @@ func Ingest(ctx context.Context, db *sql.DB, opts IngestOptions, paths []string)
 	if err != nil {
 		return nil, err
 	}
+	progress := newProgress(files, opts.Progress)
 	var out []FileOutcome
 	for _, path := range files {
 		if err := ctx.Err(); err != nil {
 			return out, err
 		}
 		start := time.Now()
-		o := ingestFile(ctx, db, opts.Config, keys, path)
+		o := ingestFile(ctx, db, opts.Config, keys, path, progress)
+		progress.fileDone(path)
 		attrs := []any{"file", o.Path, "kind", o.Kind, "rows", o.Rows, "rejected", o.Rejected,
 			"skipped", o.Skipped, "replaced", o.Replaced, "seconds", time.Since(start).Seconds()}
 		switch {
@@ -143,7 +147,7 @@ func notAnExport(name string) bool {
 	return false
 }
 
-func ingestFile(ctx context.Context, db *sql.DB, cfg *Config, keys *keyer, path string) FileOutcome {
+func ingestFile(ctx context.Context, db *sql.DB, cfg *Config, keys *keyer, path string, progress *progress) FileOutcome {
 	o := FileOutcome{Path: path}
 	fail := func(err error) FileOutcome {
 		o.Status, o.Err = "failed", err
@@ -166,7 +170,7 @@ func ingestFile(ctx context.Context, db *sql.DB, cfg *Config, keys *keyer, path 
 		return fail(err)
 	}
 	defer f.Close()
-	run, err := openRun(f, path, cfg, keys)
+	run, err := openRun(progress.reader(f), path, cfg, keys)
 	if err != nil {
 		return fail(err)
 	}
@@ -274,4 +278,54 @@ func (p *parseRun) readWhole() error {
 	}
 	p.locale = loc
 	return nil
+}
+
+// progress counts the bytes read of all files of one ingest and reports them.
+type progress struct {
+	report      func(done, total int64)
+	total, done int64 // done counts the files finished
+	sizes       map[string]int64
+	read        int64 // of the current file
+}
+
+func newProgress(files []string, report func(done, total int64)) *progress {
+	p := &progress{report: report, sizes: map[string]int64{}}
+	for _, f := range files {
+		if info, err := os.Stat(f); err == nil {
+			p.sizes[f] = info.Size()
+			p.total += info.Size()
+		}
+	}
+	return p
+}
+
+// reader counts what is read through it; a progress without a report passes r through.
+func (p *progress) reader(r io.Reader) io.Reader {
+	if p.report == nil {
+		return r
+	}
+	p.read = 0
+	return &countingReader{r: r, p: p}
+}
+
+// fileDone counts a file as read whole, whether it was loaded, passed over or failed.
+func (p *progress) fileDone(path string) {
+	if p.report == nil {
+		return
+	}
+	p.done += p.sizes[path]
+	p.read = 0
+	p.report(p.done, p.total)
+}
+
+type countingReader struct {
+	r io.Reader
+	p *progress
+}
+
+func (c *countingReader) Read(b []byte) (int, error) {
+	n, err := c.r.Read(b)
+	c.p.read += int64(n)
+	c.p.report(c.p.done+c.p.read, c.p.total)
+	return n, err
 }

@@ -1,13 +1,17 @@
 -- name: sources
 -- doc: What is loaded, per source kind: files, rows, rejected rows, the first and last day
--- doc: the data cover, and when a file of that kind was last loaded.
-SELECT kind,
+-- doc: the data cover, when a file of that kind was last loaded, and whether the kind is
+-- doc: stale: its newest day is older than stale_after (bereik.toml, default 2 days).
+-- doc: A kind whose files carry no dates (the content catalogue) is never stale.
+SELECT l.kind,
        count(*) AS files,
        sum(rows_loaded)::BIGINT AS rows,
        sum(rows_rejected)::BIGINT AS rejected,
        min(first_date) AS first_day,
        max(last_date) AS last_day,
-       max(loaded_at) AS last_loaded
-FROM ingest_log
-GROUP BY kind
-ORDER BY kind
+       max(loaded_at) AS last_loaded,
+       coalesce(max(last_date) + to_hours(any_value(s.stale_after_hours)) < current_date, false) AS stale
+FROM ingest_log l
+CROSS JOIN (SELECT coalesce(max(stale_after_hours), 48) AS stale_after_hours FROM settings) s
+GROUP BY l.kind
+ORDER BY l.kind

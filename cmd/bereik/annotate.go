@@ -14,6 +14,7 @@ func runAnnotate(ctx context.Context, e *env, args []string) int {
 		"Records a note for a day; the report marks it on its time-series charts.\n\n"+
 		"Example: bereik annotate --db out/bereik.duckdb 2021-08-09 \"start vlucht 2\"")
 	db := dbFlag(e, fs)
+	wait := waitFlag(fs)
 	rest, code, ok := parseArgs(fs, args)
 	if !ok {
 		return code
@@ -26,7 +27,7 @@ func runAnnotate(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, exitFailed, fmt.Errorf("%q is not a date like 2021-08-09", rest[0]))
 	}
-	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{})
+	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{Wait: *wait})
 	if err != nil {
 		return fail(e, exitFailed, err)
 	}

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"bereik/pipeline"
 )
@@ -48,12 +49,14 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	// isTerminal tells whether a stream is a terminal (progress bars are drawn only there).
+	isTerminal func(io.Writer) bool
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, isTerminal: isTerminal}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
 		if len(args) == 0 {
@@ -126,6 +129,11 @@ func dbFlag(e *env, fs *flag.FlagSet) *string {
 		def = "bereik.duckdb"
 	}
 	return fs.String("db", def, "database file (default $BEREIK_DB, else ./bereik.duckdb)")
+}
+
+// waitFlag is how long a command waits for a database another bereik process holds.
+func waitFlag(fs *flag.FlagSet) *time.Duration {
+	return fs.Duration("wait", 30*time.Second, "how long to wait while another bereik process holds the database")
 }
 
 // loadConfig reads --config, else bereik.toml beside the database, else the defaults.

@@ -34,6 +34,9 @@ var demoDB = sync.OnceValues(func() (string, error) {
 })
 
 func TestMain(m *testing.M) {
+	if os.Getenv(asCLI) == "1" {
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	code := m.Run()
 	if db, err := demoDB(); err == nil && db != "" {
 		os.RemoveAll(filepath.Dir(db))

@@ -16,6 +16,7 @@ func runExport(ctx context.Context, e *env, args []string) int {
 		"DIR/questions, for DuckDB, Spark or Trino elsewhere.\n\n"+
 		"Example: bereik export --db out/bereik.duckdb --parquet out/parquet")
 	db := dbFlag(e, fs)
+	wait := waitFlag(fs)
 	dir := fs.String("parquet", "", "folder to write the Parquet files into")
 	if code, ok := parseNoArgs(fs, args); !ok {
 		return code
@@ -24,7 +25,7 @@ func runExport(ctx context.Context, e *env, args []string) int {
 		fs.Usage()
 		return exitFailed
 	}
-	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true})
+	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true, Wait: *wait})
 	if err != nil {
 		return fail(e, exitFailed, err)
 	}

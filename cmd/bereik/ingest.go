@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"bereik/pipeline"
+	"bereik/queries"
 )
 
 func runIngest(ctx context.Context, e *env, args []string) int {
@@ -15,6 +16,7 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 		"1: some files or rows were rejected (bereik status lists them); 2: nothing done.\n\n"+
 		"Example: bereik ingest --db out/bereik.duckdb out/exports")
 	db := dbFlag(e, fs)
+	wait := waitFlag(fs)
 	configPath := fs.String("config", "", "configuration file (default bereik.toml beside the database, else built-in)")
 	logger := logFlag(e, fs)
 	paths, code, ok := parseArgs(fs, args)
@@ -25,19 +27,37 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 		fs.Usage()
 		return exitFailed
 	}
+	var bar *progressBar
+	if e.isTerminal(e.stderr) {
+		bar = &progressBar{w: e.stderr}
+		e.stderr = bar // log lines and errors go above the bar
+		defer bar.finish()
+	}
 	log := logger()
 	cfg, err := loadConfig(*configPath, *db)
 	if err != nil {
 		return fail(e, exitFailed, err)
 	}
-	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{})
+	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{Wait: *wait})
 	if err != nil {
 		return fail(e, exitFailed, err)
 	}
 	defer conn.Close()
-	outcomes, err := pipeline.Ingest(ctx, conn, pipeline.IngestOptions{DBPath: *db, Config: cfg, Logger: log}, paths)
+	opts := pipeline.IngestOptions{DBPath: *db, Config: cfg, Logger: log}
+	if bar != nil {
+		opts.Progress = bar.update
+	}
+	outcomes, err := pipeline.Ingest(ctx, conn, opts, paths)
+	if bar != nil {
+		bar.finish()
+	}
 	if err != nil {
 		return fail(e, exitFailed, err)
+	}
+	if res, err := queries.Run(ctx, conn, "sources", nil); err == nil {
+		for _, w := range staleWarnings(res) {
+			log.Warn(w)
+		}
 	}
 	var loaded, unchanged, failed, rejected int
 	var rows int64

@@ -35,6 +35,7 @@ func runQuery(ctx context.Context, e *env, args []string) int {
 		"Runs one named question (bereik queries lists them) read-only and prints its rows.\n\n"+
 		"Example: bereik query --db out/bereik.duckdb twinkel_flights --param to=2021-08-31 --format csv")
 	db := dbFlag(e, fs)
+	wait := waitFlag(fs)
 	params := paramsFlag{}
 	fs.Var(params, "param", "a parameter as key=value (repeatable)")
 	format := fs.String("format", "table", "output: table, csv or json")
@@ -59,7 +60,7 @@ func runQuery(ctx context.Context, e *env, args []string) int {
 			return fail(e, exitFailed, err)
 		}
 	}
-	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true})
+	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true, Wait: *wait})
 	if err != nil {
 		return fail(e, exitFailed, err)
 	}

@@ -25,6 +25,7 @@ func runReport(ctx context.Context, e *env, args []string) int {
 		"Examples: bereik report --db out/bereik.duckdb --programme -o out/report.html\n"+
 		"          bereik report --db out/bereik.duckdb --campaign \"Twinkels 2021\" --flight 2 -o vlucht-2.html")
 	db := dbFlag(e, fs)
+	wait := waitFlag(fs)
 	configPath := fs.String("config", "", "configuration file (default bereik.toml beside the database, else built-in)")
 	quarter := fs.String("quarter", "", "the quarter starting in this month, e.g. 2021-06 (quarters start in quarter_start_month)")
 	from := fs.String("from", "", "first day, e.g. 2019-09-01")
@@ -44,7 +45,7 @@ func runReport(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, exitFailed, err)
 	}
-	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true})
+	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true, Wait: *wait})
 	if err != nil {
 		return fail(e, exitFailed, err)
 	}

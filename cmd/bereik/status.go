@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"bereik/pipeline"
 	"bereik/queries"
@@ -11,10 +12,11 @@ import (
 func runStatus(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "status", "[--db PATH]\n\nShows what is loaded per source kind, and the rejected rows.\n\nExample: bereik status --db out/bereik.duckdb")
 	db := dbFlag(e, fs)
+	wait := waitFlag(fs)
 	if code, ok := parseNoArgs(fs, args); !ok {
 		return code
 	}
-	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true})
+	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true, Wait: *wait})
 	if err != nil {
 		return fail(e, exitFailed, err)
 	}
@@ -24,6 +26,11 @@ func runStatus(ctx context.Context, e *env, args []string) int {
 		if err != nil {
 			return fail(e, exitFailed, err)
 		}
+		if name == "sources" {
+			for _, w := range staleWarnings(res) {
+				fmt.Fprintln(e.stderr, "bereik: warning:", w)
+			}
+		}
 		fmt.Fprintf(e.stdout, "%s (bereik query %s)\n", name, name)
 		if err := writeTable(e.stdout, res); err != nil {
 			return fail(e, exitFailed, err)
@@ -31,4 +38,20 @@ func runStatus(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintln(e.stdout)
 	}
 	return exitOK
+}
+
+// staleWarnings says which source kinds of a sources result are stale, and since when.
+func staleWarnings(res *queries.Result) []string {
+	var out []string
+	kind, last, stale := res.Col("kind"), res.Col("last_day"), res.Col("stale")
+	for _, row := range res.Rows {
+		if b, _ := row[stale].(bool); b {
+			day := "no date"
+			if t, ok := row[last].(time.Time); ok {
+				day = t.Format(time.DateOnly)
+			}
+			out = append(out, fmt.Sprintf("%v is stale: its newest data is of %s, older than stale_after in bereik.toml; download a new export", row[kind], day))
+		}
+	}
+	return out
 }

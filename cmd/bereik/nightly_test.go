@@ -1,0 +1,258 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"bereik/pipeline"
+)
+
+// The tests in this file run bereik as a real second process, because DuckDB's file lock
+// and a kill -9 only mean something across processes. The test binary is that process:
+// with asCLI set in its environment, TestMain runs the command instead of the tests.
+const asCLI = "BEREIK_TEST_AS_CLI"
+
+// cli returns the command that runs bereik args in a new process.
+func cli(args ...string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), asCLI+"=1")
+	return cmd
+}
+
+// writeVisitLog writes a visit log of n page views on days from first, one visit of
+// three page views every few seconds, and returns its path.
+func writeVisitLog(tb testing.TB, dir, name string, first time.Time, n int) string {
+	tb.Helper()
+	path := filepath.Join(dir, name)
+	f, err := os.Create(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	fmt.Fprintln(w, "timestamp,visit_id,visitor_id,url,page_title,referrer,utm_source,utm_medium,utm_campaign,time_on_page")
+	pages := []string{"/begeleiding-a-la-carte/hoe-een-andere-omgeving", "/begeleiding-a-la-carte/wat-is-er", "/", "/nieuws/kort"}
+	for i := range n {
+		visit := i / 3
+		ts := first.Add(time.Duration(visit)*7*time.Second + time.Duration(i%3)*40*time.Second)
+		fmt.Fprintf(w, "%s,%d,v%08x,https://www.kennispleingehandicaptensector.nl%s,Pagina %d,https://www.google.nl/,,,,%d\n",
+			ts.Format("2006-01-02 15:04:05"), 9_000_000+visit, visit%50_000, pages[i%len(pages)], i%97, 30+i%200)
+	}
+	if err := w.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+// loadedRows returns how many page views of the file at path the database holds, and
+// how many ingest_log rows name it.
+func loadedRows(tb testing.TB, db, path string) (views, logged int64) {
+	tb.Helper()
+	conn, err := pipeline.Open(context.Background(), db, pipeline.OpenOptions{ReadOnly: true, Wait: 10 * time.Second})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer conn.Close()
+	q := func(query string) int64 {
+		var n int64
+		if err := conn.QueryRow(query, path).Scan(&n); err != nil {
+			tb.Fatal(err)
+		}
+		return n
+	}
+	return q(`SELECT count(*) FROM page_views WHERE file_id IN (SELECT file_id FROM ingest_log WHERE path = ?)`),
+		q(`SELECT count(*) FROM ingest_log WHERE path = ?`)
+}
+
+// TestKillDuringIngestLeavesAllOrNothing kills a real bereik ingest with SIGKILL at random
+// moments while it loads a large file, and checks after each kill that the database holds
+// either all of that file or none of it, that the file loaded before is intact, and that
+// the next run loads the file.
+func TestKillDuringIngestLeavesAllOrNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills a real ingest of a 600k-row file; not in -short")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "kill.duckdb")
+	small := writeVisitLog(t, dir, "small.csv", time.Date(2021, 5, 1, 8, 0, 0, 0, time.UTC), 3_000)
+	const n = 600_000
+	big := writeVisitLog(t, dir, "big.csv", time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC), n)
+	if out, err := cli("ingest", "--db", db, small).CombinedOutput(); err != nil {
+		t.Fatalf("ingest small: %v\n%s", err, out)
+	}
+
+	// How long a whole load takes here, so that the kills fall inside it.
+	probe := filepath.Join(dir, "probe.duckdb")
+	start := time.Now()
+	if out, err := cli("ingest", "--db", probe, big).CombinedOutput(); err != nil {
+		t.Fatalf("ingest big: %v\n%s", err, out)
+	}
+	full := time.Since(start)
+	seed := time.Now().UnixNano()
+	rng := rand.New(rand.NewPCG(uint64(seed), 0))
+	t.Logf("a whole ingest takes %s here; kill points from seed %d", full.Round(time.Millisecond), seed)
+
+	var sawNone, sawAll int
+	for i := range 6 {
+		// Spread the kills over the run and a little past it: the first ones early
+		// (parsing, loading), the last ones late (commit, checkpoint, exit).
+		at := time.Duration(1.4 * float64(full) * (float64(i) + rng.Float64()) / 6)
+		cmd := cli("ingest", "--db", db, big)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(at)
+		cmd.Process.Signal(syscall.SIGKILL)
+		err := cmd.Wait()
+		killed := err != nil && strings.Contains(err.Error(), "killed")
+		views, logged := loadedRows(t, db, big)
+		t.Logf("kill %d at %s (killed before the end: %v): %d rows, %d log entries", i+1, at.Round(time.Millisecond), killed, views, logged)
+		switch {
+		case views == 0 && logged == 0:
+			sawNone++
+		case views == n && logged == 1:
+			sawAll++
+		default:
+			t.Fatalf("after a kill at %s the database holds %d of %d rows of the file and %d ingest_log entries: neither all nor nothing", at, views, n, logged)
+		}
+		if v, l := loadedRows(t, db, small); v != 3_000 || l != 1 {
+			t.Fatalf("the file loaded before lost rows after a kill: %d rows, %d log entries", v, l)
+		}
+		if sawAll > 0 {
+			break // loaded whole; further kills would only find it unchanged
+		}
+	}
+	if sawNone == 0 {
+		t.Errorf("no kill fell inside the load (all %d came after its commit): the test proved nothing", sawAll)
+	}
+	out, err := cli("ingest", "--db", db, big).CombinedOutput()
+	if err != nil {
+		t.Fatalf("the run after the kills: %v\n%s", err, out)
+	}
+	if views, logged := loadedRows(t, db, big); views != n || logged != 1 {
+		t.Fatalf("the run after the kills loaded %d of %d rows, %d log entries", views, n, logged)
+	}
+}
+
+// TestSecondIngestWaitsThenGivesUp runs an ingest in another process and starts a second
+// one on the same database: with a short --wait it exits 2 saying another process holds
+// the database; with a long one it loads once the first has finished. Reads wait too.
+func TestSecondIngestWaitsThenGivesUp(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lock.duckdb")
+	big := writeVisitLog(t, dir, "big.csv", time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC), 300_000)
+	small := writeVisitLog(t, dir, "small.csv", time.Date(2021, 5, 1, 8, 0, 0, 0, time.UTC), 300)
+	first := cli("ingest", "--db", db, big)
+	var firstOut strings.Builder
+	first.Stderr = &firstOut
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- first.Wait() }()
+	// Wait until the first process holds the database; opening it here must not take the
+	// lock away from it (the first ingest would wait for us).
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		conn, err := pipeline.Open(context.Background(), db, pipeline.OpenOptions{ReadOnly: true})
+		if errors.Is(err, pipeline.ErrLocked) {
+			break
+		}
+		if err == nil {
+			conn.Close()
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the first ingest never held the database")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+
+	var stdout, stderr strings.Builder
+	code := run([]string{"ingest", "--db", db, "--wait", "200ms", small}, nil, &stdout, &stderr)
+	if code != exitFailed || !strings.Contains(stderr.String(), "another bereik process holds the database") || !strings.Contains(stderr.String(), "waited 200ms") {
+		t.Fatalf("second ingest with --wait 200ms: exit %d, stderr:\n%s", code, stderr.String())
+	}
+
+	stderr.Reset()
+	code = run([]string{"ingest", "--db", db, "--wait", "60s", small}, nil, &stdout, &stderr)
+	if code != exitOK {
+		t.Fatalf("second ingest with --wait 60s: exit %d, stderr:\n%s", code, stderr.String())
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("first ingest: %v\n%s", err, firstOut.String())
+	}
+	if v, _ := loadedRows(t, db, small); v != 300 {
+		t.Fatalf("the waiting ingest loaded %d of 300 rows", v)
+	}
+	if v, _ := loadedRows(t, db, big); v != 300_000 {
+		t.Fatalf("the first ingest loaded %d of 300000 rows", v)
+	}
+}
+
+// TestProgressBarOnlyOnATerminal draws the bar when stderr is a terminal and keeps the log
+// lines apart from it; on a pipe the log is all there is.
+func TestProgressBarOnlyOnATerminal(t *testing.T) {
+	dir := t.TempDir()
+	log := writeVisitLog(t, dir, "visits.csv", time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC), 2_000)
+	for _, terminal := range []bool{true, false} {
+		var stderr strings.Builder
+		e := &env{stdout: &strings.Builder{}, stderr: &stderr, getenv: func(string) string { return "" },
+			isTerminal: func(io.Writer) bool { return terminal }}
+		db := filepath.Join(dir, fmt.Sprintf("progress-%v.duckdb", terminal))
+		if code := runIngest(context.Background(), e, []string{"--db", db, log}); code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		out := stderr.String()
+		drew := strings.Contains(out, "100%") && strings.Contains(out, "\r\x1b[K[")
+		if drew != terminal {
+			t.Errorf("terminal %v: bar drawn %v:\n%q", terminal, drew, out)
+		}
+		// Every log line is what is left on its terminal line once the bar is cleared.
+		for _, line := range strings.Split(out, "\n") {
+			shown := line[strings.LastIndex(line, "\r\x1b[K")+1:]
+			shown = strings.TrimPrefix(shown, "\x1b[K")
+			if strings.Contains(line, "level=") && !strings.HasPrefix(shown, "time=") {
+				t.Errorf("a log line shares its line with the bar: %q", line)
+			}
+		}
+	}
+}
+
+// TestStatusWarnsOfStaleSources: a source whose newest day is older than stale_after is
+// named on stderr by status and by ingest; a fresh one is not.
+func TestStatusWarnsOfStaleSources(t *testing.T) {
+	dir := t.TempDir()
+	today := time.Now().UTC().Truncate(24 * time.Hour)
+	for _, tc := range []struct {
+		age   time.Duration
+		stale bool
+	}{{0, false}, {5 * 24 * time.Hour, true}} {
+		db := filepath.Join(dir, fmt.Sprintf("stale-%v.duckdb", tc.stale))
+		log := writeVisitLog(t, dir, fmt.Sprintf("visits-%v.csv", tc.stale), today.Add(-tc.age), 300)
+		var stdout, stderr strings.Builder
+		run([]string{"ingest", "--db", db, log}, nil, &stdout, &stderr)
+		if got := strings.Contains(stderr.String(), "visit_log is stale"); got != tc.stale {
+			t.Errorf("data %s old: ingest warned of staleness %v:\n%s", tc.age, got, stderr.String())
+		}
+		stderr.Reset()
+		if code := run([]string{"status", "--db", db}, nil, &stdout, &stderr); code != exitOK {
+			t.Fatalf("status: exit %d: %s", code, stderr.String())
+		}
+		if got := strings.Contains(stderr.String(), "warning: visit_log is stale"); got != tc.stale {
+			t.Errorf("data %s old: status warned of staleness %v:\n%s", tc.age, got, stderr.String())
+		}
+	}
+}
