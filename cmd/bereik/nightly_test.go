@@ -186,10 +186,22 @@ func TestSecondIngestWaitsThenGivesUp(t *testing.T) {
 		t.Fatalf("second ingest with --wait 200ms: exit %d, stderr:\n%s", code, stderr.String())
 	}
 
+	// A reader (another process) waits as well, beside a waiting writer; both get their turn.
+	statusDone := make(chan string, 1)
+	go func() {
+		if out, err := cli("status", "--db", db, "--wait", "60s").CombinedOutput(); err != nil {
+			statusDone <- fmt.Sprintf("status: %v: %s", err, out)
+			return
+		}
+		statusDone <- ""
+	}()
 	stderr.Reset()
 	code = run([]string{"ingest", "--db", db, "--wait", "60s", small}, nil, &stdout, &stderr)
 	if code != exitOK {
 		t.Fatalf("second ingest with --wait 60s: exit %d, stderr:\n%s", code, stderr.String())
+	}
+	if msg := <-statusDone; msg != "" {
+		t.Fatal(msg)
 	}
 	if err := <-done; err != nil {
 		t.Fatalf("first ingest: %v\n%s", err, firstOut.String())
