@@ -17,6 +17,19 @@
       }
     });
   }
+  // plainText keeps a name from being read as rich-text markup, which richText tooltips
+  // parse ({style|text}): a "{" that could open markup gets a word joiner (U+2060), which
+  // draws nothing, after it.
+  function plainText(s) { return String(s).replace(/\{(?=\w+\|)/g, '{\u2060'); }
+  // tooltipText is an axis tooltip: the category, then each series' marker, name and
+  // value. ECharts' own wraps each name in {style|name}, so a "}" in a page title from an
+  // export would end it early and move the rest of the title.
+  function tooltipText(params) {
+    params = [].concat(params);
+    var lines = [plainText(params[0].axisValueLabel)];
+    params.forEach(function (p) { lines.push(p.marker + plainText(p.seriesName) + '  ' + format(p.value)); });
+    return lines.join('\n');
+  }
   var drawn = [];
   document.querySelectorAll('[data-chart]').forEach(function (el) {
     var data = document.getElementById(el.id + '-data');
@@ -25,7 +38,7 @@
     valueAxes(opts.xAxis);
     valueAxes(opts.yAxis);
     // Rich-text tooltips draw inside the chart, so they need no inline style attributes.
-    opts.tooltip = Object.assign({}, opts.tooltip, { renderMode: 'richText', valueFormatter: format });
+    opts.tooltip = Object.assign({}, opts.tooltip, { renderMode: 'richText', formatter: tooltipText });
     (opts.series || []).forEach(function (s) {
       if (s.label && s.label.show) {
         s.label.formatter = function (p) { return format(p.value); };
