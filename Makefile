@@ -43,6 +43,11 @@ fuzz:
 	$(GO) test -tags $(TAGS) ./pipeline -run '^$$' -fuzz FuzzParseMetaAds -fuzztime 60s
 	$(GO) test -tags $(TAGS) ./pipeline -run '^$$' -fuzz FuzzParseVisitLog -fuzztime 60s
 	$(GO) test -tags $(TAGS) ./pipeline -run '^$$' -fuzz FuzzParseCatalogue -fuzztime 60s
+	$(GO) test -tags $(TAGS) ./pipeline -run '^$$' -fuzz FuzzParseMetaPosts -fuzztime 60s
+	$(GO) test -tags $(TAGS) ./pipeline -run '^$$' -fuzz '^FuzzParseLinkedIn$$' -fuzztime 60s
+	$(GO) test -tags $(TAGS) ./pipeline -run '^$$' -fuzz FuzzParseLinkedInXLSX -fuzztime 60s
+	$(GO) test -tags $(TAGS) ./pipeline -run '^$$' -fuzz FuzzParseX -fuzztime 60s
+	$(GO) test -tags $(TAGS) ./pipeline -run '^$$' -fuzz FuzzParseYouTube -fuzztime 60s
 
 clean:
 	rm -rf bin out
