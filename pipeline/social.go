@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -105,7 +106,7 @@ var roundedID = regexp.MustCompile(`^\d+([.,]\d+)?[eE]\+?\d+$`)
 func checkPostID(id string, valid *regexp.Regexp, shape string) error {
 	switch {
 	case id == "":
-		return fmt.Errorf("no post id")
+		return errors.New("no post id")
 	case roundedID.MatchString(id):
 		return fmt.Errorf("post id %q was rounded by a spreadsheet (scientific notation); export the file again and load it without opening and saving it in Excel", id)
 	case !valid.MatchString(id):

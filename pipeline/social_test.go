@@ -250,7 +250,7 @@ func TestBadPostRowsAreRejectedWithPlace(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(string(orig), "\n")
-	lines[2] = strings.Replace(lines[2], `"3,517"`, `"3,5,17"`, 1)                // Impressions, column 18
+	lines[2] = strings.Replace(lines[2], `"3,517"`, `"3,5,17"`, 1)                  // Impressions, column 18
 	lines[3] = strings.Replace(lines[3], "08/23/2021 19:45", "23/08/2021 19:45", 1) // day first in an English file
 	lines = append(lines[:4], `1.04858E+14,104857600012345,Kennisplein Gehandicaptenzorg,,Rounded,,08/24/2021 10:00,,,No,No,Photos,,,,,Lifetime,10,9,1,1,0,0,0,,0,`,
 		`104857600012345_2370000000000001,104857600012345,Kennisplein Gehandicaptenzorg,,Gedeeld via Instagram,,08/25/2021 10:00,,https://www.instagram.com/p/CSxyz789AbC/,Yes,No,Photos,,,,,Lifetime,100,90,5,5,0,0,3,2,1,`, "")
