@@ -58,3 +58,29 @@ func FuzzParseCatalogue(f *testing.F) {
 	seedFrom(f, "../testdata/ingest/catalogue/*.csv")
 	f.Fuzz(func(t *testing.T, data []byte) { parseAll(t, data) })
 }
+
+func FuzzParseMetaPosts(f *testing.F) {
+	seedFrom(f, "../testdata/ingest/meta_posts_*/*.csv")
+	f.Fuzz(func(t *testing.T, data []byte) { parseAll(t, data) })
+}
+
+func FuzzParseLinkedIn(f *testing.F) {
+	seedFrom(f, "../testdata/ingest/linkedin_csv_*/*.csv")
+	f.Fuzz(func(t *testing.T, data []byte) { parseAll(t, data) })
+}
+
+// FuzzParseLinkedInXLSX fuzzes the workbook reader and its conversion of cells into records.
+func FuzzParseLinkedInXLSX(f *testing.F) {
+	seedFrom(f, "../testdata/ingest/linkedin_xlsx_*/*.xlsx")
+	f.Fuzz(func(t *testing.T, data []byte) { parseAll(t, data) })
+}
+
+func FuzzParseX(f *testing.F) {
+	seedFrom(f, "../testdata/ingest/x_*/*.csv")
+	f.Fuzz(func(t *testing.T, data []byte) { parseAll(t, data) })
+}
+
+func FuzzParseYouTube(f *testing.F) {
+	seedFrom(f, "../testdata/ingest/youtube/*.csv")
+	f.Fuzz(func(t *testing.T, data []byte) { parseAll(t, data) })
+}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -202,9 +203,14 @@ func hashFile(path string) (string, int64, error) {
 	return hex.EncodeToString(h.Sum(nil)), n, nil
 }
 
-// openRun decodes a file, recognises its kind and prepares parsing it.
+// openRun decodes a file, recognises its kind and prepares parsing it. An XLSX workbook
+// (told by its zip signature) is read whole and its sheet's rows take the same path.
 func openRun(r io.Reader, path string, cfg *Config, keys *keyer) (*parseRun, error) {
-	text, encoding, err := decoder(r)
+	in := bufio.NewReaderSize(r, sampleSize)
+	if magic, _ := in.Peek(len(zipMagic)); bytes.Equal(magic, zipMagic) {
+		return openWorkbook(in, path, cfg, keys, maxWorkbookBytes)
+	}
+	text, encoding, err := decoder(in)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -231,17 +237,7 @@ func openRun(r io.Reader, path string, cfg *Config, keys *keyer) (*parseRun, err
 		return nil, csvError(path, err, headerLine-1)
 	}
 	tf := &textFile{path: path, encoding: encoding, comma: comma, kind: kind, header: header, headerLine: headerLine, rows: rows}
-	cols, dutch, _ := matchHeader(kind.spec, header)
-	run := &parseRun{f: tf, cfg: cfg, cols: cols, dutch: dutch, keyer: keys, b: newRecordBuilder(kind.schema)}
-	run.lineOffset = headerLine - 1
-	run.at = make([]int, len(kind.spec))
-	for i, f := range kind.spec {
-		if j, ok := cols[f.field]; ok {
-			run.at[i] = j
-		} else {
-			run.at[i] = -1
-		}
-	}
+	run := newParseRun(tf, cfg, keys)
 	if kind.numbers != nil {
 		if err := run.readWhole(); err != nil {
 			return nil, err
@@ -250,10 +246,27 @@ func openRun(r io.Reader, path string, cfg *Config, keys *keyer) (*parseRun, err
 	return run, nil
 }
 
+// newParseRun prepares parsing a recognised file: where its kind's fields are, and the
+// builder of its batches.
+func newParseRun(tf *textFile, cfg *Config, keys *keyer) *parseRun {
+	kind := tf.kind
+	cols, dutch, _ := matchHeader(kind.spec, tf.header)
+	run := &parseRun{f: tf, cfg: cfg, cols: cols, dutch: dutch, keyer: keys, b: newRecordBuilder(kind.schema)}
+	run.lineOffset = tf.headerLine - 1
+	run.at = make([]int, len(kind.spec))
+	for i, f := range kind.spec {
+		if j, ok := cols[f.field]; ok {
+			run.at[i] = j
+		} else {
+			run.at[i] = -1
+		}
+	}
+	return run
+}
+
 // readWhole reads a small export into memory and decides from all its number cells how it
 // writes numbers.
 func (p *parseRun) readWhole() error {
-	var ev localeEvidence
 	p.pending = [][]string{}
 	for {
 		rec, err := p.f.rows.Read()
@@ -266,6 +279,14 @@ func (p *parseRun) readWhole() error {
 		line, _ := p.f.rows.FieldPos(0)
 		p.pending = append(p.pending, rec)
 		p.lines = append(p.lines, line+p.lineOffset)
+	}
+	return p.decideLocale()
+}
+
+// decideLocale sets the file's number locale from the number cells of its records in memory.
+func (p *parseRun) decideLocale() error {
+	var ev localeEvidence
+	for _, rec := range p.pending {
 		for _, name := range p.f.kind.numbers {
 			if _, ok := p.cols[name]; ok {
 				ev.observe(p.cols.field(rec, name))

@@ -28,14 +28,15 @@ func (l numberLocale) String() string {
 
 var (
 	// groupedDots and groupedCommas read the same either way: 1.234 is a thousand in Dutch
-	// and one point two in English.
-	groupedDot   = regexp.MustCompile(`^-?\d{1,3}\.\d{3}$`)
-	groupedComma = regexp.MustCompile(`^-?\d{1,3},\d{3}$`)
+	// and one point two in English. A leading 0 is never a group of thousands: 0.035 (a
+	// click-through rate) can only be English.
+	groupedDot   = regexp.MustCompile(`^-?[1-9]\d{0,2}\.\d{3}$`)
+	groupedComma = regexp.MustCompile(`^-?[1-9]\d{0,2},\d{3}$`)
 	plainNumber  = regexp.MustCompile(`^-?[\d.,]+$`)
 	// dutchNumber and englishNumber are well-formed numbers with grouped thousands and/or
 	// a decimal part; only those count as evidence.
-	dutchNumber   = regexp.MustCompile(`^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$`)
-	englishNumber = regexp.MustCompile(`^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$`)
+	dutchNumber   = regexp.MustCompile(`^-?([1-9]\d{0,2}(\.\d{3})+|\d+)(,\d+)?$`)
+	englishNumber = regexp.MustCompile(`^-?([1-9]\d{0,2}(,\d{3})+|\d+)(\.\d+)?$`)
 	spaceGrouped  = regexp.MustCompile(`^-?\d{1,3}( \d{3})+([.,]\d+)?$`)
 )
 

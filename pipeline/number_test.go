@@ -26,6 +26,8 @@ func TestNumberLocale(t *testing.T) {
 		{"garbage is no evidence", []string{"1,2,3", "0,5"}, false, ',', localeDutch, ""},
 		{"percent", []string{"0,86%"}, false, ',', localeDutch, ""},
 		{"whole numbers only", []string{"12", "-", ""}, false, ',', localeEnglish, ""},
+		{"a leading zero is no thousands group", []string{"0.035", "0.012"}, false, ',', localeEnglish, ""},
+		{"a leading zero is no thousands group, dutch", []string{"0,035"}, false, ',', localeDutch, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var ev localeEvidence
@@ -70,6 +72,9 @@ func TestParseNumber(t *testing.T) {
 		{"1,271,743.5", localeEnglish, 1271743.5, true, false},
 		{"0.71", localeEnglish, 0.71, true, false},
 		{"twaalf", localeDutch, 0, false, true},
+		{"0.035", localeDutch, 0, false, true},
+		{"0,035", localeEnglish, 0, false, true},
+		{"0,035", localeDutch, 0.035, true, false},
 	} {
 		got, ok, err := parseNumber(tc.cell, tc.loc)
 		if got != tc.want || ok != tc.ok || (err != nil) != tc.err {

@@ -53,7 +53,7 @@ type source struct {
 }
 
 // sources are all kinds ingest recognises, in the order they are tried.
-var sources = []*source{metaAdsSource, visitLogSource, catalogueSource}
+var sources = []*source{metaAdsSource, metaPostsSource, linkedInPostsSource, xPostsSource, youTubeSource, visitLogSource, catalogueSource}
 
 func (s *source) matches(header []string) bool {
 	_, _, ok := matchHeader(s.spec, header)

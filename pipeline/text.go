@@ -21,13 +21,14 @@ const sampleSize = 64 << 10
 // textFile is an export opened as UTF-8 text, with what sniffing found out about it.
 type textFile struct {
 	path     string
-	encoding string // utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252
+	encoding string // utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252, or xlsx for a workbook
 	comma    rune
 	kind     *source
 	header   []string
 	// headerLine is the 1-based line of the header; lines before it are preamble.
 	headerLine int
-	// rows reads the records after the header; FieldPos gives their lines.
+	// rows reads the records after the header; FieldPos gives their lines. A workbook has
+	// none: its records are read into the parseRun whole.
 	rows *csv.Reader
 	// sample is the decoded start of the file, for locale detection of small files.
 	sample []byte
@@ -66,9 +67,9 @@ func decoder(r io.Reader) (io.Reader, string, error) {
 // sniff finds the header line, the separator and the kind of an export from its decoded
 // start. It returns errUnrecognised when no kind's header is found.
 func sniff(sample []byte) (kind *source, comma rune, header []string, line int, err error) {
-	lines := strings.SplitN(string(sample), "\n", 40)
-	if len(lines) == 40 {
-		lines = lines[:39] // the last one may be cut off
+	lines := strings.SplitN(string(sample), "\n", headerLines+1)
+	if len(lines) == headerLines+1 {
+		lines = lines[:headerLines] // the last one may be cut off
 	}
 	for i, l := range lines {
 		l = strings.TrimRight(l, "\r")
@@ -86,20 +87,31 @@ func sniff(sample []byte) (kind *source, comma rune, header []string, line int, 
 			if ferr != nil {
 				continue
 			}
-			for j := range fields {
-				fields[j] = strings.TrimSpace(fields[j])
-			}
-			for _, s := range sources {
-				if s.matches(fields) {
-					return s, c, fields, i + 1, nil
-				}
+			if s := recognise(fields); s != nil {
+				return s, c, fields, i + 1, nil
 			}
 		}
 	}
 	return nil, 0, nil, 0, errUnrecognised
 }
 
-var errUnrecognised = errors.New("not a recognised export: no header of a Meta Ads export, visit log or content catalogue in its first lines")
+// headerLines is how many lines from a file's start may hold its header.
+const headerLines = 39
+
+// recognise returns the kind whose header fields is, trimming the fields in place, or nil.
+func recognise(fields []string) *source {
+	for j := range fields {
+		fields[j] = strings.TrimSpace(fields[j])
+	}
+	for _, s := range sources {
+		if s.matches(fields) {
+			return s
+		}
+	}
+	return nil
+}
+
+var errUnrecognised = errors.New("not a recognised export: no header of a Meta Ads export, Meta Business Suite post export, LinkedIn posts sheet, X post activity export, YouTube Studio table, visit log or content catalogue in its first lines")
 
 // normHeader folds a header cell for matching: lower case, single spaces, no BOM or quotes.
 func normHeader(s string) string {

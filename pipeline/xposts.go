@@ -1,0 +1,86 @@
+package pipeline
+
+import (
+	"fmt"
+	"regexp"
+	"time"
+)
+
+// xPostsSource reads X (Twitter) post analytics: the legacy tweet activity export (Tweet
+// id, Tweet permalink, Tweet text, time, impressions, ...) and the current content export
+// (Post id, Date, Post text, Post Link, Impressions, ...). Both are English.
+//
+// Columns read: the id (kept as text: ids are beyond a float's precision), the link, the
+// text as title, the time, impressions, engagements, likes, replies as comments,
+// retweets or reposts as shares, url clicks as clicks, and media views (legacy) as video
+// views. The legacy time (2021-06-15 09:30 +0000) is stored as Amsterdam time; the
+// current Date (Tue, Jul 14, 2026) is a day. The engagement rate is not stored; the
+// promoted columns, whose "-" means "not promoted", are ignored.
+var xPostsSource = &source{
+	kind:  "x_posts",
+	table: "social_posts",
+	spec: []headerSpec{
+		{field: "post_id", aliases: []string{"tweet id", "post id"}, required: true},
+		{field: "text", aliases: []string{"tweet text", "post text"}, required: true},
+		{field: "time", aliases: []string{"time", "date"}, required: true},
+		{field: "link", aliases: []string{"tweet permalink", "post link", "permalink"}},
+		{field: "impressions", aliases: []string{"impressions"}, required: true},
+		{field: "engagements", aliases: []string{"engagements"}},
+		{field: "engagement_rate", aliases: []string{"engagement rate"}},
+		{field: "likes", aliases: []string{"likes"}},
+		{field: "replies", aliases: []string{"replies"}},
+		{field: "reposts", aliases: []string{"retweets", "reposts"}},
+		{field: "clicks", aliases: []string{"url clicks"}},
+		{field: "media_views", aliases: []string{"media views"}},
+	},
+	schema:  socialSchema,
+	merge:   replaceByKey,
+	keys:    socialKeys,
+	numbers: []string{"impressions", "engagements", "engagement_rate", "likes", "replies", "reposts", "clicks", "media_views"},
+	row:     xPostsRow,
+}
+
+var xCounts = countFields{cImpressions: "impressions", cClicks: "clicks", cEngagements: "engagements",
+	cLikes: "likes", cComments: "replies", cShares: "reposts", cVideoViews: "media_views"}
+
+// xPostID is a post's numeric id.
+var xPostID = regexp.MustCompile(`^\d{1,20}$`)
+
+func xPostsRow(p *parseRun, rec []string, line int) error {
+	if blank(rec) {
+		return errSkip
+	}
+	c := p.cols
+	post := socialPost{platform: "x", postID: c.field(rec, "post_id"), title: c.field(rec, "text"), url: c.field(rec, "link")}
+	if err := checkPostID(post.postID, xPostID, "an X post id (digits)"); err != nil {
+		return p.rowError(line, "post_id", "%v", err)
+	}
+	if err := checkLink(post.url); err != nil {
+		return p.rowError(line, "link", "%v", err)
+	}
+	var err error
+	if post.published, err = p.readPublished(rec, line, "time", parseXTime); err != nil {
+		return err
+	}
+	if err := p.readCounts(rec, line, &xCounts, &post); err != nil {
+		return err
+	}
+	p.appendPost(line, &post)
+	return nil
+}
+
+// parseXTime reads the legacy export's time with its offset, as Amsterdam time, or the
+// current export's day.
+func parseXTime(s string) (time.Time, error) {
+	for _, layout := range []string{"2006-01-02 15:04 -0700", "2006-01-02 15:04:05 -0700", time.RFC3339} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.In(amsterdam), nil
+		}
+	}
+	for _, layout := range []string{"Mon, Jan 2, 2006", "Jan 2, 2006", time.DateOnly} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a time like 2021-06-15 09:30 +0000 or a day like Tue, Jul 14, 2026", s)
+}
