@@ -43,6 +43,8 @@ fuzz:
 	$(GO) test -tags $(TAGS) ./pipeline -run '^$$' -fuzz FuzzParseMetaAds -fuzztime 60s
 	$(GO) test -tags $(TAGS) ./pipeline -run '^$$' -fuzz FuzzParseVisitLog -fuzztime 60s
 	$(GO) test -tags $(TAGS) ./pipeline -run '^$$' -fuzz FuzzParseCatalogue -fuzztime 60s
+	$(GO) test -tags $(TAGS) ./pipeline -run '^$$' -fuzz FuzzParseAccessLog -fuzztime 60s
+	$(GO) test -tags $(TAGS) ./pipeline -run '^$$' -fuzz FuzzParsePageReport -fuzztime 60s
 
 clean:
 	rm -rf bin out

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // parseAll parses an export in memory, as ingest would before loading, and checks that
@@ -80,3 +81,8 @@ func FuzzParseAccessLog(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) { parseNamed(t, "kennisplein.access.log", fileHints{}, data) })
 }
 
+func FuzzParsePageReport(f *testing.F) {
+	seedFrom(f, "../testdata/ingest/page_report_*/*")
+	summer := fileHints{period: Period{Start: time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2021, 8, 31, 0, 0, 0, 0, time.UTC)}}
+	f.Fuzz(func(t *testing.T, data []byte) { parseNamed(t, "pages.csv", summer, data) })
+}

@@ -73,7 +73,7 @@ type source struct {
 }
 
 // sources are all kinds ingest recognises, in the order they are tried.
-var sources = []*source{metaAdsSource, visitLogSource, catalogueSource, accessLogSource}
+var sources = []*source{metaAdsSource, visitLogSource, catalogueSource, pageReportSource, accessLogSource}
 
 // matches reports whether header is the kind's header; a kind without header never matches.
 func (s *source) matches(header []string) bool {
