@@ -4,12 +4,17 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 )
 
 // parseAll parses an export in memory, as ingest would before loading, and checks that
 // every batch has aligned columns.
-func parseAll(t *testing.T, data []byte) {
+func parseAll(t *testing.T, data []byte) { parseNamed(t, "fuzz.csv", fileHints{}, data) }
+
+// parseNamed is parseAll for a file of the given name, with the given ingest options.
+func parseNamed(t *testing.T, name string, hints fileHints, data []byte) {
 	cfg := testConfig(t)
 	keys := &keyer{}
 	k, err := loadKeyer(filepath.Join(t.TempDir(), "fuzz.duckdb"))
@@ -17,7 +22,7 @@ func parseAll(t *testing.T, data []byte) {
 		t.Fatal(err)
 	}
 	*keys = *k
-	run, err := openRun(bytes.NewReader(data), "fuzz.csv", cfg, keys)
+	run, err := openRun(bytes.NewReader(data), name, cfg, keys, hints)
 	if err != nil {
 		return // rejected whole, with an error: fine
 	}
@@ -30,6 +35,18 @@ func parseAll(t *testing.T, data []byte) {
 	// Every row counted as loaded is in a batch, and no row is both.
 	if run.err == nil && rows != run.loaded {
 		t.Fatalf("batches hold %d rows, the parser counted %d loaded", rows, run.loaded)
+	}
+	// A file read line by line accounts for every non-blank line exactly once.
+	if run.err == nil && run.f.lines != nil {
+		lines := 0
+		for _, l := range strings.Split(string(data), "\n") {
+			if strings.TrimSpace(l) != "" {
+				lines++
+			}
+		}
+		if got := run.loaded + run.skipped + run.bots + run.nReject; run.f.encoding == "utf-8" && got != int64(lines) {
+			t.Fatalf("%d lines, but %d loaded + %d skipped + %d bots + %d rejected", lines, run.loaded, run.skipped, run.bots, run.nReject)
+		}
 	}
 }
 
@@ -83,4 +100,15 @@ func FuzzParseX(f *testing.F) {
 func FuzzParseYouTube(f *testing.F) {
 	seedFrom(f, "../testdata/ingest/youtube/*.csv")
 	f.Fuzz(func(t *testing.T, data []byte) { parseAll(t, data) })
+}
+
+func FuzzParseAccessLog(f *testing.F) {
+	seedFrom(f, "../testdata/ingest/access_log_*/*")
+	f.Fuzz(func(t *testing.T, data []byte) { parseNamed(t, "kennisplein.access.log", fileHints{}, data) })
+}
+
+func FuzzParsePageReport(f *testing.F) {
+	seedFrom(f, "../testdata/ingest/page_report_*/*")
+	summer := fileHints{period: Period{Start: time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2021, 8, 31, 0, 0, 0, 0, time.UTC)}}
+	f.Fuzz(func(t *testing.T, data []byte) { parseNamed(t, "pages.csv", summer, data) })
 }

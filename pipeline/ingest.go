@@ -28,6 +28,47 @@ type IngestOptions struct {
 	Logger *slog.Logger
 	// Progress, if set, is told the bytes read so far of all the files, and their total.
 	Progress func(done, total int64)
+	// Site is the configured site of exports that cannot say it themselves: an access log
+	// without virtual-host field and without a host or site name in its file name, a page
+	// report of bare paths without one in its name. "" means not given.
+	Site string
+	// Period is the reporting period of page reports that say it neither in a preamble
+	// nor in their file name. The zero Period means not given.
+	Period Period
+}
+
+// Period is a span of whole days, both included.
+type Period struct {
+	Start, End time.Time
+}
+
+// IsZero reports whether the period is not given.
+func (p Period) IsZero() bool { return p.Start.IsZero() && p.End.IsZero() }
+
+func (p Period) String() string {
+	return p.Start.Format(time.DateOnly) + ".." + p.End.Format(time.DateOnly)
+}
+
+// ParsePeriod reads a period written as 2021-06-01..2021-08-31.
+func ParsePeriod(s string) (Period, error) {
+	from, to, ok := strings.Cut(strings.TrimSpace(s), "..")
+	if ok {
+		start, err1 := time.Parse(time.DateOnly, strings.TrimSpace(from))
+		end, err2 := time.Parse(time.DateOnly, strings.TrimSpace(to))
+		if err1 == nil && err2 == nil {
+			if end.Before(start) {
+				return Period{}, fmt.Errorf("period %q ends before it starts", s)
+			}
+			return Period{Start: start, End: end}, nil
+		}
+	}
+	return Period{}, fmt.Errorf("%q is not a period like 2021-06-01..2021-08-31", s)
+}
+
+// fileHints is what the ingest options say about files that cannot say it themselves.
+type fileHints struct {
+	site   string
+	period Period
 }
 
 // FileOutcome is what ingest did with one file.
@@ -44,7 +85,9 @@ type FileOutcome struct {
 	// Unassigned counts ad rows of a configured campaign whose period overlaps no single
 	// flight: they are loaded, but no flight's figures hold them.
 	Unassigned int64
-	Err        error
+	// Bots counts an access log's requests left out because a bot made them.
+	Bots int64
+	Err  error
 }
 
 // Partial reports whether the outcome should make a nightly job look: the file failed,
@@ -59,6 +102,17 @@ func Ingest(ctx context.Context, db *sql.DB, opts IngestOptions, paths []string)
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	if opts.Site != "" && !opts.Config.hasSite(opts.Site) {
+		var names []string
+		for _, s := range opts.Config.Sites {
+			names = append(names, s.Name)
+		}
+		return nil, fmt.Errorf("site %q is not configured; the sites of %s are %s", opts.Site, opts.Config.Source, strings.Join(names, ", "))
+	}
+	if !opts.Period.IsZero() && (opts.Period.Start.IsZero() || opts.Period.End.Before(opts.Period.Start)) {
+		return nil, fmt.Errorf("period %s needs a start and an end not before it", opts.Period)
+	}
+	hints := fileHints{site: opts.Site, period: opts.Period}
 	if err := syncConfig(ctx, db, opts.Config); err != nil {
 		return nil, fmt.Errorf("store configuration: %w", err)
 	}
@@ -77,10 +131,13 @@ func Ingest(ctx context.Context, db *sql.DB, opts IngestOptions, paths []string)
 			return out, err
 		}
 		start := time.Now()
-		o := ingestFile(ctx, db, opts.Config, keys, path, progress)
+		o := ingestFile(ctx, db, opts.Config, keys, hints, path, progress)
 		progress.fileDone(path)
 		attrs := []any{"file", o.Path, "kind", o.Kind, "rows", o.Rows, "rejected", o.Rejected,
 			"skipped", o.Skipped, "replaced", o.Replaced, "seconds", time.Since(start).Seconds()}
+		if o.Bots > 0 {
+			attrs = append(attrs, "bots", o.Bots)
+		}
 		switch {
 		case o.Status == "failed":
 			log.Error("file not loaded", "file", o.Path, "error", o.Err.Error())
@@ -148,7 +205,7 @@ func notAnExport(name string) bool {
 	return false
 }
 
-func ingestFile(ctx context.Context, db *sql.DB, cfg *Config, keys *keyer, path string, progress *progress) FileOutcome {
+func ingestFile(ctx context.Context, db *sql.DB, cfg *Config, keys *keyer, hints fileHints, path string, progress *progress) FileOutcome {
 	o := FileOutcome{Path: path}
 	fail := func(err error) FileOutcome {
 		o.Status, o.Err = "failed", err
@@ -171,7 +228,7 @@ func ingestFile(ctx context.Context, db *sql.DB, cfg *Config, keys *keyer, path 
 		return fail(err)
 	}
 	defer f.Close()
-	run, err := openRun(progress.reader(f), path, cfg, keys)
+	run, err := openRun(progress.reader(f), path, cfg, keys, hints)
 	if err != nil {
 		return fail(err)
 	}
@@ -185,7 +242,7 @@ func ingestFile(ctx context.Context, db *sql.DB, cfg *Config, keys *keyer, path 
 		return fail(err)
 	}
 	o.Status, o.Rows, o.Rejected, o.Skipped, o.Replaced = "loaded", res.rows, res.rejected, res.skipped, res.replaced
-	o.Unassigned = run.unassigned
+	o.Unassigned, o.Bots = run.unassigned, run.bots
 	return o
 }
 
@@ -205,10 +262,10 @@ func hashFile(path string) (string, int64, error) {
 
 // openRun decodes a file, recognises its kind and prepares parsing it. An XLSX workbook
 // (told by its zip signature) is read whole and its sheet's rows take the same path.
-func openRun(r io.Reader, path string, cfg *Config, keys *keyer) (*parseRun, error) {
+func openRun(r io.Reader, path string, cfg *Config, keys *keyer, hints fileHints) (*parseRun, error) {
 	in := bufio.NewReaderSize(r, sampleSize)
 	if magic, _ := in.Peek(len(zipMagic)); bytes.Equal(magic, zipMagic) {
-		return openWorkbook(in, path, cfg, keys, maxWorkbookBytes)
+		return openWorkbook(in, path, cfg, keys, hints, maxWorkbookBytes)
 	}
 	text, encoding, err := decoder(in)
 	if err != nil {
@@ -217,29 +274,56 @@ func openRun(r io.Reader, path string, cfg *Config, keys *keyer) (*parseRun, err
 	br := bufio.NewReaderSize(text, 2*sampleSize)
 	sample, err := br.Peek(sampleSize)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: cannot read the file on (%w); a compressed file cut off while it was written? nothing of it was loaded", path, err)
 	}
 	kind, comma, header, headerLine, err := sniff(sample)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	if kind.lineMatch != nil {
+		tf := &textFile{path: path, encoding: encoding, kind: kind, lines: br}
+		run := &parseRun{f: tf, cfg: cfg, cols: columns{}, keyer: keys, hints: hints, b: newRecordBuilder(kind.schema)}
+		if kind.prepare != nil {
+			if err := kind.prepare(run); err != nil {
+				run.b.Release()
+				return nil, err
+			}
+		}
+		return run, nil
+	}
 	// Pass over the preamble, so that the CSV reader starts at the header.
+	var preamble []string
 	for i := 1; i < headerLine; i++ {
-		if _, err := br.ReadString('\n'); err != nil {
+		l, err := br.ReadString('\n')
+		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
+		preamble = append(preamble, strings.TrimRight(l, "\r\n"))
 	}
-	rows := csv.NewReader(br)
+	var table io.Reader = br
+	if kind.tableEnds {
+		table = &tableReader{r: br}
+	}
+	rows := csv.NewReader(table)
 	rows.Comma = comma
 	rows.FieldsPerRecord = -1
 	rows.ReuseRecord = kind.numbers == nil
+	// Tab-separated exports (Matomo's default) do not quote their cells: a " in a title is text.
+	rows.LazyQuotes = comma == '\t'
 	if _, err := rows.Read(); err != nil { // the header, read by sniff already
 		return nil, csvError(path, err, headerLine-1)
 	}
-	tf := &textFile{path: path, encoding: encoding, comma: comma, kind: kind, header: header, headerLine: headerLine, rows: rows}
-	run := newParseRun(tf, cfg, keys)
+	tf := &textFile{path: path, encoding: encoding, comma: comma, kind: kind, header: header, headerLine: headerLine, rows: rows, preamble: preamble}
+	run := newParseRun(tf, cfg, keys, hints)
 	if kind.numbers != nil {
 		if err := run.readWhole(); err != nil {
+			run.b.Release()
+			return nil, err
+		}
+	}
+	if kind.prepare != nil {
+		if err := kind.prepare(run); err != nil {
+			run.b.Release()
 			return nil, err
 		}
 	}
@@ -248,10 +332,10 @@ func openRun(r io.Reader, path string, cfg *Config, keys *keyer) (*parseRun, err
 
 // newParseRun prepares parsing a recognised file: where its kind's fields are, and the
 // builder of its batches.
-func newParseRun(tf *textFile, cfg *Config, keys *keyer) *parseRun {
+func newParseRun(tf *textFile, cfg *Config, keys *keyer, hints fileHints) *parseRun {
 	kind := tf.kind
 	cols, dutch, _ := matchHeader(kind.spec, tf.header)
-	run := &parseRun{f: tf, cfg: cfg, cols: cols, dutch: dutch, keyer: keys, b: newRecordBuilder(kind.schema)}
+	run := &parseRun{f: tf, cfg: cfg, cols: cols, dutch: dutch, keyer: keys, hints: hints, b: newRecordBuilder(kind.schema)}
 	run.lineOffset = tf.headerLine - 1
 	run.at = make([]int, len(kind.spec))
 	for i, f := range kind.spec {
@@ -262,6 +346,51 @@ func newParseRun(tf *textFile, cfg *Config, keys *keyer) *parseRun {
 		}
 	}
 	return run
+}
+
+// tableReader passes a CSV table through up to the first empty line or line starting
+// with # after its first line, and ends there: what follows is another section. A quoted
+// cell that holds such a line would be cut there.
+type tableReader struct {
+	r    *bufio.Reader
+	line []byte // the rest of the current line
+	done bool
+	head bool // the first line (the header) has been passed
+}
+
+func (t *tableReader) Read(b []byte) (int, error) {
+	if len(t.line) == 0 {
+		if t.done {
+			return 0, io.EOF
+		}
+		l, err := t.r.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) { // a long line: pass it on whole
+			long := append([]byte(nil), l...)
+			for errors.Is(err, bufio.ErrBufferFull) {
+				l, err = t.r.ReadSlice('\n')
+				long = append(long, l...)
+			}
+			l = long
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return 0, err
+		}
+		if t.head {
+			if trimmed := bytes.TrimSpace(l); len(trimmed) == 0 || trimmed[0] == '#' {
+				t.done = true
+				return 0, io.EOF
+			}
+		}
+		t.head = true
+		t.done = errors.Is(err, io.EOF)
+		if len(l) == 0 {
+			return 0, io.EOF
+		}
+		t.line = l
+	}
+	n := copy(b, t.line)
+	t.line = t.line[n:]
+	return n, nil
 }
 
 // readWhole reads a small export into memory and decides from all its number cells how it

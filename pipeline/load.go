@@ -282,6 +282,18 @@ func loadRows(c rawConn, run *parseRun, fileID int64, out *loaded) error {
 			WHERE p.file_id <> %d AND p.site = f.site
 			  AND p.ts >= f.first_day AND p.ts < f.last_day + INTERVAL 1 DAY`, fileID, fileID))
 		return err
+	case replaceSpan:
+		if err := insert("bereik_batches"); err != nil {
+			return err
+		}
+		// The rows of earlier files from this file's first to its last row, per site, are
+		// replaced: rotated logs meet at an hour, not at midnight.
+		out.replaced, err = c.exec(fmt.Sprintf(`DELETE FROM %s p USING (
+				SELECT site, min(ts) AS first_ts, max(ts) AS last_ts
+				FROM %s WHERE file_id = %d GROUP BY site) f
+			WHERE p.file_id <> %d AND p.site = f.site
+			  AND p.ts >= f.first_ts AND p.ts <= f.last_ts`, src.table, src.table, fileID, fileID))
+		return err
 	case replaceAll:
 		if _, err := c.exec(`CREATE OR REPLACE TEMP TABLE bereik_stage AS SELECT * FROM bereik_batches`); err != nil {
 			return err

@@ -18,7 +18,7 @@ func benchmarkParse(b *testing.B, data []byte) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		run, err := openRun(bytes.NewReader(data), "bench.csv", cfg, keys)
+		run, err := openRun(bytes.NewReader(data), "bench.csv", cfg, keys, fileHints{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -69,3 +69,26 @@ func BenchmarkParseCatalogue(b *testing.B) {
 	}
 	benchmarkParse(b, data)
 }
+
+// accessLogSample writes n requests of a virtual-host access log, one a second from 5.000
+// clients: a page, then two assets, with a bot now and then.
+func accessLogSample(n int) []byte {
+	var buf bytes.Buffer
+	for i := range n {
+		at := fmt.Sprintf("%02d/Jun/2021:%02d:%02d:%02d +0200", 1+i/86400%28, i/3600%24, i/60%60, i%60)
+		target, agent := "/begeleiding-a-la-carte/hoe-een-andere-omgeving-leidt-tot-minder-gedragsproblemen?utm_source=nieuwsbrief&utm_medium=email", uaChrome
+		switch {
+		case i%3 == 1:
+			target = "/wp-content/themes/kennisplein/css/main.css?ver=5.7.2"
+		case i%3 == 2:
+			target = "/wp-content/uploads/2021/06/omgeving.jpg"
+		case i%50 == 0:
+			agent = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+		}
+		fmt.Fprintf(&buf, "www.kennispleingehandicaptensector.nl:443 198.51.%d.%d - - [%s] \"GET %s HTTP/2.0\" 200 18234 \"https://www.google.nl/\" \"%s\"\n",
+			100+i/3%5000/250, i/3%5000%250, at, target, agent)
+	}
+	return buf.Bytes()
+}
+
+func BenchmarkParseAccessLog(b *testing.B) { benchmarkParse(b, accessLogSample(300_000)) }

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -33,6 +34,10 @@ const (
 	// replaceDays makes the file the only source of the days it covers, per site: a
 	// re-downloaded or longer export of a visit log replaces the older rows of those days.
 	replaceDays
+	// replaceSpan makes the file the only source of the time span it covers, from its first
+	// to its last row, per site: an access log rotated at 06:25 replaces only its own hours,
+	// not the morning of the day the log before it ends on.
+	replaceSpan
 )
 
 // source is one kind of export: how to recognise it, its columns and its target table.
@@ -48,20 +53,43 @@ type source struct {
 	// numbers reads its whole file before parsing (such exports are small).
 	numbers []string
 	// row appends one record to the batch, or returns errSkip for a totals or blank row,
-	// or a *lineError to reject the row.
+	// errBot for a request a bot made, or a *lineError to reject the row. Any other error
+	// rejects the whole file. A kind with flush may hold a good row back and append it
+	// later; it still returns nil for it.
 	row func(p *parseRun, rec []string, line int) error
+
+	// lineMatch recognises a kind without a header row (an access log) by its first
+	// non-blank lines. Such a kind is read line by line, not as CSV: row gets each
+	// non-blank line as a record of one field.
+	lineMatch func(line string) bool
+	// tableEnds makes the first empty line or line starting with # after the header end
+	// the file's table: Google Analytics appends further sections after a blank line.
+	tableEnds bool
+	// prepare, if set, reads what the file says as a whole (its preamble, its name, the
+	// ingest options) before its rows are parsed; an error rejects the file.
+	prepare func(p *parseRun) error
+	// flush, if set, appends the rows the kind held back, once the last record is read.
+	flush func(p *parseRun)
 }
 
 // sources are all kinds ingest recognises, in the order they are tried.
-var sources = []*source{metaAdsSource, metaPostsSource, linkedInPostsSource, xPostsSource, youTubeSource, visitLogSource, catalogueSource}
+var sources = []*source{metaAdsSource, metaPostsSource, linkedInPostsSource, xPostsSource, youTubeSource, visitLogSource, catalogueSource, pageReportSource, accessLogSource}
 
+// matches reports whether header is the kind's header; a kind without header never matches.
 func (s *source) matches(header []string) bool {
+	if len(s.spec) == 0 {
+		return false
+	}
 	_, _, ok := matchHeader(s.spec, header)
 	return ok
 }
 
-// errSkip marks a record that is not data: a totals row or a blank row.
+// errSkip marks a record that is not data: a totals row or a blank row, or an access
+// log's request for something other than a page.
 var errSkip = errors.New("not a data row")
+
+// errBot marks an access log's request made by a bot; parseRun.bots counts them.
+var errBot = errors.New("request by a bot")
 
 // parseRun is the state of parsing one file.
 type parseRun struct {
@@ -90,7 +118,15 @@ type parseRun struct {
 	at []int
 	// lineOffset is the number of preamble lines above the header.
 	lineOffset int
-	err        error
+	// lineNo is the last line read by a kind read line by line.
+	lineNo int
+	// hints is what the ingest options say about files that cannot say it themselves.
+	hints fileHints
+	// state is the kind's own per-file state, set by its prepare.
+	state any
+	// flushed is set once the kind's flush has run.
+	flushed bool
+	err     error
 }
 
 // maxRejectsKept bounds the reject rows stored per file; the count stays exact.
@@ -129,6 +165,9 @@ func (p *parseRun) seeDate(t time.Time) {
 
 // next returns the next record and its line, from memory or from the file.
 func (p *parseRun) next() ([]string, int, error) {
+	if p.f.lines != nil {
+		return p.nextLine()
+	}
 	if p.pending != nil {
 		if len(p.pending) == 0 {
 			return nil, 0, io.EOF
@@ -146,6 +185,41 @@ func (p *parseRun) next() ([]string, int, error) {
 	}
 	line, _ := p.f.rows.FieldPos(0)
 	return rec, line + p.lineOffset, nil
+}
+
+// maxLine is the longest line a kind read line by line takes: the line reader's buffer.
+const maxLine = 2 * sampleSize
+
+// nextLine returns the next non-blank line of a kind read line by line, as a record of
+// one field. A line longer than maxLine is rejected and passed over.
+func (p *parseRun) nextLine() ([]string, int, error) {
+	for {
+		b, err := p.f.lines.ReadSlice('\n')
+		tooLong := errors.Is(err, bufio.ErrBufferFull)
+		for errors.Is(err, bufio.ErrBufferFull) {
+			_, err = p.f.lines.ReadSlice('\n')
+		}
+		if errors.Is(err, io.EOF) && (len(b) > 0 || tooLong) {
+			err = nil
+		}
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil, 0, io.EOF
+			}
+			return nil, 0, &lineError{Path: p.f.path, Line: p.lineNo + 1, Col: 1,
+				Reason: "cannot read the file on (" + err.Error() + "); a compressed file cut off while it was written? nothing of it was loaded"}
+		}
+		p.lineNo++
+		if tooLong {
+			p.reject(&lineError{Path: p.f.path, Line: p.lineNo, Col: 1, Reason: fmt.Sprintf("the line is longer than %d KiB: not a log line", maxLine>>10)})
+			continue
+		}
+		line := strings.TrimRight(string(b), "\r\n")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		return []string{line}, p.lineNo, nil
+	}
 }
 
 // batchReader streams a parseRun's rows as Arrow record batches; it is what DuckDB scans.
@@ -239,6 +313,10 @@ func (r *batchReader) nextBatch() arrow.RecordBatch {
 	for b.Field(0).Len() < batchRows {
 		rec, line, err := p.next()
 		if errors.Is(err, io.EOF) {
+			if !p.flushed && p.f.kind.flush != nil {
+				p.f.kind.flush(p)
+			}
+			p.flushed = true
 			break
 		}
 		if err != nil {
@@ -254,6 +332,8 @@ func (r *batchReader) nextBatch() arrow.RecordBatch {
 			p.loaded++
 		case errors.Is(err, errSkip):
 			p.skipped++
+		case errors.Is(err, errBot):
+			p.bots++
 		default:
 			var le *lineError
 			if !errors.As(err, &le) {
@@ -305,6 +385,10 @@ func newRecordBuilder(s *arrow.Schema) *array.RecordBuilder {
 
 // csvError places a CSV syntax error in its file.
 func csvError(path string, err error, lineOffset int) error {
+	var le *lineError
+	if errors.As(err, &le) {
+		return err
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return &lineError{Path: path, Line: pe.Line + lineOffset, Col: pe.Column, Reason: "unreadable CSV: " + pe.Err.Error() + "; nothing of this file was loaded"}

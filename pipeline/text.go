@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -30,12 +31,35 @@ type textFile struct {
 	// rows reads the records after the header; FieldPos gives their lines. A workbook has
 	// none: its records are read into the parseRun whole.
 	rows *csv.Reader
+	// lines reads a kind without a header (an access log) line by line, instead of rows.
+	lines *bufio.Reader
+	// preamble holds the lines above the header (Google Analytics' # lines).
+	preamble []string
 	// sample is the decoded start of the file, for locale detection of small files.
 	sample []byte
 }
 
-// decoder returns the file's text as UTF-8, and the name of the encoding it found.
+// decoder returns the file's text as UTF-8, and the name of the encoding it found. A
+// gzip-compressed file (told by its magic bytes, not its name) is decompressed first; its
+// encoding is then named "gzip/" and the encoding of what it holds.
 func decoder(r io.Reader) (io.Reader, string, error) {
+	br := bufio.NewReaderSize(r, sampleSize)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, "", fmt.Errorf("starts like a gzip file but is not one: %w", err)
+		}
+		text, encoding, err := decodeText(zr)
+		if err != nil {
+			return nil, "", fmt.Errorf("cannot read the file on (%w); a compressed file cut off while it was written? nothing of it was loaded", err)
+		}
+		return text, "gzip/" + encoding, nil
+	}
+	return decodeText(br)
+}
+
+// decodeText tells a text's encoding from its start and returns it as UTF-8.
+func decodeText(r io.Reader) (io.Reader, string, error) {
 	br := bufio.NewReaderSize(r, sampleSize)
 	head, err := br.Peek(sampleSize)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
@@ -65,7 +89,9 @@ func decoder(r io.Reader) (io.Reader, string, error) {
 }
 
 // sniff finds the header line, the separator and the kind of an export from its decoded
-// start. It returns errUnrecognised when no kind's header is found.
+// start. When no kind's header is found, it tries the kinds without a header (access
+// logs): one is recognised when most of the first (up to 10) non-blank lines match it;
+// line is then 0. It returns errUnrecognised when nothing fits.
 func sniff(sample []byte) (kind *source, comma rune, header []string, line int, err error) {
 	lines := strings.SplitN(string(sample), "\n", headerLines+1)
 	if len(lines) == headerLines+1 {
@@ -92,6 +118,26 @@ func sniff(sample []byte) (kind *source, comma rune, header []string, line int, 
 			}
 		}
 	}
+	var first []string
+	for _, l := range lines {
+		if l = strings.TrimRight(l, "\r"); strings.TrimSpace(l) != "" && len(first) < 10 {
+			first = append(first, l)
+		}
+	}
+	for _, s := range sources {
+		if s.lineMatch == nil || len(first) == 0 {
+			continue
+		}
+		n := 0
+		for _, l := range first {
+			if s.lineMatch(l) {
+				n++
+			}
+		}
+		if 2*n > len(first) {
+			return s, 0, nil, 0, nil
+		}
+	}
 	return nil, 0, nil, 0, errUnrecognised
 }
 
@@ -111,7 +157,7 @@ func recognise(fields []string) *source {
 	return nil
 }
 
-var errUnrecognised = errors.New("not a recognised export: no header of a Meta Ads export, Meta Business Suite post export, LinkedIn posts sheet, X post activity export, YouTube Studio table, visit log or content catalogue in its first lines")
+var errUnrecognised = errors.New("not a recognised export: no header of a Meta Ads export, Meta Business Suite post export, LinkedIn posts sheet, X post activity export, YouTube Studio table, visit log, content catalogue or Matomo/Google Analytics page report in its first lines, and they are not lines of an access log in the combined log format")
 
 // normHeader folds a header cell for matching: lower case, single spaces, no BOM or quotes.
 func normHeader(s string) string {

@@ -37,7 +37,7 @@ type workbookSheet struct {
 // openWorkbook reads an XLSX export whole (refusing one over limit bytes) and prepares
 // parsing the sheet that holds a recognised header. Its rows take the path of a CSV
 // export's records: a line is a sheet row, a column a sheet column.
-func openWorkbook(r io.Reader, path string, cfg *Config, keys *keyer, limit int64) (*parseRun, error) {
+func openWorkbook(r io.Reader, path string, cfg *Config, keys *keyer, hints fileHints, limit int64) (*parseRun, error) {
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -50,7 +50,7 @@ func openWorkbook(r io.Reader, path string, cfg *Config, keys *keyer, limit int6
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	tf := &textFile{path: path, encoding: "xlsx", kind: sh.kind, header: sh.rows[sh.header], headerLine: sh.header + 1}
-	run := newParseRun(tf, cfg, keys)
+	run := newParseRun(tf, cfg, keys, hints)
 	run.pending = [][]string{}
 	for i := sh.header + 1; i < len(sh.rows); i++ {
 		run.pending = append(run.pending, sh.rows[i])

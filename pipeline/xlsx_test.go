@@ -129,11 +129,11 @@ func TestWorkbookSheetChoice(t *testing.T) {
 // A workbook over the size limit is refused with the reason; a broken one is an error.
 func TestWorkbookLimits(t *testing.T) {
 	big := append(append([]byte{}, zipMagic...), bytes.Repeat([]byte{0}, 1<<20)...)
-	_, err := openWorkbook(bytes.NewReader(big), "huge.xlsx", testConfig(t), &keyer{}, 1<<20)
+	_, err := openWorkbook(bytes.NewReader(big), "huge.xlsx", testConfig(t), &keyer{}, fileHints{}, 1<<20)
 	if err == nil || !strings.Contains(err.Error(), "huge.xlsx: an XLSX workbook larger than 1 MiB") {
 		t.Errorf("error %v, want the size refused", err)
 	}
-	_, err = openRun(bytes.NewReader(append(append([]byte{}, zipMagic...), "not a zip"...)), "broken.xlsx", testConfig(t), &keyer{})
+	_, err = openRun(bytes.NewReader(append(append([]byte{}, zipMagic...), "not a zip"...)), "broken.xlsx", testConfig(t), &keyer{}, fileHints{})
 	if err == nil || !strings.Contains(err.Error(), "broken.xlsx: unreadable XLSX workbook") {
 		t.Errorf("error %v, want unreadable", err)
 	}

@@ -1,0 +1,537 @@
+package pipeline
+
+import (
+	"container/list"
+	"fmt"
+	"net/netip"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+)
+
+// accessLogSource reads web server access logs in the combined log format of Apache and
+// nginx, plain or gzip-compressed, optionally with the virtual host (and port) in front
+// as Apache's vhost_combined writes it. A GET of a page by a person becomes a page_views
+// row; the rows are made into visits by accessLog. Requests by bots and requests for
+// anything but a page are counted and left out.
+var accessLogSource = &source{
+	kind:  "access_log",
+	table: "page_views",
+	schema: arrow.NewSchema([]arrow.Field{
+		field("ts", typTime),
+		field("site", typString),
+		field("visit_id", typUint64),
+		field("visitor", typUint64),
+		field("path", typString),
+		field("page_title", typString),
+		field("referrer", typString),
+		field("utm_source", typString),
+		field("utm_medium", typString),
+		field("utm_campaign", typString),
+		field("time_on_page", typInt32),
+		field("client_net", typString),
+	}, nil),
+	merge:     replaceSpan,
+	lineMatch: isAccessLogLine,
+	prepare:   prepareAccessLog,
+	flush:     flushAccessLog,
+	row:       accessLogRow,
+}
+
+const (
+	// visitIdle is how long a visitor may go without a page view before the visit ends.
+	visitIdle = 30 * time.Minute
+	// maxLag is how far a line may lag behind the latest time above it: a server writes a
+	// request's line when it is answered, stamped with when it came in, so slow requests
+	// stand a little out of order. A line lagging more is rejected.
+	maxLag = 10 * time.Minute
+)
+
+// botAgents are lower-case parts of a user agent that mark a bot: crawlers, link
+// previews, monitors and scripts. An empty or "-" user agent is a bot too.
+var botAgents = []string{
+	"bot", "crawl", "spider", "slurp", "archiver", "mediapartners", "facebookexternalhit",
+	"whatsapp/", "preview", "headlesschrome", "phantomjs", "lighthouse", "pingdom",
+	"curl", "wget", "python-requests", "python-urllib", "go-http-client", "java/",
+	"libwww-perl", "okhttp", "apache-httpclient", "scrapy", "axios", "node-fetch",
+}
+
+// assetExtensions are file types that are not pages: style sheets and scripts, images
+// and icons, fonts, feeds, sitemaps and data, and downloads (documents, archives, audio
+// and video). A PDF is a download, not a page view, as analytics tools count it.
+var assetExtensions = map[string]bool{
+	"css": true, "js": true, "mjs": true, "map": true,
+	"png": true, "jpg": true, "jpeg": true, "gif": true, "svg": true, "ico": true, "webp": true, "avif": true, "bmp": true,
+	"woff": true, "woff2": true, "ttf": true, "otf": true, "eot": true,
+	"xml": true, "txt": true, "json": true, "rss": true, "atom": true, "webmanifest": true,
+	"pdf": true, "doc": true, "docx": true, "xls": true, "xlsx": true, "ppt": true, "pptx": true, "odt": true, "csv": true, "zip": true, "gz": true,
+	"mp3": true, "mp4": true, "webm": true, "ogg": true, "wav": true, "mov": true, "vtt": true,
+}
+
+// assetPrefixes are paths under which nothing is a page.
+var assetPrefixes = []string{"/.well-known/", "/wp-admin/", "/wp-content/", "/wp-includes/", "/wp-json/"}
+
+// logFieldNames name the fields of a combined log line, in order, for error messages.
+var logFieldNames = []string{"client address", "ident", "user", "time", "request", "status", "bytes", "referrer", "user agent"}
+
+// logField is one field of a log line: a word, or the inside of [brackets] or "quotes".
+type logField struct {
+	text              string
+	quoted, bracketed bool
+}
+
+// logLine is a well-formed line of an access log.
+type logLine struct {
+	vhost string // "" without virtual-host field
+	// offset is 1 when the line starts with a virtual host: its field numbers shift by one.
+	offset  int
+	client  netip.Addr
+	at      time.Time
+	status  int
+	request string // still escaped, as are referrer and agent
+	referrer,
+	agent string
+}
+
+// logProblem is the field where a log line stops being one.
+type logProblem struct {
+	field  int // 1-based, as the field stands in the line
+	name   string
+	reason string
+}
+
+// splitLog splits a log line into its fields. open is the 1-based field whose quote or
+// bracket is not closed, or 0.
+func splitLog(s string, fields []logField) (out []logField, open int) {
+	i := 0
+	for {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		if i >= len(s) {
+			return fields, 0
+		}
+		switch s[i] {
+		case '"':
+			j := i + 1
+			for j < len(s) && s[j] != '"' {
+				if s[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(s) {
+				return fields, len(fields) + 1
+			}
+			fields = append(fields, logField{text: s[i+1 : j], quoted: true})
+			i = j + 1
+		case '[':
+			j := strings.IndexByte(s[i:], ']')
+			if j < 0 {
+				return fields, len(fields) + 1
+			}
+			fields = append(fields, logField{text: s[i+1 : i+j], bracketed: true})
+			i += j + 1
+		default:
+			j := i
+			for j < len(s) && s[j] != ' ' && s[j] != '\t' {
+				j++
+			}
+			fields = append(fields, logField{text: s[i:j]})
+			i = j
+		}
+	}
+}
+
+// parseLogLine reads a line of the combined log format,
+//
+//	[vhost[:port]] client ident user [time] "request" status bytes "referrer" "user agent" ...
+//
+// Fields after the user agent (nginx's forwarded-for and the like) are ignored.
+func parseLogLine(s string, fields []logField) (logLine, []logField, *logProblem) {
+	var l logLine
+	fields, open := splitLog(s, fields[:0])
+	if open > 0 {
+		return l, fields, &logProblem{field: open, reason: "a quote or bracket opened in this field is not closed"}
+	}
+	switch {
+	case len(fields) > 4 && fields[4].bracketed && !fields[3].bracketed && !fields[0].quoted:
+		l.offset, l.vhost = 1, fields[0].text
+	case len(fields) > 3 && fields[3].bracketed:
+	default:
+		return l, fields, &logProblem{field: 4, name: "time", reason: "no [time] in field 4 (5 after a virtual host): not a line of the combined log format"}
+	}
+	bad := func(i int, format string, args ...any) *logProblem {
+		return &logProblem{field: l.offset + i + 1, name: logFieldNames[i], reason: fmt.Sprintf(format, args...)}
+	}
+	f := fields[l.offset:]
+	if len(f) < len(logFieldNames) {
+		return l, fields, &logProblem{field: len(fields) + 1, reason: fmt.Sprintf(
+			"the line ends after %d fields; the combined log format has %d: client ident user [time] \"request\" status bytes \"referrer\" \"user agent\"",
+			len(fields), len(logFieldNames)+l.offset)}
+	}
+	for _, i := range []int{4, 7, 8} {
+		if !f[i].quoted {
+			return l, fields, bad(i, "the %s is not in quotes", logFieldNames[i])
+		}
+	}
+	var err error
+	if l.client, err = netip.ParseAddr(f[0].text); err != nil {
+		return l, fields, bad(0, "not an IP address (log addresses, not host names)")
+	}
+	var ok bool
+	if l.at, ok = parseLogTime(f[3].text); !ok {
+		return l, fields, bad(3, "%q is not a time like 15/Jun/2021:09:30:12 +0200", f[3].text)
+	}
+	if st := f[5].text; len(st) != 3 || st[0] < '1' || st[0] > '5' || st[1] < '0' || st[1] > '9' || st[2] < '0' || st[2] > '9' {
+		return l, fields, bad(5, "%q is not an HTTP status", st)
+	}
+	l.status, _ = strconv.Atoi(f[5].text)
+	if b := f[6].text; b != "-" && strings.Trim(b, "0123456789") != "" {
+		return l, fields, bad(6, "%q is not a number of bytes", b)
+	}
+	l.request, l.referrer, l.agent = f[4].text, f[7].text, f[8].text
+	return l, fields, nil
+}
+
+// isAccessLogLine recognises a line of the combined log format.
+func isAccessLogLine(s string) bool {
+	_, _, problem := parseLogLine(s, nil)
+	return problem == nil
+}
+
+var logMonths = map[string]time.Month{"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "May": 5, "Jun": 6,
+	"Jul": 7, "Aug": 8, "Sep": 9, "Oct": 10, "Nov": 11, "Dec": 12}
+
+// parseLogTime reads a log's time, 15/Jun/2021:09:30:12 +0200, as an instant.
+func parseLogTime(s string) (time.Time, bool) {
+	if len(s) != 26 || s[2] != '/' || s[6] != '/' || s[11] != ':' || s[14] != ':' || s[17] != ':' || s[20] != ' ' || (s[21] != '+' && s[21] != '-') {
+		return time.Time{}, false
+	}
+	num := func(from, to int) int {
+		n := 0
+		for _, c := range []byte(s[from:to]) {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	day, year, hour, minute, sec, offH, offM := num(0, 2), num(7, 11), num(12, 14), num(15, 17), num(18, 20), num(22, 24), num(24, 26)
+	month, ok := logMonths[s[3:6]]
+	if !ok || day < 1 || year < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || sec < 0 || sec > 59 || offH < 0 || offH > 14 || offM < 0 || offM > 59 {
+		return time.Time{}, false
+	}
+	t := time.Date(year, month, day, hour, minute, sec, 0, time.UTC)
+	if t.Day() != day { // 31/Jun and the like
+		return time.Time{}, false
+	}
+	offset := time.Duration(offH)*time.Hour + time.Duration(offM)*time.Minute
+	if s[21] == '-' {
+		offset = -offset
+	}
+	return t.Add(-offset), true
+}
+
+// unescapeLog undoes the escapes Apache and nginx write in quoted fields: \" \\ \xHH
+// and \n \t \r. Bytes that are not UTF-8 become U+FFFD.
+func unescapeLog(s string) string {
+	if strings.IndexByte(s, '\\') < 0 {
+		return strings.ToValidUTF8(s, "\uFFFD")
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 == len(s) {
+			b = append(b, c)
+			continue
+		}
+		switch n := s[i+1]; n {
+		case '"', '\\':
+			b = append(b, n)
+			i++
+		case 'n':
+			b = append(b, '\n')
+			i++
+		case 't':
+			b = append(b, '\t')
+			i++
+		case 'r':
+			b = append(b, '\r')
+			i++
+		case 'x':
+			if i+3 < len(s) {
+				if v, err := strconv.ParseUint(s[i+2:i+4], 16, 8); err == nil {
+					b = append(b, byte(v))
+					i += 3
+					continue
+				}
+			}
+			b = append(b, c)
+		default:
+			b = append(b, c)
+		}
+	}
+	return strings.ToValidUTF8(string(b), "\uFFFD")
+}
+
+// isBot reports whether a user agent is a bot's (botAgents). "cubot" is a phone brand,
+// not a bot.
+func isBot(agent string) bool {
+	a := strings.TrimSpace(agent)
+	if a == "" || a == "-" {
+		return true
+	}
+	a = strings.ReplaceAll(strings.ToLower(a), "cubot", "")
+	for _, b := range botAgents {
+		if strings.Contains(a, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPage reports whether a path is a page rather than an asset or a download
+// (assetExtensions, assetPrefixes).
+func isPage(p string) bool {
+	for _, prefix := range assetPrefixes {
+		if strings.HasPrefix(p, prefix) {
+			return false
+		}
+	}
+	ext := strings.ToLower(path.Ext(p))
+	return ext == "" || !assetExtensions[ext[1:]]
+}
+
+// clientNet is the client's network: an IPv4 address's /24 or an IPv6 address's /48.
+func clientNet(a netip.Addr) string {
+	a = a.Unmap().WithZone("")
+	bits := 24
+	if a.Is6() {
+		bits = 48
+	}
+	p, err := a.Prefix(bits)
+	if err != nil {
+		return ""
+	}
+	return p.String()
+}
+
+// vhostName returns the host name of a virtual-host field: without port, lower case.
+func vhostName(v string) string {
+	if strings.HasPrefix(v, "[") { // [2001:db8::1]:443
+		if i := strings.IndexByte(v, ']'); i > 0 {
+			v = v[1:i]
+		}
+	} else if i := strings.LastIndexByte(v, ':'); i >= 0 && strings.Count(v, ":") == 1 {
+		v = v[:i]
+	}
+	return strings.TrimSuffix(strings.ToLower(v), ".")
+}
+
+// utmOf reads the UTM tags of a request target's query string.
+func utmOf(target string) (source, medium, campaign string) {
+	_, q, ok := strings.Cut(target, "?")
+	if !ok {
+		return "", "", ""
+	}
+	q, _, _ = strings.Cut(q, "#")
+	for q != "" {
+		var pair string
+		pair, q, _ = strings.Cut(q, "&")
+		k, v, _ := strings.Cut(pair, "=")
+		if val, err := url.QueryUnescape(v); err == nil {
+			v = val
+		}
+		v = strings.TrimSpace(strings.ToValidUTF8(v, "\uFFFD"))
+		switch strings.ToLower(k) {
+		case "utm_source":
+			source = v
+		case "utm_medium":
+			medium = v
+		case "utm_campaign":
+			campaign = v
+		}
+	}
+	return source, medium, campaign
+}
+
+// accessLog is the state of reading one access log: the visits still open.
+//
+// A visitor is a keyed hash of the client's full address and user agent; the address
+// itself is never stored, only its network (clientNet). A visit is a visitor's page views
+// on one site with no gap over visitIdle; its id is a keyed hash of the visitor and the
+// visit's first time. A page's time on page is the time to the visitor's next page view
+// in the visit, and NULL for the visit's last page. A page view is held back until that
+// next page view or the visit's end; a visit ends once the log's time has moved
+// visitIdle + maxLag past its last page view, so memory holds only the open visits.
+type accessLog struct {
+	site   string // the site of lines without virtual host: from the file name, else the options
+	fields []logField
+	visits map[visitKey]*openVisit
+	// idle lists the open visits, the one idle longest first.
+	idle  list.List
+	clock time.Time // the latest time read
+	// peak is the most visits open at once: what memory holds besides one batch.
+	peak int
+}
+
+type visitKey struct {
+	site    string
+	visitor uint64
+}
+
+type openVisit struct {
+	key  visitKey
+	id   uint64
+	last time.Time
+	view pageView // the page view held back
+	elem *list.Element
+}
+
+type pageView struct {
+	at                                                     time.Time
+	path, referrer, utmSource, utmMedium, utmCampaign, net string
+}
+
+func prepareAccessLog(p *parseRun) error {
+	site := siteInName(p.cfg, p.f.path)
+	if site == "" {
+		site = p.hints.site
+	}
+	p.state = &accessLog{site: site, visits: map[visitKey]*openVisit{}}
+	return nil
+}
+
+func accessLogRow(p *parseRun, rec []string, line int) error {
+	a := p.state.(*accessLog)
+	l, fields, problem := parseLogLine(rec[0], a.fields)
+	a.fields = fields
+	if problem != nil {
+		return &lineError{Path: p.f.path, Line: line, Col: problem.field, Column: problem.name, Reason: problem.reason}
+	}
+	if l.vhost == "" && a.site == "" {
+		return fmt.Errorf("%s:%d: the log names no virtual host and nothing names its site; name the site: put a configured host or site name in the file name (kennisplein.access.log, www.twinkelmagazine.nl-access.log) or give --site; nothing of this file was loaded", p.f.path, line)
+	}
+	agent := unescapeLog(l.agent)
+	if isBot(agent) {
+		return errBot
+	}
+	method, target, _ := strings.Cut(unescapeLog(l.request), " ")
+	target, _, _ = strings.Cut(target, " ")
+	if method != "GET" || !(l.status >= 200 && l.status < 300 || l.status == 304) {
+		return errSkip
+	}
+	if !strings.HasPrefix(target, "/") && !strings.Contains(target, "://") {
+		return errSkip
+	}
+	_, pagePath := splitURL(target)
+	if !isPage(pagePath) {
+		return errSkip
+	}
+	site := a.site
+	if l.vhost != "" {
+		host := vhostName(l.vhost)
+		if site = p.cfg.SiteOfHost(host); site == "" {
+			return &lineError{Path: p.f.path, Line: line, Col: 1, Column: "virtual host",
+				Reason: fmt.Sprintf("host %q is not configured; add it to the hosts of a [[sites]] entry in bereik.toml", host)}
+		}
+	}
+	if lag := a.clock.Sub(l.at); lag > maxLag {
+		return &lineError{Path: p.f.path, Line: line, Col: l.offset + 4, Column: "time",
+			Reason: fmt.Sprintf("this line is %s earlier than a line above it; an access log must be in time order (give rotated logs as separate files)", lag)}
+	}
+	if l.at.After(a.clock) {
+		a.clock = l.at
+	}
+	referrer := unescapeLog(l.referrer)
+	if referrer == "-" {
+		referrer = ""
+	}
+	view := pageView{at: l.at, path: pagePath, referrer: referrer, net: clientNet(l.client)}
+	view.utmSource, view.utmMedium, view.utmCampaign = utmOf(target)
+	visitor := p.keyer.hash("visitor", "access_log", l.client.Unmap().WithZone("").String()+"\x00"+agent)
+	a.see(p, visitKey{site: site, visitor: visitor}, view)
+	p.seeDate(wallClock(l.at.In(amsterdam)))
+	a.expire(p)
+	return nil
+}
+
+// see adds a page view to its visitor's visit on its site, or starts a visit.
+func (a *accessLog) see(p *parseRun, key visitKey, view pageView) {
+	v := a.visits[key]
+	if v != nil && view.at.Sub(v.last) > visitIdle {
+		a.close(p, v)
+		v = nil
+	}
+	if v == nil {
+		id := "access_log\x00" + strconv.FormatUint(key.visitor, 16) + "\x00" + strconv.FormatInt(view.at.Unix(), 10)
+		v = &openVisit{key: key, id: p.keyer.hash("visit", key.site, id), last: view.at, view: view}
+		v.elem = a.idle.PushBack(v)
+		a.visits[key] = v
+		a.peak = max(a.peak, len(a.visits))
+		return
+	}
+	if view.at.Before(v.view.at) {
+		// A little out of order: this view came first, the held one is its next.
+		a.emit(p, v, view, v.view.at.Sub(view.at), true)
+	} else {
+		a.emit(p, v, v.view, view.at.Sub(v.view.at), true)
+		v.view = view
+	}
+	if view.at.After(v.last) {
+		v.last = view.at
+	}
+	a.idle.MoveToBack(v.elem)
+}
+
+// expire ends the visits no later line can continue.
+func (a *accessLog) expire(p *parseRun) {
+	for e := a.idle.Front(); e != nil; e = a.idle.Front() {
+		v := e.Value.(*openVisit)
+		if a.clock.Sub(v.last) <= visitIdle+maxLag {
+			return
+		}
+		a.close(p, v)
+	}
+}
+
+// close ends a visit: its held page view is its last, without time on page.
+func (a *accessLog) close(p *parseRun, v *openVisit) {
+	a.emit(p, v, v.view, 0, false)
+	a.idle.Remove(v.elem)
+	delete(a.visits, v.key)
+}
+
+func flushAccessLog(p *parseRun) {
+	a := p.state.(*accessLog)
+	for e := a.idle.Front(); e != nil; e = a.idle.Front() {
+		a.close(p, e.Value.(*openVisit))
+	}
+}
+
+func (a *accessLog) emit(p *parseRun, v *openVisit, view pageView, onPage time.Duration, haveOnPage bool) {
+	b := p.b
+	appendWallClock(b, 0, view.at.In(amsterdam))
+	appendString(b, 1, v.key.site)
+	appendUint64(b, 2, v.id)
+	appendUint64(b, 3, v.key.visitor)
+	appendString(b, 4, view.path)
+	appendText(b, 5, "")
+	appendText(b, 6, view.referrer)
+	appendText(b, 7, view.utmSource)
+	appendText(b, 8, view.utmMedium)
+	appendText(b, 9, view.utmCampaign)
+	appendInt32(b, 10, int32(onPage/time.Second), haveOnPage)
+	appendText(b, 11, view.net)
+}
+
+// wallClock returns t's wall-clock time in its location, as a time in UTC.
+func wallClock(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+}
