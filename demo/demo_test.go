@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"bereik/pipeline"
 )
 
@@ -48,9 +50,10 @@ func TestWriteIsDeterministic(t *testing.T) {
 	if _, err := Write(Options{Dir: other, Seed: 8}); err != nil {
 		t.Fatal(err)
 	}
-	log := "bezoeken_2020-04.csv"
-	if bytes.Equal(readFile(t, filepath.Join(a, log)), readFile(t, filepath.Join(other, log))) {
-		t.Errorf("%s is the same for seeds 7 and 8", log)
+	for _, name := range []string{"bezoeken_2020-04.csv", facebookPostsFile, linkedInYear2File, accessLogFile, gaReportFile} {
+		if bytes.Equal(readFile(t, filepath.Join(a, name)), readFile(t, filepath.Join(other, name))) {
+			t.Errorf("%s is the same for seeds 7 and 8", name)
+		}
 	}
 }
 
@@ -72,10 +75,31 @@ func TestWriteFiles(t *testing.T) {
 			}
 		}
 	}
-	want := map[string]int{KindConfig: 1, KindContentCatalogue: 1, KindMetaAds: 4, KindVisitLog: 27}
-	for k, n := range want {
-		if kinds[k] != n {
-			t.Errorf("%d files of kind %s, want %d", kinds[k], k, n)
+	want := map[string]int{
+		KindConfig: 1, KindContentCatalogue: 1, KindMetaAds: 4, KindVisitLog: 27,
+		KindMetaPosts: 2, KindLinkedInPosts: 2, KindXPosts: 2, KindYouTube: 1, KindAccessLog: 1, KindPageReport: 2,
+	}
+	if diff := cmp.Diff(want, kinds); diff != "" {
+		t.Errorf("files per kind (-want +got):\n%s", diff)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(files) {
+		t.Errorf("%d files on disk, Write returned %d", len(entries), len(files))
+	}
+	// Every export but the visit logs (whose size follows from the published visits) is small.
+	for _, f := range files {
+		info, err := os.Stat(f.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Kind != KindVisitLog && info.Size() >= 1<<20 {
+			t.Errorf("%s is %d bytes, want less than 1 MiB", f.Path, info.Size())
+		}
+		if f.Kind != KindConfig && f.Rows == 0 {
+			t.Errorf("%s has no rows", f.Path)
 		}
 	}
 	if total < 100_000 || total > 200_000 {
@@ -134,6 +158,19 @@ func TestWriteScale(t *testing.T) {
 	if len(b.visitors(func(*testVisit) bool { return true })) < 2*len(a.visitors(func(*testVisit) bool { return true })) {
 		t.Error("scale 2: copies of visits do not have visitors of their own")
 	}
+	// The page reports count the same visits as the logs, so they double with them.
+	reportOne, reportTwo := readMatomoReport(t, filepath.Join(one, matomoReportFile)), readMatomoReport(t, filepath.Join(two, matomoReportFile))
+	for path, f := range reportOne {
+		f.Pageviews, f.Visits = 2*f.Pageviews, 2*f.Visits
+		if diff := cmp.Diff(f, reportTwo[path]); diff != "" {
+			t.Errorf("scale 2: Matomo report of %s (-twice scale 1 +scale 2):\n%s", path, diff)
+		}
+	}
+	for _, name := range []string{facebookPostsFile, accessLogFile} {
+		if !bytes.Equal(readFile(t, filepath.Join(one, name)), readFile(t, filepath.Join(two, name))) {
+			t.Errorf("scale 2 changed %s, which does not scale", name)
+		}
+	}
 }
 
 // TestCalibration checks every published figure against the visit logs, computed from
@@ -155,6 +192,7 @@ func TestCalibration(t *testing.T) {
 			t.Run("vilans", func(t *testing.T) { checkVilans(t, logs) })
 			t.Run("twinkelmagazine", func(t *testing.T) { checkTwinkelmagazine(t, logs) })
 			t.Run("catalogue", func(t *testing.T) { checkCatalogue(t, dir, logs, catalogue) })
+			t.Run("page reports", func(t *testing.T) { checkPageReports(t, dir, logs) })
 		})
 	}
 }

@@ -69,3 +69,43 @@ const (
 	twinkelFunnelVisitors        = 556
 	twinkelFunnelAvgVisitSeconds = 252
 )
+
+// postCount is an organic post's text or video title and its impressions or views.
+type postCount struct {
+	Title string
+	Count int
+}
+
+// Top five organic posts per channel of the knowledge platform in the programme period
+// (hoofdstuk 3, Fig. 13). The report does not say which metric it ranked by; the demo
+// reads impressions for LinkedIn, Facebook and X (Twitter) and views for YouTube.
+var (
+	topLinkedInPosts = []postCount{
+		{"Samenwerken met familie: Waarom loslaten nooit helemaal lukt", 10400},
+		{"Je sluit beter aan bij cliënten met flexwonen", 8192},
+		{"9 belangrijkste punten voor inrichten van de fysieke leefomgeving", 7978},
+		{"Digitale informatieborden: Zo sluit je goed aan op behoeftes (Triade Vitree)", 6310},
+		{"Gesprekstool 'Wat is er?'", 6163},
+	}
+	topFacebookPosts = []postCount{
+		{"Hoe een andere omgeving leidt tot minder gedragsproblemen", 7746},
+		{"Sagar vertelt hoe hij het ervaart om steeds weer andere begeleiders te hebben", 6796},
+		{"Samenwerken met familie: Waarom loslaten nooit helemaal lukt", 4443},
+		{"Hoe kom jij van een beheers- tot leercultuur bij moeilijk verstaanbaar gedrag? (Stichting Ela)", 4374},
+		{"Digitale informatieborden: Zo sluit je goed aan op behoeftes (Triade Vitree)", 3913},
+	}
+	topXPosts = []postCount{
+		{"Herken overbelasting bij mantelzorgers op tijd", 1158},
+		{"Sta met naasten ook stil bij de mooie kanten", 1121},
+		{"Drie vormen van begeleiding die cliënten fijn vinden", 898},
+		{"Terugblik Congres Volwaardig Leven", 869},
+		{"9 belangrijkste punten voor inrichten van de fysieke leefomgeving", 760},
+	}
+	topYouTubeVideos = []postCount{
+		{"Milan over communicatie (Ervaringsleren)", 1639},
+		{"Sagar over 1001 begeleiders (Ervaringsleren)", 1433},
+		{"Idman over eigen regie (Ervaringsleren)", 1157},
+		{"Twinkel #11 - De Berkelhof", 1053},
+		{"Vlog Kathalijne - moeder van Jip (Ervaringsleren)", 513},
+	}
+)
