@@ -12,8 +12,10 @@ import (
 // partitioned lists the tables that grow with history: they are written Hive-partitioned
 // by source (the kind of export the rows came from) and year.
 var partitioned = map[string]string{
-	"page_views": "year(t.ts)",
-	"meta_ads":   "year(t.reporting_start)",
+	"page_views":   "year(t.ts)",
+	"meta_ads":     "year(t.reporting_start)",
+	"social_posts": "year(t.published_at)",
+	"page_reports": "year(t.period_start)",
 }
 
 // ExportedFile is one table or question written as Parquet.

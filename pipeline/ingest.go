@@ -35,6 +35,18 @@ type IngestOptions struct {
 	// Period is the reporting period of page reports that say it neither in a preamble
 	// nor in their file name. The zero Period means not given.
 	Period Period
+	// Kind, if set, is the one source kind every file is read as (see Kinds), instead of
+	// the kind its content is recognised as.
+	Kind string
+}
+
+// Kinds lists the names of the source kinds ingest reads.
+func Kinds() []string {
+	var names []string
+	for _, s := range sources {
+		names = append(names, s.kind)
+	}
+	return names
 }
 
 // Period is a span of whole days, both included.
@@ -69,6 +81,16 @@ func ParsePeriod(s string) (Period, error) {
 type fileHints struct {
 	site   string
 	period Period
+	// kinds are the kinds a file may be; nil means every kind.
+	kinds []*source
+}
+
+// among returns the kinds a file may be.
+func (h fileHints) among() []*source {
+	if h.kinds != nil {
+		return h.kinds
+	}
+	return sources
 }
 
 // FileOutcome is what ingest did with one file.
@@ -113,6 +135,13 @@ func Ingest(ctx context.Context, db *sql.DB, opts IngestOptions, paths []string)
 		return nil, fmt.Errorf("period %s needs a start and an end not before it", opts.Period)
 	}
 	hints := fileHints{site: opts.Site, period: opts.Period}
+	if opts.Kind != "" {
+		i := slices.IndexFunc(sources, func(s *source) bool { return s.kind == opts.Kind })
+		if i < 0 {
+			return nil, fmt.Errorf("unknown kind %q; the kinds are %s", opts.Kind, strings.Join(Kinds(), ", "))
+		}
+		hints.kinds = []*source{sources[i]}
+	}
 	if err := syncConfig(ctx, db, opts.Config); err != nil {
 		return nil, fmt.Errorf("store configuration: %w", err)
 	}
@@ -276,7 +305,7 @@ func openRun(r io.Reader, path string, cfg *Config, keys *keyer, hints fileHints
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, fmt.Errorf("%s: cannot read the file on (%w); a compressed file cut off while it was written? nothing of it was loaded", path, err)
 	}
-	kind, comma, header, headerLine, err := sniff(sample)
+	kind, comma, header, headerLine, err := sniff(sample, hints.among())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

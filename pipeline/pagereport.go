@@ -251,6 +251,13 @@ func pageReportRow(p *parseRun, rec []string, line int) error {
 				return bad("label", "host %q is not configured; add it to the hosts of a [[sites]] entry in bereik.toml", host)
 			}
 		}
+		if r.tool == "matomo" && raw == label {
+			// Matomo names a folder's own page (a URL ending in /) "index" in its
+			// flattened labels: /index is the home page, /dossier/index the dossier's.
+			if dir, ok := strings.CutSuffix(path, "/index"); ok {
+				path = dir + "/"
+			}
+		}
 		key.path = path
 	}
 	var counts [3]int64

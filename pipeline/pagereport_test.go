@@ -242,3 +242,28 @@ func TestPeriods(t *testing.T) {
 		t.Errorf("ParsePeriod = %v %v", p, err)
 	}
 }
+
+// TestMatomoIndexLabelsAreFolderPages: Matomo's flattened labels name a folder's own page
+// "index"; they load as the folder's path, which is what visit logs and access logs record.
+func TestMatomoIndexLabelsAreFolderPages(t *testing.T) {
+	db, path := testDB(t)
+	dir := t.TempDir()
+	file := dir + "/matomo_www.kennispleingehandicaptensector.nl_2021-06-01_2021-08-31.csv"
+	body := "Label,Unique Pageviews,Pageviews,Bounce rate,Avg. time on page,Exit rate\n" +
+		"/index,3500,4200,35%,40,20%\n" +
+		"begeleiding-a-la-carte/ervaringsleren/index,700,800,40%,90,30%\n" +
+		"/zoeken,100,120,10%,20,5%\n" +
+		"begeleiding-a-la-carte/indexering,5,5,0%,10,100%\n"
+	if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ingestPaths(t, db, path, file)
+	var got []string
+	for _, r := range reportRows(t, db) {
+		got = append(got, r.Path)
+	}
+	want := []string{"/", "/begeleiding-a-la-carte/ervaringsleren/", "/zoeken", "/begeleiding-a-la-carte/indexering"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("paths (-want +got):\n%s", diff)
+	}
+}

@@ -92,7 +92,7 @@ func decodeText(r io.Reader) (io.Reader, string, error) {
 // start. When no kind's header is found, it tries the kinds without a header (access
 // logs): one is recognised when most of the first (up to 10) non-blank lines match it;
 // line is then 0. It returns errUnrecognised when nothing fits.
-func sniff(sample []byte) (kind *source, comma rune, header []string, line int, err error) {
+func sniff(sample []byte, among []*source) (kind *source, comma rune, header []string, line int, err error) {
 	lines := strings.SplitN(string(sample), "\n", headerLines+1)
 	if len(lines) == headerLines+1 {
 		lines = lines[:headerLines] // the last one may be cut off
@@ -113,7 +113,7 @@ func sniff(sample []byte) (kind *source, comma rune, header []string, line int, 
 			if ferr != nil {
 				continue
 			}
-			if s := recognise(fields); s != nil {
+			if s := recognise(fields, among); s != nil {
 				return s, c, fields, i + 1, nil
 			}
 		}
@@ -124,7 +124,7 @@ func sniff(sample []byte) (kind *source, comma rune, header []string, line int, 
 			first = append(first, l)
 		}
 	}
-	for _, s := range sources {
+	for _, s := range among {
 		if s.lineMatch == nil || len(first) == 0 {
 			continue
 		}
@@ -138,18 +138,39 @@ func sniff(sample []byte) (kind *source, comma rune, header []string, line int, 
 			return s, 0, nil, 0, nil
 		}
 	}
+	if len(among) == 1 {
+		return nil, 0, nil, 0, fmt.Errorf("not a %s export, as --kind says: %w", among[0].kind, errNoHeaderOfKind(among[0]))
+	}
 	return nil, 0, nil, 0, errUnrecognised
+}
+
+// errNoHeaderOfKind says which header a kind needs.
+func errNoHeaderOfKind(s *source) error {
+	if s.lineMatch != nil {
+		return errors.New("its first lines are not lines of that kind")
+	}
+	var need []string
+	for _, f := range s.spec {
+		if f.required {
+			name := f.field
+			if len(f.aliases) > 0 {
+				name = f.aliases[0]
+			}
+			need = append(need, fmt.Sprintf("%q", name))
+		}
+	}
+	return fmt.Errorf("no header with the columns %s in its first %d lines", strings.Join(need, ", "), headerLines)
 }
 
 // headerLines is how many lines from a file's start may hold its header.
 const headerLines = 39
 
 // recognise returns the kind whose header fields is, trimming the fields in place, or nil.
-func recognise(fields []string) *source {
+func recognise(fields []string, among []*source) *source {
 	for j := range fields {
 		fields[j] = strings.TrimSpace(fields[j])
 	}
-	for _, s := range sources {
+	for _, s := range among {
 		if s.matches(fields) {
 			return s
 		}

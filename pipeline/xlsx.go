@@ -45,7 +45,7 @@ func openWorkbook(r io.Reader, path string, cfg *Config, keys *keyer, hints file
 	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("%s: an XLSX workbook larger than %s is not an export bereik reads whole; nothing of it was loaded (save the sheet as CSV)", path, byteSize(limit))
 	}
-	sh, err := readWorkbook(data)
+	sh, err := readWorkbook(data, hints.among())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -74,7 +74,7 @@ func byteSize(n int64) string {
 // readWorkbook finds the sheet with a recognised header among its first lines and returns
 // its rows as text. A workbook is untrusted input to a third-party reader: a panic inside
 // it becomes this file's error instead of ending the whole ingest.
-func readWorkbook(data []byte) (sh *workbookSheet, err error) {
+func readWorkbook(data []byte, among []*source) (sh *workbookSheet, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			sh, err = nil, fmt.Errorf("unreadable XLSX workbook (%v); nothing of it was loaded", r)
@@ -94,7 +94,7 @@ func readWorkbook(data []byte) (sh *workbookSheet, err error) {
 		}
 		looked = append(looked, strconv.Quote(name))
 		for i := 0; i < len(rows) && i < headerLines; i++ {
-			kind := recognise(rows[i])
+			kind := recognise(rows[i], among)
 			if kind == nil {
 				continue
 			}

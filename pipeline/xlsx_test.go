@@ -73,7 +73,7 @@ func TestWorkbookCellsReadByType(t *testing.T) {
 		f.SetCellStyle("All posts", "C3", "C3", builtinDate)
 		f.SetCellStyle("All posts", "C5", "C5", custom)
 	})
-	sh, err := readWorkbook(data)
+	sh, err := readWorkbook(data, sources)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,12 +115,12 @@ func TestNumberCellKeepsRoundedIDs(t *testing.T) {
 func TestWorkbookSheetChoice(t *testing.T) {
 	posts := [][]any{header(linkedInHeader), {"Post", "https://www.linkedin.com/feed/update/urn:li:activity:1", "06/15/2021", 10, 1, 0.1, 1, 0, 0}}
 	data := workbook(t, []string{"Blad1", "Export"}, map[string][][]any{"Blad1": {{"Notities"}}, "Export": posts}, nil)
-	sh, err := readWorkbook(data)
+	sh, err := readWorkbook(data, sources)
 	if err != nil || sh.name != "Export" {
 		t.Fatalf("sheet %v, error %v; want Export", sh, err)
 	}
 	data = workbook(t, []string{"Blad1", "Blad2"}, map[string][][]any{"Blad1": {{"Notities"}}, "Blad2": {{"a", "b"}}}, nil)
-	_, err = readWorkbook(data)
+	_, err = readWorkbook(data, sources)
 	if err == nil || !strings.Contains(err.Error(), `not a recognised export`) || !strings.Contains(err.Error(), `(sheets looked at: "Blad1", "Blad2")`) {
 		t.Errorf("error %v, want unrecognised naming both sheets", err)
 	}

@@ -77,11 +77,14 @@ func TestParquetRoundTrip(t *testing.T) {
 			`SELECT count(*), count(DISTINCT visitor), sum(time_on_page), min(ts), max(ts) FROM page_views`,
 			`SELECT count(*), count(DISTINCT visitor), sum(time_on_page), min(ts), max(ts) FROM read_parquet('` + dir + `/tables/page_views/**/*.parquet', hive_partitioning = true)`},
 		{"page views per partition",
-			`SELECT 'visit_log', year(ts), count(*) FROM page_views GROUP BY ALL ORDER BY ALL`,
+			`SELECT l.kind, year(ts), count(*) FROM page_views JOIN ingest_log l USING (file_id) GROUP BY ALL ORDER BY ALL`,
 			`SELECT source, year, count(*) FROM read_parquet('` + dir + `/tables/page_views/**/*.parquet', hive_partitioning = true) GROUP BY ALL ORDER BY ALL`},
 		{"ads",
 			`SELECT count(*), sum(impressions), sum(reach), sum(link_clicks), sum(video_plays_3s) FROM meta_ads`,
 			`SELECT count(*), sum(impressions), sum(reach), sum(link_clicks), sum(video_plays_3s) FROM read_parquet('` + dir + `/tables/meta_ads/**/*.parquet', hive_partitioning = true)`},
+		{"social posts",
+			`SELECT platform, year(published_at), count(*), sum(impressions), sum(clicks) FROM social_posts GROUP BY ALL ORDER BY ALL`,
+			`SELECT platform, year, count(*), sum(impressions), sum(clicks) FROM read_parquet('` + dir + `/tables/social_posts/**/*.parquet', hive_partitioning = true) GROUP BY ALL ORDER BY ALL`},
 		{"catalogue", `SELECT count(*), count(path) FROM content_items`, `SELECT count(*), count(path) FROM '` + dir + `/tables/content_items.parquet'`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

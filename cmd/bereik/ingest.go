@@ -4,13 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"bereik/pipeline"
 	"bereik/queries"
 )
 
 func runIngest(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "ingest", "[--db PATH] [--config FILE] [--log-format text|json] PATH...\n\n"+
+	fs := newFlags(e, "ingest", "[--db PATH] [--config FILE] [--wait 30s] [--kind KIND] [--site SITE] [--period FROM..TO]\n"+
+		"              [--log-format text|json] PATH...\n\n"+
 		"Loads export files, and every file in the given folders, into the database. Each file\n"+
 		"is one transaction; a file loaded before is passed over. Exit code 0: all loaded;\n"+
 		"1: some files or rows were rejected (bereik status lists them); 2: nothing done.\n\n"+
@@ -18,6 +20,9 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 	db := dbFlag(e, fs)
 	wait := waitFlag(fs)
 	configPath := fs.String("config", "", "configuration file (default bereik.toml beside the database, else built-in)")
+	kind := fs.String("kind", "", "read every file as this kind instead of recognising it: "+strings.Join(pipeline.Kinds(), ", "))
+	site := fs.String("site", "", "the configured site of access logs and page reports that name it neither inside nor in their file name")
+	period := fs.String("period", "", "the period of page reports that hold no dates, e.g. 2021-06-01..2021-08-31")
 	logger := logFlag(e, fs)
 	paths, code, ok := parseArgs(fs, args)
 	if !ok {
@@ -43,7 +48,12 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 		return fail(e, exitFailed, err)
 	}
 	defer conn.Close()
-	opts := pipeline.IngestOptions{DBPath: *db, Config: cfg, Logger: log}
+	opts := pipeline.IngestOptions{DBPath: *db, Config: cfg, Logger: log, Kind: *kind, Site: *site}
+	if *period != "" {
+		if opts.Period, err = pipeline.ParsePeriod(*period); err != nil {
+			return fail(e, exitFailed, fmt.Errorf("--period: %w", err))
+		}
+	}
 	if bar != nil {
 		opts.Progress = bar.update
 	}

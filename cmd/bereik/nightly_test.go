@@ -268,3 +268,57 @@ func TestStatusWarnsOfStaleSources(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestFlagsSayWhatFilesCannot: --period dates a page report that holds no dates,
+// --site names the site of an access log whose name does not, and --kind overrides the
+// recognised kind (and a file that is not that kind is refused, saying so).
+func TestIngestFlagsSayWhatFilesCannot(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "flags.duckdb")
+	ingest := func(args ...string) (int, string) {
+		var stdout, stderr strings.Builder
+		code := run(append([]string{"ingest", "--db", db}, args...), nil, &stdout, &stderr)
+		return code, stderr.String()
+	}
+	report := "../../testdata/ingest/page_report_no_period/paginas.csv"
+	if code, out := ingest(report); code != exitPartial || !strings.Contains(out, "--period") {
+		t.Errorf("a page report without dates and without --period: exit %d, want 1 and a hint at --period:\n%s", code, out)
+	}
+	if code, out := ingest("--period", "2021-06-01..2021-08-31", "--site", "kennisplein", report); code != exitOK {
+		t.Errorf("with --period: exit %d:\n%s", code, out)
+	}
+
+	// An access log named after no site.
+	raw, err := os.ReadFile("../../testdata/ingest/access_log_plain/kennisplein.access.log")
+	if err != nil {
+		t.Fatal(err)
+	}
+	anon := filepath.Join(dir, "access.log")
+	if err := os.WriteFile(anon, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out := ingest(anon); code != exitPartial || !strings.Contains(out, "--site") {
+		t.Errorf("an access log of no known site: exit %d, want 1 and a hint at --site:\n%s", code, out)
+	}
+	if code, out := ingest("--site", "nosuchsite", anon); code != exitFailed || !strings.Contains(out, `site "nosuchsite" is not configured`) {
+		t.Errorf("--site of an unknown site: exit %d:\n%s", code, out)
+	}
+	// The fixture holds two malformed lines on purpose: exit 1, the rest loaded.
+	if code, out := ingest("--site", "kennisplein", anon); code != exitPartial || !strings.Contains(out, "kind=access_log rows=6 rejected=2") {
+		t.Errorf("with --site: exit %d:\n%s", code, out)
+	}
+
+	ads := "../../testdata/ingest/meta_ads_en_ad/Twinkels-2021-Ads-Aug-9-2021-Aug-31-2021.csv"
+	if code, out := ingest("--kind", "visit_log", ads); code != exitPartial || !strings.Contains(out, "not a visit_log export, as --kind says") {
+		t.Errorf("--kind visit_log on a Meta Ads export: exit %d:\n%s", code, out)
+	}
+	if code, out := ingest("--kind", "meta_ads", ads); code != exitOK {
+		t.Errorf("--kind meta_ads on a Meta Ads export: exit %d:\n%s", code, out)
+	}
+	if code, out := ingest("--kind", "tiktok", ads); code != exitFailed || !strings.Contains(out, `unknown kind "tiktok"; the kinds are meta_ads,`) {
+		t.Errorf("--kind tiktok: exit %d:\n%s", code, out)
+	}
+	if code, out := ingest("--period", "2021-08-31..2021-06-01", report); code != exitFailed || !strings.Contains(out, "ends before it starts") {
+		t.Errorf("a backwards --period: exit %d:\n%s", code, out)
+	}
+}
