@@ -308,7 +308,8 @@ func referralChart(l locale, quarters []periodKey, days [][2]time.Time, channels
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(false)}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "60", Bottom: "2%", ContainLabel: opts.Bool(true)}),
+		// Room for a legend of up to four lines, as on a phone.
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "110", Bottom: "2%", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: l.say(phVisitors)}),
 	)
@@ -350,7 +351,7 @@ func channelsChart(l locale, quarters []ChannelQuarter) (*chartView, error) {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(baseOptions(id),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "40", Bottom: "2%", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "70", Bottom: "2%", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: l.say(phImpressions)}),
 	)...)
@@ -395,7 +396,7 @@ func gapsChart(l locale, gaps []DataGap) (*chartView, error) {
 	with := make([]opts.BarData, len(gaps))
 	without := make([]opts.BarData, len(gaps))
 	for i, g := range gaps {
-		names[i] = l.gapSource(g.Source) + ": " + l.subject(g.Subject)
+		names[i] = g.Subject + " · " + strings.ToLower(l.gapSource(g.Source))
 		with[i] = opts.BarData{Value: g.Days - g.DaysWithoutData}
 		without[i] = opts.BarData{Value: g.DaysWithoutData}
 	}
