@@ -10,16 +10,32 @@
 -- doc: number of days. A window has data for a figure when it overlaps the span of that
 -- doc: figure's source (page views: first to last page view; ads: the campaign's reporting
 -- doc: periods; posts: first to last publication); without data the value is NULL ("n/a"),
--- doc: not 0. change = (value - earlier) / earlier, a fraction; NULL where either is
--- doc: missing or the earlier value is 0.
--- param: from date -- first day of the period
--- param: to date -- last day of the period
+-- doc: not 0; a window the source covers only in part gives the figure of that part.
+-- doc: change = (value - earlier) / earlier, a fraction; NULL where either is missing or
+-- doc: the earlier value is 0. Without from and to, the period is all loaded data (the
+-- doc: first to the last day of page views, ads and posts).
+-- param: from date = 1900-01-01 -- first day of the period; the default is the first day of data
+-- param: to date = 9999-12-31 -- last day of the period; the default is the last day of data
 -- param: campaign text = Twinkels 2021 -- campaign name from bereik.toml [[campaigns]]
-WITH shape AS (
-    SELECT $from::DATE AS f, $to::DATE AS t,
-           day($from::DATE) = 1 AND day(($to::DATE + INTERVAL 1 DAY)::DATE) = 1 AS whole_months,
-           (year($to::DATE) * 12 + month($to::DATE)) - (year($from::DATE) * 12 + month($from::DATE)) + 1 AS months,
-           datediff('day', $from::DATE, $to::DATE) + 1 AS days
+WITH data_days AS (
+    SELECT min(first_day) AS first_day, max(last_day) AS last_day
+    FROM (
+        SELECT min(ts)::DATE AS first_day, max(ts)::DATE AS last_day FROM page_views
+        UNION ALL SELECT min(reporting_start), max(reporting_end) FROM meta_ads
+        UNION ALL SELECT min(published_at)::DATE, max(published_at)::DATE FROM social_posts
+    )
+),
+period AS (
+    SELECT CASE WHEN $from::DATE = DATE '1900-01-01' THEN coalesce(first_day, $from::DATE) ELSE $from::DATE END AS f,
+           CASE WHEN $to::DATE = DATE '9999-12-31' THEN coalesce(last_day, $to::DATE) ELSE $to::DATE END AS t
+    FROM data_days
+),
+shape AS (
+    SELECT f, t,
+           day(f) = 1 AND day((t + INTERVAL 1 DAY)::DATE) = 1 AS whole_months,
+           (year(t) * 12 + month(t)) - (year(f) * 12 + month(f)) + 1 AS months,
+           datediff('day', f, t) + 1 AS days
+    FROM period
 ),
 windows AS MATERIALIZED (
     SELECT 'current' AS which, f AS start_day, t AS end_day FROM shape
