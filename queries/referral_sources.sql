@@ -18,54 +18,78 @@ WITH views AS (
     FROM page_views
     WHERE site = $site AND ts >= $from::DATE AND ts < $to::DATE + INTERVAL 1 DAY
 ),
+-- The site's programme pages: few, so that the visits are found by a plain semi-join.
+pages AS MATERIALIZED (
+    SELECT path FROM programme_pages WHERE site = $site
+),
 programme_visits AS (
     SELECT DISTINCT v.visit_id
     FROM views v
-    WHERE EXISTS (SELECT 1 FROM programme_pages pp WHERE pp.site = $site AND pp.path = v.path)
+    SEMI JOIN pages p ON p.path = v.path
 ),
--- The first page view of each programme visit (within the period): where the visit came from.
+-- The first page view of each programme visit (within the period): where the visit came
+-- from. One arg_min over the three fields together is cheaper than three.
 firsts AS (
-    SELECT v.visit_id,
-           any_value(v.visitor) AS visitor,
-           min(v.ts) AS started,
-           lower(trim(arg_min_null(v.utm_source, v.ts))) AS utm_source,
-           lower(trim(arg_min_null(v.utm_medium, v.ts))) AS utm_medium,
-           lower(regexp_extract(arg_min_null(v.referrer, v.ts), '^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#@]+)', 1)) AS referrer_host,
-           arg_min_null(v.referrer, v.ts) AS referrer
-    FROM views v
-    SEMI JOIN programme_visits p ON p.visit_id = v.visit_id
-    GROUP BY v.visit_id
+    SELECT visit_id, visitor, started,
+           coalesce(origin.utm_source, '') AS utm_source,
+           coalesce(origin.utm_medium, '') AS utm_medium,
+           coalesce(origin.referrer, '') AS referrer
+    FROM (
+        SELECT v.visit_id,
+               any_value(v.visitor) AS visitor,
+               min(v.ts) AS started,
+               arg_min({'utm_source': v.utm_source, 'utm_medium': v.utm_medium, 'referrer': v.referrer}, v.ts) AS origin
+        FROM views v
+        SEMI JOIN programme_visits p ON p.visit_id = v.visit_id
+        GROUP BY v.visit_id
+    )
 ),
 rules AS (
     SELECT priority, channel, match, lower(pattern) AS pattern FROM referral_rules
 ),
+-- The rules are matched once per distinct origin (UTM tags and referrer), not per visit:
+-- a few hundred origins stand for millions of visits.
+origins AS MATERIALIZED (
+    SELECT DISTINCT utm_source, utm_medium, referrer FROM firsts
+),
+described AS (
+    SELECT utm_source, utm_medium, referrer,
+           lower(trim(utm_source)) AS source_tag,
+           lower(trim(utm_medium)) AS medium_tag,
+           lower(coalesce(regexp_extract(referrer, '^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#@]+)', 1), '')) AS referrer_host
+    FROM origins
+),
 matched AS (
-    SELECT f.visit_id, min(r.priority) AS priority
-    FROM firsts f
+    SELECT d.utm_source, d.utm_medium, d.referrer, min(r.priority) AS priority
+    FROM described d
     JOIN rules r ON
-         (r.match = 'utm_source' AND f.utm_source = r.pattern)
-      OR (r.match = 'utm_medium' AND f.utm_medium = r.pattern)
-      OR (r.match = 'referrer_host' AND f.referrer_host <> '' AND (
+         (r.match = 'utm_source' AND d.source_tag = r.pattern)
+      OR (r.match = 'utm_medium' AND d.medium_tag = r.pattern)
+      OR (r.match = 'referrer_host' AND d.referrer_host <> '' AND (
              CASE WHEN ends_with(r.pattern, '.')
                   -- 'google.' : google.<tld> or google.<sld>.<tld>, or any subdomain of those
-                  THEN regexp_full_match(f.referrer_host, '(.+\.)?' || regexp_escape(r.pattern) || '[a-z0-9-]+(\.[a-z0-9-]+)?')
-                  ELSE f.referrer_host = r.pattern OR ends_with(f.referrer_host, '.' || r.pattern)
+                  THEN regexp_full_match(d.referrer_host, '(.+\.)?' || regexp_escape(r.pattern) || '[a-z0-9-]+(\.[a-z0-9-]+)?')
+                  ELSE d.referrer_host = r.pattern OR ends_with(d.referrer_host, '.' || r.pattern)
              END))
-    GROUP BY f.visit_id
+    GROUP BY d.utm_source, d.utm_medium, d.referrer
 ),
-channelled AS (
-    SELECT f.visitor,
-           f.started,
+origin_channels AS (
+    SELECT d.utm_source, d.utm_medium, d.referrer,
            CASE
                WHEN m.priority IS NOT NULL THEN r.channel
-               WHEN f.referrer_host IN (SELECT host FROM sites)
-                 OR EXISTS (SELECT 1 FROM sites s WHERE ends_with(f.referrer_host, '.' || s.host)) THEN 'internal'
-               WHEN coalesce(f.referrer, '') = '' AND coalesce(f.utm_source, '') = '' AND coalesce(f.utm_medium, '') = '' THEN 'direct'
+               WHEN d.referrer_host IN (SELECT host FROM sites)
+                 OR EXISTS (SELECT 1 FROM sites s WHERE ends_with(d.referrer_host, '.' || s.host)) THEN 'internal'
+               WHEN d.referrer = '' AND d.source_tag = '' AND d.medium_tag = '' THEN 'direct'
                ELSE 'other'
            END AS channel
-    FROM firsts f
-    LEFT JOIN matched m USING (visit_id)
+    FROM described d
+    LEFT JOIN matched m USING (utm_source, utm_medium, referrer)
     LEFT JOIN rules r ON r.priority = m.priority
+),
+channelled AS (
+    SELECT f.visitor, f.started, o.channel
+    FROM firsts f
+    JOIN origin_channels o USING (utm_source, utm_medium, referrer)
 ),
 ranks AS (
     SELECT channel, row_number() OVER (ORDER BY min(priority), channel) AS channel_rank
