@@ -105,7 +105,7 @@ func TestChartsDrawWithECharts(t *testing.T) {
 		"chart-posts-youtube":      {"Milan over communicatie", "1.639"},
 		"chart-forecast":           {"Gemeten t/m 31 aug 2021", "Prognose 28 nov 2021", "1.423.737", "3.126.638"},
 		"chart-top-twinkels":       {"Prinsenstichting bouwt", "2.032"},
-		"chart-gaps":               {"Dagen met gegevens", "Dagen zonder gegevens"},
+		"chart-gaps":               {"Dagen met gegevens", "Zonder gegevens", "kennisplein · paginawee"},
 	} {
 		got := texts(drawn.SVGs[id])
 		for _, w := range want {

@@ -672,12 +672,12 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Days with data",
 	},
 	phDaysWithoutData: {
-		"Dagen zonder gegevens",
-		"Days without data",
+		"Zonder gegevens",
+		"Without data",
 	},
 	phGapRuns: {
-		"Onderbrekingen",
-		"Gaps",
+		"in %s onderbrekingen",
+		"in %s gaps",
 	},
 	phLongestGap: {
 		"Langste onderbreking",

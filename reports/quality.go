@@ -109,7 +109,7 @@ func (r *Report) gapsBlock(l locale) (block, error) {
 		ID:      "table-gaps",
 		Caption: l.say(phGapsCaption, l.period(r.Options.From, r.Options.To)),
 		Head: []cellView{{Text: l.say(phSourceKind)}, {Text: l.say(phDataFromTo)}, days,
-			num(l.say(phDaysWithoutData)), num(l.say(phGapRuns)), {Text: l.say(phLongestGap)}},
+			num(l.say(phDaysWithoutData)), {Text: l.say(phLongestGap)}},
 	}
 	for _, g := range r.Gaps {
 		longest := l.notApplicable()
@@ -119,11 +119,12 @@ func (r *Report) gapsBlock(l locale) (block, error) {
 		missing := num(l.count(g.DaysWithoutData))
 		if g.DaysWithoutData > 0 {
 			missing.Class = "num warn"
+			missing.Lines = []string{l.say(phGapRuns, l.count(g.Gaps))}
 		}
 		t.Rows = append(t.Rows, rowView{Cells: []cellView{
 			{Text: l.gapSource(g.Source), Lines: []string{l.subject(g.Subject)}},
 			{Text: l.shortPeriod(g.FirstDay, g.LastDay)},
-			num(l.count(g.Days)), missing, num(l.count(g.Gaps)), {Text: longest},
+			num(l.count(g.Days)), missing, {Text: longest},
 		}})
 	}
 	if err := t.downloadable(l, "dagen-zonder-gegevens.csv", gapColumns, valuesOf(r.Gaps)); err != nil {
