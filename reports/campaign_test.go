@@ -16,9 +16,10 @@ func sectionIDs(page string) []string {
 	return ids
 }
 
-func TestFullReportHasTheFunnelAfterTheCampaign(t *testing.T) {
+func TestFullReportHasTheSectionsInTheDesignsOrder(t *testing.T) {
 	out := render(t, publishedResults(t), programmeOptions(t, "nl"))
-	want := []string{"visits", "twinkel", "funnel", "top-articles"}
+	want := []string{"key-figures", "visits", "referrals", "channels", "top-articles", "content", "top-posts",
+		"twinkel", "top-twinkels", "funnel", "data-quality"}
 	if got := sectionIDs(out); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("sections = %v, want %v", got, want)
 	}
@@ -30,15 +31,15 @@ func TestCampaignReportShowsOnlyTheCampaign(t *testing.T) {
 	delete(results, queryTopArticles)
 	out := render(t, results, campaignOptions(t, "nl", 0, "2021-06-14", "2021-09-12"))
 
-	if got := sectionIDs(out); strings.Join(got, " ") != "twinkel funnel" {
-		t.Errorf("sections = %v, want the Twinkel campaign and its funnel only", got)
+	if got := sectionIDs(out); strings.Join(got, " ") != "twinkel top-twinkels funnel" {
+		t.Errorf("sections = %v, want the Twinkel campaign, its top Twinkels and its funnel only", got)
 	}
 	for _, want := range []string{
 		"<title>Twinkelcampagne Twinkels 2021</title>",
 		"<h1>Twinkelcampagne Twinkels 2021</h1>",
 		`<p class="period">Periode: 14 juni 2021 – 12 september 2021</p>`,
 		`id="chart-twinkel"`, `id="table-twinkel-flights"`, `id="table-twinkel-totals"`,
-		`id="chart-funnel"`, `id="table-funnel"`,
+		`id="chart-funnel"`, `id="table-funnel"`, `id="chart-forecast"`, `id="chart-top-twinkels"`,
 		"Vlucht 1", "Vlucht 2",
 	} {
 		if !strings.Contains(out, want) {
@@ -47,7 +48,7 @@ func TestCampaignReportShowsOnlyTheCampaign(t *testing.T) {
 	}
 	for _, unwanted := range []string{
 		`id="visits"`, `id="chart-visits"`, "Bezoeken per kwartaal",
-		`id="top-articles"`, "Best bezochte", "chart-top-",
+		`id="top-articles"`, "Best bezochte artikelen", "chart-top-kennisplein", `id="key-figures"`, `id="data-quality"`,
 		"Programma Begeleiding", // the label of the full report
 	} {
 		if strings.Contains(out, unwanted) {

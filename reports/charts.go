@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -221,16 +222,204 @@ func horizontalBars(id string, names []string, data []opts.BarData, series, axis
 	return bar
 }
 
+// echartsOptions is a go-echarts chart: its options as a map, after Validate.
+type echartsOptions interface {
+	Validate()
+	JSON() map[string]any
+}
+
+// functionMarker is the marker go-echarts puts around a string to make its template emit
+// it as live JavaScript.
+const functionMarker = "__f__"
+
 // newChartView turns a go-echarts chart into its options as JSON. It marshals the
-// options itself, with encoding/json's HTML escaping on, and never uses go-echarts'
-// templates or unescaped JSON, which would turn "__f__" strings into live JavaScript.
-func newChartView(id, label, class string, bar *charts.Bar) (*chartView, error) {
-	bar.Validate()
-	data, err := json.Marshal(bar.JSON())
+// options itself, with encoding/json's HTML escaping on (no <, > or & can end the
+// <script> element that holds them), and never uses go-echarts' templates or unescaped
+// JSON. As a second guard, every "__f__" in the options' strings, where go-echarts would
+// see a JavaScript function, is broken up by an invisible word joiner (U+2060): the text
+// reads the same, and no renderer can take it for code.
+func newChartView(id, label, class string, chart echartsOptions) (*chartView, error) {
+	chart.Validate()
+	data, err := json.Marshal(chart.JSON())
 	if err != nil {
 		return nil, fmt.Errorf("chart %s: %w", id, err)
 	}
+	data = bytes.ReplaceAll(data, []byte(functionMarker), []byte(`__f\u2060__`))
 	return &chartView{ID: id, Label: label, Class: class, Options: template.JS(data)}, nil
+}
+
+// rankedBars is a top list as horizontal bars, the first on top, each labelled with its
+// value; its label for screen readers names the chart, the first of the list and where
+// the numbers are.
+func rankedBars(l locale, id string, names []string, values []int64, series, label string) (*chartView, error) {
+	if len(names) == 0 {
+		return nil, nil
+	}
+	data := make([]opts.BarData, len(values))
+	for i, v := range values {
+		data[i] = opts.BarData{Value: v}
+	}
+	bar := horizontalBars(id, names, data, series, series, 170, "70")
+	class := "chart chart-top"
+	if len(names) > 6 {
+		class = "chart chart-tall"
+	}
+	full := label + " " + l.say(phHighest, names[0], l.count(values[0])) + " " + l.say(phFigure)
+	return newChartView(id, full, class, bar)
+}
+
+// seriesStyles are what tells the series of a line chart apart besides their colour: a
+// symbol and a line type, so that no reader depends on colour alone.
+var (
+	seriesSymbols = []string{"circle", "rect", "triangle", "diamond", "roundRect", "pin", "arrow"}
+	lineTypes     = []string{"solid", "dashed", "dotted"}
+	// lineColours are the Okabe-Ito colours that contrast enough with white for a thin
+	// line (its yellow does not).
+	lineColours = opts.Colors{"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000"}
+)
+
+// referralChart is Fig. 12: the visitors per referral channel. One quarter gives a bar per
+// channel; several give a line per channel over the quarters. Visitors of different
+// channels are never stacked: they do not add up.
+func referralChart(l locale, quarters []periodKey, days [][2]time.Time, channels []string,
+	cell map[string]map[periodKey]ReferralQuarter) (*chartView, error) {
+	const id = "chart-referrals"
+	names := make([]string, len(channels))
+	for i, ch := range channels {
+		names[i] = l.channel(ch)
+	}
+	if len(quarters) == 1 {
+		values := make([]int64, len(channels))
+		for i, ch := range channels {
+			values[i] = cell[ch][quarters[0]].Visitors
+		}
+		label := l.say(phReferralChartBars, l.monthSpan(days[0][0], days[0][1]))
+		return rankedBars(l, id, names, values, l.say(phVisitors), label)
+	}
+	labels := make([]string, len(quarters))
+	for i, d := range days {
+		labels[i] = l.monthSpan(d[0], d[1])
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: id}),
+		charts.WithColorsOpts(lineColours),
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(false)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		// Room for a legend of up to four lines, as on a phone.
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "110", Bottom: "2%", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: l.say(phVisitors)}),
+	)
+	line.SetXAxis(labels)
+	for i, ch := range channels {
+		data := make([]opts.LineData, len(quarters))
+		for j, k := range quarters {
+			data[j] = opts.LineData{Value: cell[ch][k].Visitors}
+		}
+		line.AddSeries(names[i], data,
+			charts.WithLineChartOpts(opts.LineChart{Symbol: seriesSymbols[i%len(seriesSymbols)], SymbolSize: 8, ShowSymbol: opts.Bool(true)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: lineTypes[(i/len(lineColours))%len(lineTypes)]}))
+	}
+	label := l.say(phReferralChartLines, labels[0], labels[len(labels)-1], joinList(l, names)) + " " + l.say(phFigure)
+	return newChartView(id, label, "chart chart-tall", line)
+}
+
+// channelsChart is Fig. 13: the impressions of the own channels' posts per quarter,
+// stacked by platform (impressions add up; reach would not).
+func channelsChart(l locale, quarters []ChannelQuarter) (*chartView, error) {
+	var keys []periodKey
+	var labels, platformsSeen []string
+	impressions := map[string]map[periodKey]int64{}
+	for _, q := range quarters {
+		k := periodKey{isoDay(q.Start), isoDay(q.End)}
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+			labels = append(labels, l.monthSpan(q.Start, q.End))
+		}
+		if impressions[q.Platform] == nil {
+			impressions[q.Platform] = map[periodKey]int64{}
+			platformsSeen = append(platformsSeen, q.Platform)
+		}
+		if q.Impressions != nil {
+			impressions[q.Platform][k] += *q.Impressions
+		}
+	}
+	const id = "chart-channels"
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(baseOptions(id),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "70", Bottom: "2%", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: l.say(phImpressions)}),
+	)...)
+	bar.SetXAxis(labels)
+	names := make([]string, len(platformsSeen))
+	for i, p := range platformsSeen {
+		names[i] = l.platform(p)
+		data := make([]opts.BarData, len(keys))
+		for j, k := range keys {
+			if n, ok := impressions[p][k]; ok {
+				data[j] = opts.BarData{Value: n}
+			} else {
+				data[j] = opts.BarData{Value: "-"}
+			}
+		}
+		bar.AddSeries(names[i], data, charts.WithBarChartOpts(opts.BarChart{Stack: "impressions"}),
+			charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#ffffff", BorderWidth: 1}))
+	}
+	label := l.say(phChannelsChart, labels[0], labels[len(labels)-1], joinList(l, names)) + " " + l.say(phFigure)
+	return newChartView(id, label, "chart", bar)
+}
+
+// forecastChart shows the impressions so far and the forecast at the campaign's end as
+// two bars, each named in words: the forecast bar says it is a forecast.
+func forecastChart(l locale, f Forecast) (*chartView, error) {
+	names := []string{l.say(phBarSoFar, l.shortDate(f.AsOf)), l.say(phBarForecast, l.shortDate(f.CampaignEnd))}
+	data := []opts.BarData{
+		{Value: f.ImpressionsSoFar},
+		{Value: f.ForecastImpressions, ItemStyle: &opts.ItemStyle{Color: "#E69F00"}},
+	}
+	const id = "chart-forecast"
+	bar := horizontalBars(id, names, data, l.say(phImpressions), l.say(phImpressions), 170, "80")
+	label := l.say(phForecastChart, l.count(f.ImpressionsSoFar), l.count(f.ForecastImpressions), l.date(f.CampaignEnd)) +
+		" " + l.say(phFigure)
+	return newChartView(id, label, "chart chart-funnel", bar)
+}
+
+// gapsChart shows per source the days with and without data, stacked: together they are
+// the days that should have data.
+func gapsChart(l locale, gaps []DataGap) (*chartView, error) {
+	names := make([]string, len(gaps))
+	with := make([]opts.BarData, len(gaps))
+	without := make([]opts.BarData, len(gaps))
+	for i, g := range gaps {
+		names[i] = g.Subject + " · " + strings.ToLower(l.gapSource(g.Source))
+		with[i] = opts.BarData{Value: g.Days - g.DaysWithoutData}
+		without[i] = opts.BarData{Value: g.DaysWithoutData}
+	}
+	const id = "chart-gaps"
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(baseOptions(id),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "40", Bottom: "2%", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: l.say(phDays)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
+			AxisLabel: &opts.AxisLabel{Interval: "0", Width: 170, Overflow: "truncate"}}),
+	)...)
+	bar.SetXAxis(names).
+		AddSeries(l.say(phDaysWithData), with, charts.WithBarChartOpts(opts.BarChart{Stack: "days"})).
+		AddSeries(l.say(phDaysWithoutData), without, charts.WithBarChartOpts(opts.BarChart{Stack: "days"}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: "#D55E00"})).
+		XYReversal()
+	var missing int64
+	for _, g := range gaps {
+		missing += g.DaysWithoutData
+	}
+	label := l.say(phGapsChart, len(gaps), l.count(missing)) + " " + l.say(phFigure)
+	return newChartView(id, label, "chart chart-top", bar)
 }
 
 // flightKey is one flight of one campaign.

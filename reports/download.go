@@ -72,6 +72,9 @@ func rawValue(v any) any {
 	return v
 }
 
+// stamp is a moment as a CSV cell holds it: 2006-01-02T15:04:05.
+func stamp(t time.Time) string { return t.Format("2006-01-02T15:04:05") }
+
 // isoDay names a day as 2006-01-02.
 func isoDay(t time.Time) string { return t.Format(time.DateOnly) }
 
@@ -95,7 +98,7 @@ func (s FunnelStep) values() []any {
 }
 
 func (a TopArticle) values() []any {
-	return []any{a.Site, a.Rank, a.Path, a.PageTitle, a.ItemTitle, a.ItemType, a.Visits, a.Visitors}
+	return []any{a.Site, a.Rank, a.Path, a.PageTitle, a.ItemTitle, a.ItemType, a.Visits, a.Visitors, a.Source}
 }
 
 // valuesOf collects the download rows of a table's records.

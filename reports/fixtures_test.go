@@ -131,16 +131,17 @@ func publishedResults(tb testing.TB) map[string]*queries.Result {
 
 	top := &queries.Result{
 		Query:   queryTopArticles,
-		Columns: []string{"site", "rank", "path", "page_title", "item_title", "item_type", "visits", "visitors"},
+		Columns: []string{"site", "rank", "path", "page_title", "item_title", "item_type", "visits", "visitors", "source"},
 		Rows: [][]any{
-			{"kennisplein", int64(1), "/begeleiding-a-la-carte/", "Begeleiding à la carte", nil, nil, int64(5120), int64(4011)},
-			{"kennisplein", int64(2), "/begeleiding-a-la-carte/verhalen/marloes", "Marloes kiest zelf haar begeleider", "Marloes kiest zelf", "verhaal", int64(1874), int64(1533)},
-			{"kennisplein", int64(3), "/begeleiding-a-la-carte/kennisproducten/keuzehulp", "Keuzehulp begeleiding", "Keuzehulp begeleiding", "kennisproduct", int64(1502), int64(1290)},
-			{"kennisplein", int64(4), "/begeleiding-a-la-carte/verhalen/ahmed", "Ahmed woont op zichzelf", "Ahmed woont op zichzelf", "verhaal", int64(1210), int64(1003)},
-			{"kennisplein", int64(5), "/begeleiding-a-la-carte/themas/wonen", "Thema wonen", nil, nil, int64(988), int64(841)},
-			{"vilans", int64(1), "/artikelen/begeleiding-a-la-carte/", "Begeleiding à la carte | Vilans", nil, nil, int64(2301), int64(1987)},
-			{"vilans", int64(2), "/artikelen/begeleiding-a-la-carte/resultaten", "Resultaten van het programma", "Eindrapport", "kennisproduct", int64(1402), int64(1311)},
-			{"twinkelmagazine", int64(1), "/twinkels/sanne", "Sanne en haar hond", "Sanne en haar hond", "Twinkel", int64(3377), int64(3120)},
+			{"kennisplein", int64(1), "/begeleiding-a-la-carte/", "Begeleiding à la carte", nil, nil, int64(5120), int64(4011), "page_views"},
+			{"kennisplein", int64(2), "/begeleiding-a-la-carte/verhalen/marloes", "Marloes kiest zelf haar begeleider", "Marloes kiest zelf", "verhaal", int64(1874), int64(1533), "page_views"},
+			{"kennisplein", int64(3), "/begeleiding-a-la-carte/kennisproducten/keuzehulp", "Keuzehulp begeleiding", "Keuzehulp begeleiding", "kennisproduct", int64(1502), int64(1290), "page_views"},
+			{"kennisplein", int64(4), "/begeleiding-a-la-carte/verhalen/ahmed", "Ahmed woont op zichzelf", "Ahmed woont op zichzelf", "verhaal", int64(1210), int64(1003), "page_views"},
+			{"kennisplein", int64(5), "/begeleiding-a-la-carte/themas/wonen", "Thema wonen", nil, nil, int64(988), int64(841), "page_views"},
+			// vilans.nl's visits come from a Matomo page report: no distinct visitors.
+			{"vilans", int64(1), "/artikelen/begeleiding-a-la-carte/", "Begeleiding à la carte | Vilans", nil, nil, int64(2301), nil, "page_reports"},
+			{"vilans", int64(2), "/artikelen/begeleiding-a-la-carte/resultaten", "Resultaten van het programma", "Eindrapport", "kennisproduct", int64(1402), nil, "page_reports"},
+			{"twinkelmagazine", int64(1), "/twinkels/sanne", "Sanne en haar hond", "Sanne en haar hond", "Twinkel", int64(3377), int64(3120), "page_views"},
 		},
 	}
 	// The funnel as the query answers it on the demo data for 14 June - 31 August 2021.
@@ -154,13 +155,125 @@ func publishedResults(tb testing.TB) map[string]*queries.Result {
 		},
 	}
 	annotations := &queries.Result{Query: queryAnnotations, Columns: []string{"day", "text"}}
-	return map[string]*queries.Result{
+	results := map[string]*queries.Result{
 		queryVisitsPerQuarter: quarters,
 		queryTwinkelFlights:   flights,
 		queryTwinkelTotals:    totals,
 		queryFunnel:           funnel,
 		queryTopArticles:      top,
 		queryAnnotations:      annotations,
+	}
+	for name, res := range sectionResults(tb) {
+		results[name] = res
+	}
+	return results
+}
+
+// sectionResults are results shaped like the answers of the other sections' queries:
+// the published top lists where the report has them, made-up numbers elsewhere.
+func sectionResults(tb testing.TB) map[string]*queries.Result {
+	tb.Helper()
+	d := func(s string) time.Time { return day(tb, s) }
+	keys := &queries.Result{Query: queryKeyFigures, Columns: keyFigureColumns}
+	for _, k := range []struct {
+		metric                 string
+		value, previous, year  any
+		changePrev, changeYear any
+	}{
+		{"visits", int64(20373), int64(15110), nil, 20373.0/15110 - 1, nil},
+		{"visitors", int64(16180), int64(11230), nil, 16180.0/11230 - 1, nil},
+		{"page_views", int64(24142), int64(24142), nil, 0.0, nil},
+		{"ad_impressions", int64(1423737), nil, nil, nil, nil},
+		{"ad_clicks", int64(12253), nil, nil, nil, nil},
+		{"social_impressions", int64(118204), int64(131877), nil, 118204.0/131877 - 1, nil},
+	} {
+		keys.Rows = append(keys.Rows, []any{k.metric, d("2019-09-01"), d("2021-08-31"), k.value,
+			d("2017-09-01"), d("2019-08-31"), k.previous, k.changePrev, d("2018-09-01"), d("2020-08-31"), k.year, k.changeYear})
+	}
+	loaded := time.Date(2021, 9, 1, 6, 15, 0, 0, time.UTC)
+	fresh := &queries.Result{Query: queryFreshness, Columns: freshnessColumns, Rows: [][]any{
+		{"content_catalogue", int64(1), nil, loaded, loaded, int64(48), nil, false},
+		{"meta_ads", int64(2), d("2021-08-31"), loaded, loaded, int64(48), int64(6), false},
+		{"visit_log", int64(24), d("2021-08-28"), loaded, loaded, int64(48), int64(78), true},
+	}}
+	referrals := &queries.Result{Query: queryReferralSources, Columns: referralColumns}
+	for qi, q := range [][2]string{{"2021-03-01", "2021-05-31"}, {"2021-06-01", "2021-08-31"}} {
+		for ci, ch := range []string{"newsletter", "facebook", "instagram", "linkedin", "x", "youtube", "search", "other", "internal", "direct"} {
+			visits := int64(100*(qi+1) + 37*ci)
+			referrals.Rows = append(referrals.Rows, []any{d(q[0]), d(q[1]), ch, int64(ci + 1), visits, visits - int64(ci)})
+		}
+	}
+	channels := &queries.Result{Query: queryChannelReach, Columns: channelColumns, Rows: [][]any{
+		{d("2021-03-01"), d("2021-05-31"), "linkedin", int64(12), int64(48210), int64(1733), 1733.0 / 48210, int64(30120)},
+		{d("2021-03-01"), d("2021-05-31"), "facebook", int64(9), int64(31877), int64(902), 902.0 / 31877, int64(25001)},
+		{d("2021-06-01"), d("2021-08-31"), "linkedin", int64(14), int64(51022), int64(2011), 2011.0 / 51022, int64(33870)},
+		{d("2021-06-01"), d("2021-08-31"), "facebook", int64(11), int64(40115), int64(1240), 1240.0 / 40115, int64(29990)},
+		{d("2021-06-01"), d("2021-08-31"), "youtube", int64(3), nil, nil, nil, nil},
+	}}
+	products := &queries.Result{Query: queryTopKnowledgeProducts, Columns: productColumns, Rows: [][]any{
+		{int64(1), int64(117), "Dossier Ervaringsleren", "kennisproduct", "Ervaringsleren", "Vakmanschap & Trots", "kennisplein", "/begeleiding-a-la-carte/ervaringsleren/*", int64(7329), int64(7031)},
+		{int64(2), int64(78), "Gesprekstool 'Wat is er?'", "kennisproduct", "Vilans", "Vakmanschap & Trots en Zeggenschap & Dialoog", "kennisplein", "/begeleiding-a-la-carte/gesprekstool-wat-is-er", int64(3985), int64(3900)},
+		{int64(3), int64(11), "7 tips voor het omgaan met familieleden met een migratieachtergrond", "kennisproduct", "Cordaan", "Familiebetrokkenheid", "kennisplein", "/begeleiding-a-la-carte/7-tips", int64(776), int64(770)},
+	}}
+	themes := &queries.Result{Query: queryVisitsByTheme, Columns: themeColumns, Rows: [][]any{
+		{"Meedoen & Activering", false, int64(32), int64(27498), int64(23809)},
+		{"Vakmanschap & Trots", false, int64(46), int64(21177), int64(19146)},
+		{"Zeggenschap & Dialoog", false, int64(18), int64(8469), int64(8097)},
+		{"Familiebetrokkenheid", false, int64(15), int64(7398), int64(7126)},
+		{"", false, int64(2), int64(323), int64(323)},
+		{nil, true, int64(105), int64(58614), int64(45041)},
+	}}
+	organisations := &queries.Result{Query: queryVisitsByOrganisation, Columns: organisationColumns, Rows: [][]any{
+		{"Ipse de Bruggen", false, int64(3), int64(19008), int64(17074)},
+		{"Ervaringsleren", false, int64(1), int64(7329), int64(7031)},
+		{"Vilans", false, int64(4), int64(4437), int64(4335)},
+		{nil, true, int64(8), int64(29001), int64(27100)},
+	}}
+	posts := &queries.Result{Query: queryTopPosts, Columns: postColumns}
+	for _, p := range []struct {
+		platform, metric string
+		list             []string
+		values           []int64
+	}{
+		{"linkedin", "impressions", []string{"Samenwerken met familie: Waarom loslaten nooit helemaal lukt", "Je sluit beter aan bij cliënten met flexwonen"}, []int64{10400, 8192}},
+		{"facebook", "impressions", []string{"Hoe een andere omgeving leidt tot minder gedragsproblemen"}, []int64{7746}},
+		{"x", "impressions", []string{"Herken overbelasting bij mantelzorgers op tijd"}, []int64{1158}},
+		{"youtube", "views", []string{"Milan over communicatie (Ervaringsleren)", "Twinkel #11 - De Berkelhof"}, []int64{1639, 1053}},
+	} {
+		for i, title := range p.list {
+			posts.Rows = append(posts.Rows, []any{p.platform, int64(i + 1), p.metric, p.values[i],
+				time.Date(2021, 3, 10+i, 9, 30, 0, 0, time.UTC), title, "https://example.org/" + p.platform + "/" + fmt.Sprint(i+1), p.platform + "-" + fmt.Sprint(i+1)})
+		}
+	}
+	twinkels := &queries.Result{Query: queryTopTwinkels, Columns: twinkelColumns, Rows: [][]any{
+		{int64(1), "/twinkels/prinsenstichting-bouwt-tiny-houses-voor-deeltijdverblijf", "Prinsenstichting bouwt tiny houses voor deeltijdverblijf", int64(2032), int64(1847)},
+		{int64(2), "/twinkels/maximaal-tot-bloei", "Maximaal tot bloei door 'Als Je Het Mij Vraagt' van Dichterbij", int64(1320), int64(1232)},
+		{int64(3), "/twinkels/ikkookkratje", "Ikkookkratje van Middin stimuleert lekker gezond eten", int64(960), int64(913)},
+	}}
+	forecast := &queries.Result{Query: queryForecast, Columns: forecastColumns, Rows: [][]any{
+		{"Twinkels 2021", d("2021-06-14"), d("2021-11-28"), d("2021-08-31"), int64(1423737), int64(51), int64(61), 1423737.0 / 51, int64(3126638)},
+	}}
+	gaps := &queries.Result{Query: queryDataGaps, Columns: gapColumns, Rows: [][]any{
+		{"page_views", "kennisplein", d("2019-09-02"), d("2021-08-31"), int64(730), int64(7), int64(4), d("2019-09-04"), d("2019-09-05")},
+		{"page_views", "twinkelmagazine", d("2021-06-14"), d("2021-08-31"), int64(79), int64(0), int64(0), nil, nil},
+		{"meta_ads", "Twinkels 2021", d("2021-06-14"), d("2021-08-31"), int64(51), int64(0), int64(0), nil, nil},
+	}}
+	rejected := &queries.Result{Query: queryRejectedFiles, Columns: rejectedColumns, Rows: [][]any{
+		{"exports/paginaweergaven-2021-06.csv", "visit_log", loaded, int64(4), int64(2), int64(0), 2.0 / 6, int64(6), "url", `host "www.example.org" is not configured`},
+	}}
+	return map[string]*queries.Result{
+		queryKeyFigures:           keys,
+		queryFreshness:            fresh,
+		queryReferralSources:      referrals,
+		queryChannelReach:         channels,
+		queryTopKnowledgeProducts: products,
+		queryVisitsByTheme:        themes,
+		queryVisitsByOrganisation: organisations,
+		queryTopPosts:             posts,
+		queryTopTwinkels:          twinkels,
+		queryForecast:             forecast,
+		queryDataGaps:             gaps,
+		queryRejectedFiles:        rejected,
 	}
 }
 

@@ -232,3 +232,176 @@ func (l locale) siteHost(site string) string {
 	}
 	return site
 }
+
+// wholeMonths reports whether from is a month's first day and to a month's last day.
+func wholeMonths(from, to time.Time) bool {
+	return from.Day() == 1 && to.AddDate(0, 0, 1).Day() == 1 && !to.Before(from)
+}
+
+// periodWords names a period as a header does: by its months in words where it is whole
+// months (juni – augustus 2021, september 2019 – augustus 2021, juni 2021), else by its
+// days (14 juni 2021 – 12 september 2021).
+func (l locale) periodWords(from, to time.Time) string {
+	if !wholeMonths(from, to) {
+		return l.period(from, to)
+	}
+	a, b := l.months[from.Month()-1], l.months[to.Month()-1]
+	switch {
+	case from.Year() != to.Year():
+		return fmt.Sprintf("%s %d – %s %d", a, from.Year(), b, to.Year())
+	case from.Month() == to.Month():
+		return fmt.Sprintf("%s %d", a, from.Year())
+	}
+	return fmt.Sprintf("%s – %s %d", a, b, from.Year())
+}
+
+// span names a period compactly, for a column head: by its months where it is whole
+// months (jun-aug 2021), else by its days (14 jun – 31 aug 2021).
+func (l locale) span(from, to time.Time) string {
+	if wholeMonths(from, to) {
+		return l.monthSpan(from, to)
+	}
+	return l.shortPeriod(from, to)
+}
+
+// noEarlierData is what a figure shows for a window without data: "n.b." or "n/a".
+func (l locale) noEarlierData() string { return l.say(phNoEarlier) }
+
+// optCountNoData formats a figure that is nil where its window has no data.
+func (l locale) optCountNoData(n *int64) string {
+	if n == nil {
+		return l.noEarlierData()
+	}
+	return l.count(*n)
+}
+
+// trend is a change as a cell: an arrow (▲ up, ▼ down, = unchanged) that screen readers
+// skip, and the change as a signed percentage with one decimal that says the same in
+// text: ▲ +49,5%. A missing change shows "n.b." (no earlier data, or nothing to compare).
+func (l locale) trend(change *float64) cellView {
+	if change == nil || math.IsNaN(*change) || math.IsInf(*change, 0) {
+		return num(l.noEarlierData())
+	}
+	pct := l.decimals(*change*100, 1)
+	switch {
+	case pct == l.decimals(0, 1):
+		return cellView{Text: pct + "%", Class: "num", Trend: "="}
+	case *change > 0:
+		return cellView{Text: "+" + pct + "%", Class: "num", Trend: "▲"}
+	}
+	return cellView{Text: strings.Replace(pct, "-", "−", 1) + "%", Class: "num", Trend: "▼"}
+}
+
+// ratio0 formats a ratio rounded to a whole number, with thousands separators.
+func (l locale) ratio0(x *float64) string {
+	if x == nil || math.IsNaN(*x) || math.IsInf(*x, 0) {
+		return l.notApplicable()
+	}
+	return l.decimals(*x, 0)
+}
+
+// stamp names a moment: 23 nov 2026 11:24.
+func (l locale) stamp(t time.Time) string {
+	return fmt.Sprintf("%s %02d:%02d", l.shortDate(t), t.Hour(), t.Minute())
+}
+
+// metric names a key figure.
+func (l locale) metric(m string) string {
+	switch m {
+	case "visits":
+		return l.say(phMetricVisits)
+	case "visitors":
+		return l.say(phMetricVisitors)
+	case "page_views":
+		return l.say(phMetricPageViews)
+	case "ad_impressions":
+		return l.say(phMetricAdImpressions)
+	case "ad_clicks":
+		return l.say(phMetricAdClicks)
+	case "social_impressions":
+		return l.say(phMetricSocialImpressions)
+	}
+	return m
+}
+
+// sourceKind names a kind of export as ingest records it.
+func (l locale) sourceKind(kind string) string {
+	switch kind {
+	case "visit_log":
+		return l.say(phKindVisitLog)
+	case "meta_ads":
+		return l.say(phKindMetaAds)
+	case "content_catalogue":
+		return l.say(phKindCatalogue)
+	case "access_log":
+		return l.say(phKindAccessLog)
+	case "page_report":
+		return l.say(phKindPageReport)
+	}
+	return kind
+}
+
+// gapSource names a source of the data-gaps table.
+func (l locale) gapSource(source string) string {
+	switch source {
+	case "page_views":
+		return l.say(phGapPageViews)
+	case "page_reports":
+		return l.say(phGapPageReports)
+	case "meta_ads":
+		return l.say(phGapAds)
+	}
+	return source
+}
+
+// subject names a site by its host, or anything else as it is (a campaign).
+func (l locale) subject(s string) string { return l.siteHost(s) }
+
+// platform names a social platform.
+func (l locale) platform(p string) string {
+	switch p {
+	case "linkedin":
+		return "LinkedIn"
+	case "facebook":
+		return "Facebook"
+	case "instagram":
+		return "Instagram"
+	case "x":
+		return "X (Twitter)"
+	case "youtube":
+		return "YouTube"
+	}
+	return p
+}
+
+// postMetric names the metric top posts are ranked by.
+func (l locale) postMetric(m string) string {
+	switch m {
+	case "impressions":
+		return l.say(phImpressions)
+	case "views":
+		return l.say(phPostViews)
+	}
+	return m
+}
+
+// channel names a referral channel.
+func (l locale) channel(c string) string {
+	switch c {
+	case "newsletter":
+		return l.say(phChannelNewsletter)
+	case "paid_social":
+		return l.say(phChannelPaidSocial)
+	case "search":
+		return l.say(phChannelSearch)
+	case "other":
+		return l.say(phChannelOther)
+	case "internal":
+		return l.say(phChannelInternal)
+	case "direct":
+		return l.say(phChannelDirect)
+	case "facebook", "instagram", "linkedin", "x", "youtube":
+		return l.platform(c)
+	}
+	return c
+}

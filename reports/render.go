@@ -53,9 +53,11 @@ type section struct {
 type block struct {
 	Heading string
 	Empty   string
-	Chart   *chartView
-	Table   *tableView
-	Notes   []note
+	// Text are paragraphs before the chart: a method, a conclusion.
+	Text  []string
+	Chart *chartView
+	Table *tableView
+	Notes []note
 	// Annotations are listed under the block's chart.
 	Annotations *annotationList
 	Source      string
@@ -117,6 +119,11 @@ type cellView struct {
 	Lines []string // further lines, smaller
 	Class string
 	Note  *note
+	// Trend is an arrow before the text (▲, ▼ or =), hidden from screen readers: the
+	// text says the same with its sign.
+	Trend string
+	// Link makes the text a link; only http and https addresses (see safeLink).
+	Link string
 }
 
 // note is a footnote of a block, numbered in order.
@@ -153,13 +160,16 @@ func (r *Report) Render(w io.Writer) error {
 	p := page{
 		Lang:    l.lang,
 		Title:   l.say(phTitle),
-		Period:  l.say(phPeriod, l.period(r.Options.From, r.Options.To)),
+		Period:  l.say(phPeriod, l.periodWords(r.Options.From, r.Options.To)),
 		Style:   template.CSS(pageStyle),
 		Library: template.JS(echartsLibrary),
 		Init:    template.JS(pageScript),
 		CSP:     contentSecurityPolicy([]string{echartsLibrary, pageScript}, []string{pageStyle}),
 	}
-	sections := []func(locale) (section, error){r.visitsSection, r.twinkelSection, r.funnelSection, r.topArticlesSection}
+	sections := []func(locale) (section, error){
+		r.keyFiguresSection, r.visitsSection, r.referralsSection, r.channelsSection, r.topArticlesSection,
+		r.contentSection, r.postsSection, r.twinkelSection, r.topTwinkelsSection, r.funnelSection, r.qualitySection,
+	}
 	switch {
 	case r.Options.CampaignOnly:
 		p.Title = l.say(phCampaignTitle, r.Options.Campaign)
@@ -170,7 +180,7 @@ func (r *Report) Render(w io.Writer) error {
 		p.Annotations = r.annotationList(l, "annotations", func(a Annotation) bool {
 			return from <= isoDay(a.Day) && isoDay(a.Day) <= to
 		})
-		sections = []func(locale) (section, error){r.twinkelSection, r.funnelSection}
+		sections = []func(locale) (section, error){r.twinkelSection, r.topTwinkelsSection, r.funnelSection}
 	case r.Options.Label != "":
 		p.Title = l.say(phTitleLabel, r.Options.Label)
 	}
@@ -218,10 +228,16 @@ func (r *Report) source(l locale, query string) string {
 	if query == queryTwinkelFlights && r.Options.Flight > 0 {
 		return l.say(phSourceFlight, query, strings.Join(kv, ", "), r.Options.Flight)
 	}
+	if len(kv) == 0 {
+		return l.say(phSourceBare, query)
+	}
 	return l.say(phSource, query, strings.Join(kv, ", "))
 }
 
-func num(text string) cellView { return cellView{Text: text, Class: "num"} }
+// num is a cell that holds a number, right-aligned, with further lines beneath it.
+func num(text string, lines ...string) cellView {
+	return cellView{Text: text, Class: "num", Lines: lines}
+}
 
 func (r *Report) visitsSection(l locale) (section, error) {
 	s := section{ID: "visits", Heading: l.say(phVisitsHeading), Intro: l.say(phVisitsIntro)}
@@ -277,9 +293,16 @@ func (r *Report) twinkelSection(l locale) (section, error) {
 		s.Heading = l.say(phTwinkelHeadingFor, r.Options.Campaign)
 	}
 	flights := block{Source: r.source(l, queryTwinkelFlights)}
+	forecast, err := r.forecastBlock(l)
+	if err != nil {
+		return s, err
+	}
 	if len(r.Flights) == 0 {
 		flights.Empty = l.say(phNoData)
 		s.Blocks = append(s.Blocks, flights)
+		if r.Forecast != nil {
+			s.Blocks = append(s.Blocks, forecast)
+		}
 		return s, nil
 	}
 	chart, err := twinkelChart(l, r.Flights)
@@ -327,6 +350,7 @@ func (r *Report) twinkelSection(l locale) (section, error) {
 		}
 		s.Blocks = append(s.Blocks, totals)
 	}
+	s.Blocks = append(s.Blocks, forecast)
 	return s, nil
 }
 
@@ -410,6 +434,9 @@ func (r *Report) topArticlesSection(l locale) (section, error) {
 	bySite := map[string][]TopArticle{}
 	sites := []string{"kennisplein", "vilans"} // always shown, if need be as empty
 	for _, a := range r.TopArticles {
+		if a.Site == magazineSite { // its pages are the Twinkels, shown with the campaign
+			continue
+		}
 		if !slices.Contains(sites, a.Site) {
 			sites = append(sites, a.Site)
 		}
@@ -433,6 +460,7 @@ func (r *Report) topArticlesSection(l locale) (section, error) {
 		}
 		ids[chart.ID] = true
 		b.Chart = chart
+		n := notes{prefix: "top-" + slug(site)}
 		t := &tableView{
 			ID:      "table-" + strings.TrimPrefix(chart.ID, "chart-"),
 			Caption: l.say(phTopCaption, l.siteHost(site), l.period(r.Options.From, r.Options.To)),
@@ -451,15 +479,22 @@ func (r *Report) topArticlesSection(l locale) (section, error) {
 			if a.PageTitle != "" && a.Path != "" {
 				page.Lines = []string{a.Path}
 			}
+			visits := num(l.count(a.Visits))
+			switch a.Source {
+			case "page_reports":
+				visits.Note = n.add(l.say(phFromPageReports))
+			case "both":
+				visits.Note = n.add(l.say(phFromBoth))
+			}
 			t.Rows = append(t.Rows, rowView{Cells: []cellView{
-				num(l.count(a.Rank)), page, item, num(l.count(a.Visits)), num(l.count(a.Visitors)),
+				num(l.count(a.Rank)), page, item, visits, num(l.optCount(a.Visitors)),
 			}})
 		}
 		file := "top-artikelen-" + strings.TrimPrefix(chart.ID, "chart-top-") + ".csv"
 		if err := t.downloadable(l, file, topArticleColumns, valuesOf(articles)); err != nil {
 			return s, err
 		}
-		b.Table = t
+		b.Table, b.Notes = t, n.list
 		s.Blocks = append(s.Blocks, b)
 	}
 	s.Blocks[len(s.Blocks)-1].Source = r.source(l, queryTopArticles)

@@ -34,27 +34,61 @@ type Options struct {
 	Flight int64
 }
 
-// The queries the report asks, and how many top articles it shows per site.
+// The queries the report asks, and how many rows of each top list it shows.
 const (
-	queryVisitsPerQuarter = "visits_per_quarter"
-	queryTwinkelFlights   = "twinkel_flights"
-	queryTwinkelTotals    = "twinkel_totals"
-	queryFunnel           = "funnel"
-	queryTopArticles      = "top_articles"
-	queryAnnotations      = "annotations"
-	topArticlesLimit      = 5
+	queryKeyFigures           = "key_figures"
+	queryFreshness            = "freshness"
+	queryVisitsPerQuarter     = "visits_per_quarter"
+	queryReferralSources      = "referral_sources"
+	queryChannelReach         = "channel_reach"
+	queryTopArticles          = "top_articles"
+	queryTopKnowledgeProducts = "top_knowledge_products"
+	queryVisitsByTheme        = "visits_by_theme"
+	queryVisitsByOrganisation = "visits_by_organisation"
+	queryTopPosts             = "top_posts"
+	queryTwinkelFlights       = "twinkel_flights"
+	queryTwinkelTotals        = "twinkel_totals"
+	queryTopTwinkels          = "top_twinkels"
+	queryFunnel               = "funnel"
+	queryForecast             = "forecast"
+	queryDataGaps             = "data_gaps"
+	queryRejectedFiles        = "rejected_files"
+	queryAnnotations          = "annotations"
+
+	topArticlesLimit = 5
+	topListLimit     = 5 // knowledge products, posts per platform, Twinkels
+	// magazineSite is the campaign's magazine: its pages are the Twinkels, shown in the
+	// campaign's section rather than among the top articles. It is the default of the
+	// queries funnel and top_twinkels.
+	magazineSite = "twinkelmagazine"
 )
 
 // The columns the report reads from each query's result, in the order its CSV downloads
 // give them.
 var (
-	quarterColumns = []string{"quarter_start", "quarter_end", "visits", "visitors", "new_visits", "returning_visits"}
-	flightColumns  = []string{"campaign", "flight", "flight_start", "flight_end", "format", "data_start", "data_end",
+	keyFigureColumns = []string{"metric", "period_start", "period_end", "value",
+		"previous_start", "previous_end", "previous_value", "change_vs_previous",
+		"year_earlier_start", "year_earlier_end", "year_earlier_value", "change_vs_year_earlier"}
+	freshnessColumns = []string{"kind", "files", "last_day", "last_loaded", "last_ingest", "stale_after_hours", "hours_behind", "stale"}
+	quarterColumns   = []string{"quarter_start", "quarter_end", "visits", "visitors", "new_visits", "returning_visits"}
+	referralColumns  = []string{"quarter_start", "quarter_end", "channel", "channel_rank", "visits", "visitors"}
+	channelColumns   = []string{"quarter_start", "quarter_end", "platform", "posts", "impressions", "engagements", "engagement_rate", "reach_sum"}
+	flightColumns    = []string{"campaign", "flight", "flight_start", "flight_end", "format", "data_start", "data_end",
 		"impressions", "unique_reach", "reach_upper_bound", "views", "clicks", "ctr", "frequency"}
-	formatTotalColumns = []string{"format", "flights", "impressions", "reach_sum", "views", "clicks", "ctr"}
-	funnelColumns      = []string{"step", "stage", "impressions", "clicks", "visits", "visitors", "avg_visit_seconds"}
-	topArticleColumns  = []string{"site", "rank", "path", "page_title", "item_title", "item_type", "visits", "visitors"}
-	annotationColumns  = []string{"day", "text"}
+	formatTotalColumns  = []string{"format", "flights", "impressions", "reach_sum", "views", "clicks", "ctr"}
+	funnelColumns       = []string{"step", "stage", "impressions", "clicks", "visits", "visitors", "avg_visit_seconds"}
+	topArticleColumns   = []string{"site", "rank", "path", "page_title", "item_title", "item_type", "visits", "visitors", "source"}
+	productColumns      = []string{"rank", "nr", "title", "type", "organisations", "themes", "site", "path", "visits", "visitors"}
+	themeColumns        = []string{"theme", "is_total", "items", "visits", "visitors"}
+	organisationColumns = []string{"organisation", "is_total", "items", "visits", "visitors"}
+	postColumns         = []string{"platform", "rank", "metric", "value", "published_at", "title", "url", "post_id"}
+	twinkelColumns      = []string{"rank", "path", "page_title", "visits", "visitors"}
+	forecastColumns     = []string{"campaign", "campaign_start", "campaign_end", "as_of", "impressions_so_far",
+		"flight_days_so_far", "flight_days_remaining", "impressions_per_flight_day", "forecast_impressions"}
+	gapColumns      = []string{"source", "subject", "first_day", "last_day", "days", "days_without_data", "gaps", "longest_gap_start", "longest_gap_end"}
+	rejectedColumns = []string{"path", "kind", "loaded_at", "rows_loaded", "rows_rejected", "rows_bots", "rejected_share",
+		"first_line", "first_column", "first_reason"}
+	annotationColumns = []string{"day", "text"}
 )
 
 // Report is the reach report for one period: the answers of its queries, read into the
@@ -62,8 +96,31 @@ var (
 type Report struct {
 	// Options are the options it was built with, Lang filled in.
 	Options Options
+	// KeyFigures are the period's key figures against earlier periods, one per metric.
+	KeyFigures []KeyFigure
+	// Freshness is how fresh each source kind is.
+	Freshness []SourceFreshness
 	// Quarters are the visits to the programme's pages per programme quarter (Fig. 11).
 	Quarters []ProgrammeQuarter
+	// Referrals are the visits and visitors per quarter and referral channel (Fig. 12).
+	Referrals []ReferralQuarter
+	// Channels are the reach and engagement of the own social channels per quarter (Fig. 13).
+	Channels []ChannelQuarter
+	// KnowledgeProducts are the most visited knowledge products of the content catalogue.
+	KnowledgeProducts []KnowledgeProduct
+	// Themes and Organisations are the visits to the catalogue's items per theme and per
+	// organisation; the entry with Total set is the distinct visits over all items.
+	Themes, Organisations []GroupVisits
+	// TopPosts are the most seen organic posts per platform.
+	TopPosts []TopPost
+	// TopTwinkels are the most visited Twinkels on the campaign's magazine.
+	TopTwinkels []TopTwinkel
+	// Forecast is the campaign's impressions forecast at its end; nil without ad data.
+	Forecast *Forecast
+	// Gaps are the days without data per source.
+	Gaps []DataGap
+	// RejectedFiles are the loaded files with rejected rows.
+	RejectedFiles []RejectedFile
 	// Flights are the Twinkel campaign's flights, one per flight and ad format (Fig. 14).
 	Flights []Flight
 	// FormatTotals are the campaign's totals per format; the format "total" is all
@@ -154,7 +211,8 @@ type TopArticle struct {
 	ItemTitle *string // the content catalogue's item, nil when the page is not in it
 	ItemType  *string
 	Visits    int64
-	Visitors  int64
+	Visitors  *int64 // nil where page reports give the visits: they have no distinct visitors
+	Source    string // page_views, page_reports or both (for different periods)
 }
 
 // Build runs the queries the report needs.
@@ -190,16 +248,37 @@ func Build(ctx context.Context, run Runner, opts Options) (*Report, error) {
 		read   func(*queries.Result) error
 	}
 	period := func() map[string]string { return map[string]string{"from": from, "to": to} }
+	limited := func(limit int) map[string]string {
+		return map[string]string{"from": from, "to": to, "limit": fmt.Sprint(limit)}
+	}
 	campaign := func() map[string]string { return map[string]string{"campaign": opts.Campaign, "from": from, "to": to} }
-	steps := []step{
+	campaignSteps := []step{
 		{queryTwinkelFlights, campaign(), r.readFlights},
 		{queryTwinkelTotals, campaign(), r.readFormatTotals},
+		{queryForecast, map[string]string{"campaign": opts.Campaign, "to": to}, r.readForecast},
+		{queryTopTwinkels, limited(topListLimit), r.readTopTwinkels},
 		{queryFunnel, campaign(), r.readFunnel},
 	}
-	if !opts.CampaignOnly {
-		steps = slices.Insert(steps, 0, step{queryVisitsPerQuarter, period(), r.readQuarters})
-		steps = append(steps, step{queryTopArticles,
-			map[string]string{"from": from, "to": to, "limit": fmt.Sprint(topArticlesLimit)}, r.readTopArticles})
+	var steps []step
+	if opts.CampaignOnly {
+		steps = campaignSteps
+	} else {
+		steps = []step{
+			{queryKeyFigures, campaign(), r.readKeyFigures},
+			{queryFreshness, map[string]string{}, r.readFreshness},
+			{queryVisitsPerQuarter, period(), r.readQuarters},
+			{queryReferralSources, period(), r.readReferrals},
+			{queryChannelReach, period(), r.readChannels},
+			{queryTopArticles, limited(topArticlesLimit), r.readTopArticles},
+			{queryTopKnowledgeProducts, limited(topListLimit), r.readKnowledgeProducts},
+			{queryVisitsByTheme, period(), r.readThemes},
+			{queryVisitsByOrganisation, period(), r.readOrganisations},
+			{queryTopPosts, limited(topListLimit), r.readTopPosts},
+		}
+		steps = append(steps, campaignSteps...)
+		steps = append(steps,
+			step{queryDataGaps, period(), r.readGaps},
+			step{queryRejectedFiles, map[string]string{}, r.readRejectedFiles})
 	}
 	steps = append(steps, step{queryAnnotations, period(), r.readAnnotations})
 	for _, s := range steps {
@@ -297,7 +376,8 @@ func (r *Report) readTopArticles(res *queries.Result) error {
 				ItemTitle: c.optTextPtr("item_title"),
 				ItemType:  c.optTextPtr("item_type"),
 				Visits:    c.count("visits"),
-				Visitors:  c.count("visitors"),
+				Visitors:  c.optCount("visitors"),
+				Source:    c.text("source"),
 			})
 		})
 	if err != nil {

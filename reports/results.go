@@ -92,6 +92,25 @@ func (c *cells) count(col string) int64 {
 	return 0
 }
 
+// optDate reads a date or moment that may be missing.
+func (c *cells) optDate(col string) *time.Time {
+	if c.value(col) == nil {
+		return nil
+	}
+	t := c.date(col)
+	return &t
+}
+
+// flag reads a boolean.
+func (c *cells) flag(col string) bool {
+	v := c.value(col)
+	b, ok := v.(bool)
+	if !ok {
+		c.fail(col, v, "true or false")
+	}
+	return b
+}
+
 func (c *cells) optCount(col string) *int64 {
 	if c.value(col) == nil {
 		return nil

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,7 +29,7 @@ func runReport(ctx context.Context, e *env, args []string) int {
 	db := dbFlag(e, fs)
 	wait := waitFlag(fs)
 	configPath := fs.String("config", "", "configuration file (default bereik.toml beside the database, else built-in)")
-	quarter := fs.String("quarter", "", "the quarter starting in this month, e.g. 2021-06 (quarters start in quarter_start_month)")
+	quarter := fs.String("quarter", "", "the quarter starting in this month, e.g. 2021-06 (quarters start in quarter_start_month); 2021Q3 where quarters are calendar quarters")
 	from := fs.String("from", "", "first day, e.g. 2019-09-01")
 	to := fs.String("to", "", "last day, e.g. 2021-08-31")
 	programme := fs.Bool("programme", false, "all loaded data")
@@ -120,8 +122,37 @@ func campaignPeriod(cfg *pipeline.Config, name string, flight int64) (time.Time,
 	return time.Time{}, time.Time{}, fmt.Errorf("no campaign %q in %s; configured: %s", name, cfg.Source, strings.Join(names, ", "))
 }
 
+var calendarQuarter = regexp.MustCompile(`^(\d{4})[Qq]([1-4])$`)
+
+// quarterStart is the first day of the quarter --quarter names: by its first month
+// (2021-06), which must be a month a quarter starts in, or as a calendar quarter (2021Q3),
+// only where quarters are calendar quarters.
+func quarterStart(quarter string, firstMonth int) (time.Time, error) {
+	if m := calendarQuarter.FindStringSubmatch(quarter); m != nil {
+		if (firstMonth-1)%3 != 0 {
+			return time.Time{}, fmt.Errorf("--quarter %s: quarters here start in %s (quarter_start_month = %d), not in calendar quarters; name the quarter by its first month, like %s",
+				quarter, monthName(firstMonth), firstMonth, time.Date(2021, time.Month(firstMonth), 1, 0, 0, 0, 0, time.UTC).Format("2006-01"))
+		}
+		year, _ := strconv.Atoi(m[1])
+		n, _ := strconv.Atoi(m[2])
+		return time.Date(year, time.Month(3*n-2), 1, 0, 0, 0, 0, time.UTC), nil
+	}
+	start, err := time.Parse("2006-01", quarter)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--quarter %q: want the quarter's first month, like 2021-06 (or 2021Q3 where quarters are calendar quarters)", quarter)
+	}
+	if off := (int(start.Month()) - firstMonth + 12) % 3; off != 0 {
+		before := start.AddDate(0, -off, 0)
+		return time.Time{}, fmt.Errorf("--quarter %s: no quarter starts in that month (quarters start in %s and every third month after); the nearest quarters start in %s and %s",
+			quarter, monthName(firstMonth), before.Format("2006-01"), before.AddDate(0, 3, 0).Format("2006-01"))
+	}
+	return start, nil
+}
+
+func monthName(m int) string { return time.Month(m).String() }
+
 // reportPeriod resolves exactly one of --quarter, --from/--to and --programme to dates.
-func reportPeriod(ctx context.Context, run reports.Runner, quarterStart int, quarter, from, to string, programme bool) (time.Time, time.Time, string, error) {
+func reportPeriod(ctx context.Context, run reports.Runner, quarterStartMonth int, quarter, from, to string, programme bool) (time.Time, time.Time, string, error) {
 	chosen := 0
 	for _, set := range []bool{quarter != "", from != "" || to != "", programme} {
 		if set {
@@ -133,14 +164,9 @@ func reportPeriod(ctx context.Context, run reports.Runner, quarterStart int, qua
 	}
 	switch {
 	case quarter != "":
-		start, err := time.Parse("2006-01", quarter)
+		start, err := quarterStart(quarter, quarterStartMonth)
 		if err != nil {
-			return time.Time{}, time.Time{}, "", fmt.Errorf("--quarter %q: want the quarter's first month, like 2021-06", quarter)
-		}
-		if off := (int(start.Month()) - quarterStart + 12) % 3; off != 0 {
-			before := start.AddDate(0, -off, 0)
-			return time.Time{}, time.Time{}, "", fmt.Errorf("--quarter %s: no quarter starts in that month (quarters start in month %d and every third month after); the nearest start in %s or %s",
-				quarter, quarterStart, before.Format("2006-01"), before.AddDate(0, 3, 0).Format("2006-01"))
+			return time.Time{}, time.Time{}, "", err
 		}
 		return start, start.AddDate(0, 3, -1), "", nil
 	case programme:

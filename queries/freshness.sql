@@ -1,0 +1,25 @@
+-- name: freshness
+-- doc: How fresh each source kind is: the last day its loaded files hold data for, when a
+-- doc: file of that kind was last loaded, and whether it is stale. The moment compared
+-- doc: against is the database's last ingest (the newest loaded_at of any file), so that
+-- doc: the answer depends on the database alone: a source is stale when the end of its
+-- doc: last day of data lies more than settings.stale_after_hours before that moment.
+-- doc: hours_behind is that gap in whole hours. Kinds without dates (the content
+-- doc: catalogue) are never stale.
+WITH last_ingest AS (
+    SELECT max(loaded_at) AS moment FROM ingest_log
+)
+SELECT l.kind,
+       count(*) AS files,
+       max(l.last_date) AS last_day,
+       max(l.loaded_at) AS last_loaded,
+       (SELECT moment FROM last_ingest) AS last_ingest,
+       s.stale_after_hours,
+       CASE WHEN max(l.last_date) IS NOT NULL
+            THEN datediff('hour', (max(l.last_date) + INTERVAL 1 DAY)::TIMESTAMP, (SELECT moment FROM last_ingest)) END AS hours_behind,
+       coalesce(datediff('hour', (max(l.last_date) + INTERVAL 1 DAY)::TIMESTAMP, (SELECT moment FROM last_ingest)) > s.stale_after_hours,
+                false) AS stale
+FROM ingest_log l
+CROSS JOIN settings s
+GROUP BY l.kind, s.stale_after_hours
+ORDER BY l.kind

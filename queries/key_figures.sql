@@ -1,0 +1,122 @@
+-- name: key_figures
+-- doc: The period's key figures against the previous period and the same period a year
+-- doc: earlier: visits and distinct visitors to the programme's pages (all sites; visitors
+-- doc: distinct over the whole window, never a sum of days or quarters), programme page
+-- doc: views, the campaign's ad impressions and link clicks (rows as twinkel_totals
+-- doc: chooses them, lying within the window), and the impressions of the organic social
+-- doc: posts published in the window. The previous period has the same length and ends
+-- doc: the day before the period starts: the same number of whole months where the period
+-- doc: is whole months (a quarter is compared with the quarter before), else the same
+-- doc: number of days. A window has data for a figure when it overlaps the span of that
+-- doc: figure's source (page views: first to last page view; ads: the campaign's reporting
+-- doc: periods; posts: first to last publication); without data the value is NULL ("n/a"),
+-- doc: not 0; a window the source covers only in part gives the figure of that part.
+-- doc: change = (value - earlier) / earlier, a fraction; NULL where either is missing or
+-- doc: the earlier value is 0. Without from and to, the period is all loaded data (the
+-- doc: first to the last day of page views, ads and posts).
+-- param: from date = 1900-01-01 -- first day of the period; the default is the first day of data
+-- param: to date = 9999-12-31 -- last day of the period; the default is the last day of data
+-- param: campaign text = Twinkels 2021 -- campaign name from bereik.toml [[campaigns]]
+WITH data_days AS (
+    SELECT min(first_day) AS first_day, max(last_day) AS last_day
+    FROM (
+        SELECT min(ts)::DATE AS first_day, max(ts)::DATE AS last_day FROM page_views
+        UNION ALL SELECT min(reporting_start), max(reporting_end) FROM meta_ads
+        UNION ALL SELECT min(published_at)::DATE, max(published_at)::DATE FROM social_posts
+    )
+),
+period AS (
+    SELECT CASE WHEN $from::DATE = DATE '1900-01-01' THEN coalesce(first_day, $from::DATE) ELSE $from::DATE END AS f,
+           CASE WHEN $to::DATE = DATE '9999-12-31' THEN coalesce(last_day, $to::DATE) ELSE $to::DATE END AS t
+    FROM data_days
+),
+shape AS (
+    SELECT f, t,
+           day(f) = 1 AND day((t + INTERVAL 1 DAY)::DATE) = 1 AS whole_months,
+           (year(t) * 12 + month(t)) - (year(f) * 12 + month(f)) + 1 AS months,
+           datediff('day', f, t) + 1 AS days
+    FROM period
+),
+windows AS MATERIALIZED (
+    SELECT 'current' AS which, f AS start_day, t AS end_day FROM shape
+    UNION ALL
+    SELECT 'previous',
+           CASE WHEN whole_months THEN (f - to_months(months))::DATE ELSE (f - to_days(days))::DATE END,
+           (f - INTERVAL 1 DAY)::DATE
+    FROM shape
+    UNION ALL
+    SELECT 'year_earlier',
+           (f - INTERVAL 1 YEAR)::DATE,
+           CASE WHEN whole_months THEN last_day((t - INTERVAL 1 YEAR)::DATE) ELSE (t - INTERVAL 1 YEAR)::DATE END
+    FROM shape
+),
+-- The programme's pages, numbered, and their views in any window.
+pages AS MATERIALIZED (
+    SELECT row_number() OVER (ORDER BY site, path)::INTEGER AS page, site, path FROM programme_pages
+),
+programme_views AS MATERIALIZED (
+    SELECT pv.ts, pv.site, pv.visit_id, pv.visitor
+    FROM page_views pv
+    JOIN pages pg ON pg.site = pv.site AND pg.path = pv.path
+    WHERE pv.ts >= (SELECT min(start_day) FROM windows)
+      AND pv.ts < (SELECT max(end_day) FROM windows) + INTERVAL 1 DAY
+),
+spans AS (
+    SELECT (SELECT min(ts)::DATE FROM page_views) AS views_first,
+           (SELECT max(ts)::DATE FROM page_views) AS views_last,
+           (SELECT min(reporting_start) FROM meta_ads WHERE campaign = $campaign) AS ads_first,
+           (SELECT max(reporting_end) FROM meta_ads WHERE campaign = $campaign) AS ads_last,
+           (SELECT min(published_at)::DATE FROM social_posts) AS posts_first,
+           (SELECT max(published_at)::DATE FROM social_posts) AS posts_last
+),
+per_window AS (
+    SELECT w.which, w.start_day, w.end_day,
+           w.start_day <= s.views_last AND w.end_day >= s.views_first AS views_data,
+           w.start_day <= s.ads_last AND w.end_day >= s.ads_first AS ads_data,
+           w.start_day <= s.posts_last AND w.end_day >= s.posts_first AS posts_data,
+           v.visits, v.visitors, v.page_views, a.impressions AS ad_impressions, a.clicks AS ad_clicks,
+           p.impressions AS post_impressions
+    FROM windows w
+    CROSS JOIN spans s
+    CROSS JOIN LATERAL (
+        SELECT count(DISTINCT (site, visit_id)) AS visits,
+               count(DISTINCT (site, visitor)) AS visitors,
+               count(*) AS page_views
+        FROM programme_views
+        WHERE ts >= w.start_day AND ts < w.end_day + INTERVAL 1 DAY
+    ) v
+    CROSS JOIN LATERAL (
+        SELECT coalesce(sum(impressions), 0)::BIGINT AS impressions, coalesce(sum(link_clicks), 0)::BIGINT AS clicks
+        FROM campaign_rows($campaign, w.start_day, w.end_day)
+    ) a
+    CROSS JOIN LATERAL (
+        SELECT coalesce(sum(impressions), 0)::BIGINT AS impressions
+        FROM social_posts
+        WHERE published_at >= w.start_day AND published_at < w.end_day + INTERVAL 1 DAY
+    ) p
+),
+figures AS (
+    SELECT which, start_day, end_day, 1 AS metric_rank, 'visits' AS metric,
+           CASE WHEN views_data THEN visits END AS value FROM per_window
+    UNION ALL
+    SELECT which, start_day, end_day, 2, 'visitors', CASE WHEN views_data THEN visitors END FROM per_window
+    UNION ALL
+    SELECT which, start_day, end_day, 3, 'page_views', CASE WHEN views_data THEN page_views END FROM per_window
+    UNION ALL
+    SELECT which, start_day, end_day, 4, 'ad_impressions', CASE WHEN ads_data THEN ad_impressions END FROM per_window
+    UNION ALL
+    SELECT which, start_day, end_day, 5, 'ad_clicks', CASE WHEN ads_data THEN ad_clicks END FROM per_window
+    UNION ALL
+    SELECT which, start_day, end_day, 6, 'social_impressions', CASE WHEN posts_data THEN post_impressions END FROM per_window
+)
+SELECT c.metric,
+       c.start_day AS period_start, c.end_day AS period_end, c.value,
+       p.start_day AS previous_start, p.end_day AS previous_end, p.value AS previous_value,
+       ((c.value - p.value) / nullif(p.value, 0))::DOUBLE AS change_vs_previous,
+       y.start_day AS year_earlier_start, y.end_day AS year_earlier_end, y.value AS year_earlier_value,
+       ((c.value - y.value) / nullif(y.value, 0))::DOUBLE AS change_vs_year_earlier
+FROM figures c
+JOIN figures p ON p.metric = c.metric AND p.which = 'previous'
+JOIN figures y ON y.metric = c.metric AND y.which = 'year_earlier'
+WHERE c.which = 'current'
+ORDER BY c.metric_rank

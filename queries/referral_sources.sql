@@ -1,0 +1,118 @@
+-- name: referral_sources
+-- doc: Visits and visitors to the programme's pages of one site per quarter, by the referral
+-- doc: channel of the visit's first page view (Fig. 12). The channel comes from the
+-- doc: referral rules of bereik.toml ([[referrals]], table referral_rules), tried in order,
+-- doc: the first match winning: utm_source or utm_medium equal to a rule's value, or a
+-- doc: referrer host equal to a rule's host or a subdomain of it ('google.' matches Google
+-- doc: under any top-level domain). A first page view no rule matches is 'internal' when its
+-- doc: referrer is one of the configured sites, 'direct' when it has neither referrer nor
+-- doc: UTM tag, and 'other' otherwise. Every visit has one channel, so visits add up over
+-- doc: channels; visitors are distinct per quarter and channel and do not add up (one
+-- doc: visitor can come through two channels). channel_rank orders the channels as the
+-- doc: rules do, then other, internal, direct. Quarters as in visits_per_quarter.
+-- param: site text = kennisplein -- site name from bereik.toml [[sites]]
+-- param: from date = 1900-01-01 -- first day of the period
+-- param: to date = 9999-12-31 -- last day of the period
+WITH views AS (
+    SELECT visit_id, visitor, ts, path, referrer, utm_source, utm_medium
+    FROM page_views
+    WHERE site = $site AND ts >= $from::DATE AND ts < $to::DATE + INTERVAL 1 DAY
+),
+-- The site's programme pages: few, so that the visits are found by a plain semi-join.
+pages AS MATERIALIZED (
+    SELECT path FROM programme_pages WHERE site = $site
+),
+programme_visits AS (
+    SELECT DISTINCT v.visit_id
+    FROM views v
+    SEMI JOIN pages p ON p.path = v.path
+),
+-- The first page view of each programme visit (within the period): where the visit came
+-- from. One arg_min over the three fields together is cheaper than three.
+firsts AS (
+    SELECT visit_id, visitor, started,
+           coalesce(origin.utm_source, '') AS utm_source,
+           coalesce(origin.utm_medium, '') AS utm_medium,
+           coalesce(origin.referrer, '') AS referrer
+    FROM (
+        SELECT v.visit_id,
+               any_value(v.visitor) AS visitor,
+               min(v.ts) AS started,
+               arg_min({'utm_source': v.utm_source, 'utm_medium': v.utm_medium, 'referrer': v.referrer}, v.ts) AS origin
+        FROM views v
+        SEMI JOIN programme_visits p ON p.visit_id = v.visit_id
+        GROUP BY v.visit_id
+    )
+),
+rules AS (
+    SELECT priority, channel, match, lower(pattern) AS pattern FROM referral_rules
+),
+-- The rules are matched once per distinct origin (UTM tags and referrer), not per visit:
+-- a few hundred origins stand for millions of visits.
+origins AS MATERIALIZED (
+    SELECT DISTINCT utm_source, utm_medium, referrer FROM firsts
+),
+described AS (
+    SELECT utm_source, utm_medium, referrer,
+           lower(trim(utm_source)) AS source_tag,
+           lower(trim(utm_medium)) AS medium_tag,
+           lower(coalesce(regexp_extract(referrer, '^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#@]+)', 1), '')) AS referrer_host
+    FROM origins
+),
+matched AS (
+    SELECT d.utm_source, d.utm_medium, d.referrer, min(r.priority) AS priority
+    FROM described d
+    JOIN rules r ON
+         (r.match = 'utm_source' AND d.source_tag = r.pattern)
+      OR (r.match = 'utm_medium' AND d.medium_tag = r.pattern)
+      OR (r.match = 'referrer_host' AND d.referrer_host <> '' AND (
+             CASE WHEN ends_with(r.pattern, '.')
+                  -- 'google.' : google.<tld> or google.<sld>.<tld>, or any subdomain of those
+                  THEN regexp_full_match(d.referrer_host, '(.+\.)?' || regexp_escape(r.pattern) || '[a-z0-9-]+(\.[a-z0-9-]+)?')
+                  ELSE d.referrer_host = r.pattern OR ends_with(d.referrer_host, '.' || r.pattern)
+             END))
+    GROUP BY d.utm_source, d.utm_medium, d.referrer
+),
+origin_channels AS (
+    SELECT d.utm_source, d.utm_medium, d.referrer,
+           CASE
+               WHEN m.priority IS NOT NULL THEN r.channel
+               WHEN d.referrer_host IN (SELECT host FROM sites)
+                 OR EXISTS (SELECT 1 FROM sites s WHERE ends_with(d.referrer_host, '.' || s.host)) THEN 'internal'
+               WHEN d.referrer = '' AND d.source_tag = '' AND d.medium_tag = '' THEN 'direct'
+               ELSE 'other'
+           END AS channel
+    FROM described d
+    LEFT JOIN matched m USING (utm_source, utm_medium, referrer)
+    LEFT JOIN rules r ON r.priority = m.priority
+),
+channelled AS (
+    SELECT f.visitor, f.started, o.channel
+    FROM firsts f
+    JOIN origin_channels o USING (utm_source, utm_medium, referrer)
+),
+ranks AS (
+    SELECT channel, row_number() OVER (ORDER BY min(priority), channel) AS channel_rank
+    FROM (
+        SELECT channel, priority FROM rules
+        UNION ALL VALUES ('other', 1000001), ('internal', 1000002), ('direct', 1000003)
+    )
+    GROUP BY channel
+),
+in_quarters AS (
+    SELECT c.*,
+           (date_trunc('month', c.started)
+            - to_months(CAST((month(c.started) - s.quarter_start_month + 12) % 3 AS INTEGER)))::DATE AS quarter_start
+    FROM channelled c
+    CROSS JOIN settings s
+)
+SELECT greatest(q.quarter_start, $from::DATE) AS quarter_start,
+       least((q.quarter_start + INTERVAL 3 MONTH - INTERVAL 1 DAY)::DATE, $to::DATE) AS quarter_end,
+       q.channel,
+       min(r.channel_rank) AS channel_rank,
+       count(*) AS visits,
+       count(DISTINCT q.visitor) AS visitors
+FROM in_quarters q
+JOIN ranks r USING (channel)
+GROUP BY q.quarter_start, q.channel
+ORDER BY quarter_start, channel_rank

@@ -1,0 +1,43 @@
+-- name: top_knowledge_products
+-- doc: The content catalogue's items of one type (knowledge products by default) by visits
+-- doc: in the period: visits are distinct visits that viewed any page of the item (its page,
+-- doc: or for an item whose URL ends in * every page under it), visitors are distinct
+-- doc: visitors. Items whose pages had no visits are left out. From visit logs (page_views)
+-- doc: only.
+-- param: from date = 1900-01-01 -- first day of the period
+-- param: to date = 9999-12-31 -- last day of the period
+-- param: type text = kennisproduct -- the catalogue's type column; all for every type
+-- param: limit integer = 5 -- items to show
+WITH items AS (
+    SELECT nr, title, type, organisations, themes, site, path, is_prefix
+    FROM content_items
+    WHERE ($type = 'all' OR type = $type) AND site IS NOT NULL AND coalesce(path, '') <> ''
+),
+-- The pages seen in the period that belong to an item: few, so that the page views are
+-- then joined on equal site and path only.
+item_pages AS MATERIALIZED (
+    SELECT DISTINCT pg.site, pg.path, i.nr
+    FROM (SELECT DISTINCT site, path FROM page_views
+          WHERE ts >= $from::DATE AND ts < $to::DATE + INTERVAL 1 DAY
+            AND site IN (SELECT site FROM items)) pg
+    JOIN items i ON i.site = pg.site AND (pg.path = i.path OR (i.is_prefix AND starts_with(pg.path, i.path)))
+),
+item_views AS (
+    SELECT DISTINCT ip.nr, pv.visit_id, pv.visitor
+    FROM page_views pv
+    JOIN item_pages ip ON ip.site = pv.site AND ip.path = pv.path
+    WHERE pv.ts >= $from::DATE AND pv.ts < $to::DATE + INTERVAL 1 DAY
+),
+counted AS (
+    SELECT nr, count(DISTINCT visit_id) AS visits, count(DISTINCT visitor) AS visitors
+    FROM item_views
+    GROUP BY nr
+)
+SELECT row_number() OVER (ORDER BY c.visits DESC, i.nr) AS rank,
+       i.nr, i.title, i.type, i.organisations, i.themes, i.site,
+       i.path || CASE WHEN i.is_prefix THEN '*' ELSE '' END AS path,
+       c.visits, c.visitors
+FROM counted c
+JOIN items i USING (nr)
+QUALIFY rank <= $limit
+ORDER BY rank
