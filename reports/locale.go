@@ -337,6 +337,14 @@ func (l locale) sourceKind(kind string) string {
 		return l.say(phKindAccessLog)
 	case "page_report":
 		return l.say(phKindPageReport)
+	case "meta_posts":
+		return l.say(phKindMetaPosts)
+	case "linkedin_posts":
+		return l.say(phKindLinkedInPosts)
+	case "x_posts":
+		return l.say(phKindXPosts)
+	case "youtube_videos":
+		return l.say(phKindYouTube)
 	}
 	return kind
 }

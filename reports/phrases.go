@@ -327,6 +327,22 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Paginarapporten",
 		"Page reports",
 	},
+	phKindMetaPosts: {
+		"Facebook- en Instagramberichten",
+		"Facebook and Instagram posts",
+	},
+	phKindLinkedInPosts: {
+		"LinkedIn-berichten",
+		"LinkedIn posts",
+	},
+	phKindXPosts: {
+		"X-berichten",
+		"X posts",
+	},
+	phKindYouTube: {
+		"YouTube-video's",
+		"YouTube videos",
+	},
 	phReferralHeading: {
 		"Bezoekers na verwijzing",
 		"Visitors by referral",
@@ -879,6 +895,10 @@ const (
 	phKindCatalogue           phrase = "kind-catalogue"
 	phKindAccessLog           phrase = "kind-access-log"
 	phKindPageReport          phrase = "kind-page-report"
+	phKindMetaPosts           phrase = "kind-meta-posts"
+	phKindLinkedInPosts       phrase = "kind-linkedin-posts"
+	phKindXPosts              phrase = "kind-x-posts"
+	phKindYouTube             phrase = "kind-youtube"
 	phReferralHeading         phrase = "referral-heading"
 	phReferralIntro           phrase = "referral-intro"
 	phReferralCaption         phrase = "referral-caption"
