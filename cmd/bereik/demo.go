@@ -9,8 +9,10 @@ import (
 
 func runDemo(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "demo", "[--dir DIR] [--seed N] [--scale N]\n\n"+
-		"Writes realistic demo exports (Meta Ads in Dutch and English, visit logs, the content\n"+
-		"catalogue) and bereik.toml into DIR, calibrated to the published figures of the\n"+
+		"Writes realistic demo exports of every kind ingest reads (Meta Ads, Meta Business Suite\n"+
+		"posts, LinkedIn CSV and XLSX, X, YouTube, visit logs, a gzipped access log, Matomo and\n"+
+		"Google Analytics page reports, the content catalogue) and bereik.toml into DIR,\n"+
+		"calibrated to the published figures of the\n"+
 		"programme Begeleiding à la carte. --scale multiplies the visit log for load tests.\n\n"+
 		"Example: bereik demo --dir out/exports")
 	dir := fs.String("dir", "demo-exports", "folder to write the exports into")
