@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,20 +22,8 @@ import (
 var accessLogSource = &source{
 	kind:  "access_log",
 	table: "page_views",
-	schema: arrow.NewSchema([]arrow.Field{
-		field("ts", typTime),
-		field("site", typString),
-		field("visit_id", typUint64),
-		field("visitor", typUint64),
-		field("path", typString),
-		field("page_title", typString),
-		field("referrer", typString),
-		field("utm_source", typString),
-		field("utm_medium", typString),
-		field("utm_campaign", typString),
-		field("time_on_page", typInt32),
-		field("client_net", typString),
-	}, nil),
+	// The visit log's columns, and the client's network.
+	schema:    arrow.NewSchema(append(slices.Clip(pageViewFields), field("client_net", typString)), nil),
 	merge:     replaceSpan,
 	lineMatch: isAccessLogLine,
 	prepare:   prepareAccessLog,

@@ -79,6 +79,24 @@ func open(ctx context.Context, dbPath string, opts OpenOptions) (*sql.DB, error)
 			db.Close()
 			return nil, fmt.Errorf("%s holds no bereik data yet: run bereik ingest first", dbPath)
 		}
+		// A database written by an older bereik is brought up to date first: the
+		// migrations need the write lock for a moment, then it is opened read-only again.
+		var have int
+		if err := db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("%s: %w", dbPath, err)
+		}
+		if have < latestMigration() {
+			db.Close()
+			rw, err := open(ctx, dbPath, OpenOptions{})
+			if err != nil {
+				return nil, err
+			}
+			if err := rw.Close(); err != nil {
+				return nil, err
+			}
+			return open(ctx, dbPath, opts)
+		}
 		return db, nil
 	}
 	if err := migrate(ctx, db); err != nil {
@@ -101,6 +119,18 @@ func openError(dbPath string, err error) error {
 
 // migrate applies, in order and each in its own transaction, the embedded migrations the
 // database has not recorded yet.
+// latestMigration is the number of the newest embedded migration.
+func latestMigration() int {
+	names, _ := fs.Glob(migrations, "migrations/*.sql")
+	latest := 0
+	for _, name := range names {
+		if v, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0]); err == nil {
+			latest = max(latest, v)
+		}
+	}
+	return latest
+}
+
 func migrate(ctx context.Context, db *sql.DB) error {
 	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)

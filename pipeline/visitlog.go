@@ -34,6 +34,21 @@ const (
 	vTimeOnPage
 )
 
+// pageViewFields are the columns of page_views that every source of page views loads.
+var pageViewFields = []arrow.Field{
+	field("ts", typTime),
+	field("site", typString),
+	field("visit_id", typUint64),
+	field("visitor", typUint64),
+	field("path", typString),
+	field("page_title", typString),
+	field("referrer", typString),
+	field("utm_source", typString),
+	field("utm_medium", typString),
+	field("utm_campaign", typString),
+	field("time_on_page", typInt32),
+}
+
 // visitLogSource reads a page-view visit log: one row per page view, columns in any order.
 var visitLogSource = &source{
 	kind:  "visit_log",
@@ -51,20 +66,8 @@ var visitLogSource = &source{
 		{field: "utm_campaign", aliases: []string{"utm_campaign"}},
 		{field: "time_on_page", aliases: []string{"time_on_page", "time on page", "seconds_on_page"}, dutch: []string{"tijd_op_pagina", "tijd op pagina"}},
 	},
-	schema: arrow.NewSchema([]arrow.Field{
-		field("ts", typTime),
-		field("site", typString),
-		field("visit_id", typUint64),
-		field("visitor", typUint64),
-		field("path", typString),
-		field("page_title", typString),
-		field("referrer", typString),
-		field("utm_source", typString),
-		field("utm_medium", typString),
-		field("utm_campaign", typString),
-		field("time_on_page", typInt32),
-	}, nil),
-	merge: replaceDays,
+	schema: arrow.NewSchema(pageViewFields, nil),
+	merge:  replaceDays,
 	row:   visitLogRow,
 }
 

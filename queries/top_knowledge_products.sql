@@ -13,24 +13,11 @@ WITH items AS (
     FROM content_items
     WHERE ($type = 'all' OR type = $type) AND site IS NOT NULL AND coalesce(path, '') <> ''
 ),
--- The pages seen in the period that belong to an item: few, so that the page views are
--- then joined on equal site and path only.
-item_pages AS MATERIALIZED (
-    SELECT DISTINCT pg.site, pg.path, i.nr
-    FROM (SELECT DISTINCT site, path FROM page_views
-          WHERE ts >= $from::DATE AND ts < $to::DATE + INTERVAL 1 DAY
-            AND site IN (SELECT site FROM items)) pg
-    JOIN items i ON i.site = pg.site AND (pg.path = i.path OR (i.is_prefix AND starts_with(pg.path, i.path)))
-),
-item_views AS (
-    SELECT DISTINCT ip.nr, pv.visit_id, pv.visitor
-    FROM page_views pv
-    JOIN item_pages ip ON ip.site = pv.site AND ip.path = pv.path
-    WHERE pv.ts >= $from::DATE AND pv.ts < $to::DATE + INTERVAL 1 DAY
-),
+item_views AS (SELECT * FROM catalogue_item_views($from::DATE, $to::DATE)),
 counted AS (
     SELECT nr, count(DISTINCT visit_id) AS visits, count(DISTINCT visitor) AS visitors
     FROM item_views
+    WHERE nr IN (SELECT nr FROM items)
     GROUP BY nr
 )
 SELECT row_number() OVER (ORDER BY c.visits DESC, i.nr) AS rank,

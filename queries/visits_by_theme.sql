@@ -10,24 +10,8 @@
 -- doc: once). From visit logs (page_views) only.
 -- param: from date = 1900-01-01 -- first day of the period
 -- param: to date = 9999-12-31 -- last day of the period
-WITH items AS (
-    SELECT nr, site, path, is_prefix, themes
-    FROM content_items
-    WHERE site IS NOT NULL AND coalesce(path, '') <> ''
-),
-item_pages AS MATERIALIZED (
-    SELECT DISTINCT pg.site, pg.path, i.nr
-    FROM (SELECT DISTINCT site, path FROM page_views
-          WHERE ts >= $from::DATE AND ts < $to::DATE + INTERVAL 1 DAY
-            AND site IN (SELECT site FROM items)) pg
-    JOIN items i ON i.site = pg.site AND (pg.path = i.path OR (i.is_prefix AND starts_with(pg.path, i.path)))
-),
-item_views AS (
-    SELECT DISTINCT ip.nr, pv.site, pv.visit_id, pv.visitor
-    FROM page_views pv
-    JOIN item_pages ip ON ip.site = pv.site AND ip.path = pv.path
-    WHERE pv.ts >= $from::DATE AND pv.ts < $to::DATE + INTERVAL 1 DAY
-),
+WITH items AS (SELECT nr, themes FROM content_items),
+item_views AS (SELECT * FROM catalogue_item_views($from::DATE, $to::DATE)),
 item_themes AS (
     SELECT DISTINCT nr,
            CASE WHEN t = '' THEN '' ELSE upper(t[1]) || t[2:] END AS theme
