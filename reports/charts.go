@@ -59,8 +59,10 @@ func visitsChart(l locale, quarters []ProgrammeQuarter, annotations []Annotation
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(baseOptions(id),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "40", Bottom: "2%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}),
+		// Room for the legend and, below it, the value axis's name, which a phone's
+		// full-width legend would otherwise overlap.
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "55", Bottom: "2%", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: quarterLabels()}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: l.say(phVisits)}),
 	)...)
 	newOpts := []charts.SeriesOpts{charts.WithBarChartOpts(opts.BarChart{Stack: "visits"})}
@@ -143,7 +145,7 @@ func twinkelChart(l locale, flights []Flight) (*chartView, error) {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(baseOptions(id),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "40", Bottom: "2%", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "55", Bottom: "2%", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0"}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: l.say(phImpressions)}),
 	)...)
@@ -211,8 +213,8 @@ func horizontalBars(id string, names []string, data []opts.BarData, series, axis
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(baseOptions(id),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: right, Top: "10", Bottom: "2%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: axisName}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: right, Top: "10", Bottom: bottomAxisRoom(axisName), ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(bottomValueAxis(axisName)),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
 			AxisLabel: &opts.AxisLabel{Interval: "0", Width: labelWidth, Overflow: "truncate"}}),
 	)...)
@@ -220,6 +222,27 @@ func horizontalBars(id string, names []string, data []opts.BarData, series, axis
 		AddSeries(series, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"})).
 		XYReversal()
 	return bar
+}
+
+// bottomValueAxis is the value axis of horizontal bars, its name centred under its
+// labels: at the axis's end the name ran past the chart's right edge and was cut off.
+func bottomValueAxis(name string) opts.XAxis {
+	return opts.XAxis{Type: "value", Name: name, NameLocation: "middle", NameGap: 28}
+}
+
+// bottomAxisRoom is the grid's bottom margin under horizontal bars: containLabel keeps
+// the axis's labels in the grid, but not its name, which needs room of its own.
+func bottomAxisRoom(name string) string {
+	if name == "" {
+		return "2%"
+	}
+	return "30"
+}
+
+// quarterLabels are the quarters' names along an axis: every one shown, at 45 degrees so
+// that on a phone ten of them do not overlap.
+func quarterLabels() *opts.AxisLabel {
+	return &opts.AxisLabel{Interval: "0", Rotate: 45}
 }
 
 // echartsOptions is a go-echarts chart: its options as a map, after Validate.
@@ -308,9 +331,9 @@ func referralChart(l locale, quarters []periodKey, days [][2]time.Time, channels
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(false)}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		// Room for a legend of up to four lines, as on a phone.
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "110", Bottom: "2%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}),
+		// Room for a legend of up to four lines, as on a phone, and the axis's name under it.
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "130", Bottom: "2%", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: quarterLabels()}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: l.say(phVisitors)}),
 	)
 	line.SetXAxis(labels)
@@ -351,8 +374,9 @@ func channelsChart(l locale, quarters []ChannelQuarter) (*chartView, error) {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(baseOptions(id),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "70", Bottom: "2%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}),
+		// Room for a legend of two lines, as on a phone, and the axis's name under it.
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "90", Bottom: "2%", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: quarterLabels()}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: l.say(phImpressions)}),
 	)...)
 	bar.SetXAxis(labels)
@@ -404,8 +428,8 @@ func gapsChart(l locale, gaps []DataGap) (*chartView, error) {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(baseOptions(id),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "40", Bottom: "2%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: l.say(phDays)}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "40", Bottom: bottomAxisRoom(l.say(phDays)), ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(bottomValueAxis(l.say(phDays))),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
 			AxisLabel: &opts.AxisLabel{Interval: "0", Width: 170, Overflow: "truncate"}}),
 	)...)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"maps"
 	"net/url"
 	"os"
@@ -36,20 +35,28 @@ var hostilePayloads = []string{
 
 // hostileFixtures are testdata/hostile's exports, hand-written in the platforms' shapes,
 // whose text fields hold hostilePayloads. The visit log is of 1 December 2021, after the
-// demo's last day, so it replaces none of the demo's days; its titles are the newest of
-// the top pages, so they become those pages' titles in the report. The catalogue replaces
-// the demo's whole catalogue (a catalogue is a complete snapshot). The Meta ad set and ad
-// names and the organic posts' titles are loaded but not shown by the report today.
+// demo's visit logs; it replaces only that day's rows of www.vilans.nl from the demo's
+// access log (rows are replaced per site and day). Its titles are the newest of the top
+// pages, so they become those pages' titles in the report. The catalogue replaces the
+// demo's whole catalogue (a catalogue is a complete snapshot): its titles, themes and
+// organisations name the knowledge products, themes and organisations. The Meta Business
+// Suite posts of 29 November to 1 December 2021 have more impressions than any of the
+// demo's Facebook posts, so their titles are the programme's top Facebook posts. The Meta
+// ad set and ad names are loaded but not shown by the report.
 var hostileFixtures = []string{
 	"bezoeken-2021-12-01.csv",
 	"Twinkels-2021-Ads-Nov-1-2021-Nov-28-2021.csv",
 	"inhoudscatalogus.csv",
+	"facebook-berichten-2021-11.csv",
 }
 
-// hostilePosts is a Meta Business Suite export of organic posts whose titles hold the
-// payloads. Until social posts have a parser, ingest may call it unrecognised; the test
-// then logs that and goes on.
-const hostilePosts = "facebook-berichten-2021-11.csv"
+// hostilePostLinks are the permalinks of the hostile posts, by title: the report links
+// each post's title to its permalink.
+var hostilePostLinks = map[string]string{
+	hostilePayloads[0]: "https://www.facebook.com/1029384756102938/posts/5647382910564738",
+	hostilePayloads[1]: "https://www.facebook.com/1029384756102938/posts/5647382910564801",
+	hostilePayloads[2]: "https://www.facebook.com/1029384756102938/posts/5647382910564877",
+}
 
 // chromiumPath is $CHROMIUM, else chromium on the PATH. Without one the test is skipped,
 // except in CI (CI set), where .ci/run installs Debian's chromium and a missing browser
@@ -90,14 +97,6 @@ func hostileDB(tb testing.TB) (db, config string) {
 	db = filepath.Join(dir, filepath.Base(demo))
 	for _, f := range hostileFixtures {
 		bereik(tb, "ingest", "--db", db, "--config", config, filepath.Join("testdata", "hostile", f))
-	}
-	var stderr bytes.Buffer
-	switch code := run([]string{"ingest", "--db", db, "--config", config, filepath.Join("testdata", "hostile", hostilePosts)}, nil, io.Discard, &stderr); {
-	case code == exitOK:
-	case strings.Contains(stderr.String(), "not a recognised export"):
-		tb.Logf("the organic posts export is not recognised yet; going on without it: %s", strings.TrimSpace(stderr.String()))
-	default:
-		tb.Fatalf("ingest %s: exit %d\n%s", hostilePosts, code, stderr.String())
 	}
 	return db, config
 }
@@ -202,10 +201,22 @@ type pageFacts struct {
 		Text string `json:"text"` // the code of a script without a type
 	} `json:"scripts"`
 	Charts []chartFacts `json:"charts"`
+	Links  []link       `json:"links"` // the page's a elements
 	// CSP lists the page's securitypolicyviolation events.
 	CSP         []string `json:"csp"`
 	ScrollWidth float64  `json:"scrollWidth"`
 }
+
+// link is one a element of the page.
+type link struct {
+	Href    string `json:"href"`    // the href attribute as written
+	Text    string `json:"text"`    // the link's text
+	Section string `json:"section"` // the id of the section it is in
+}
+
+// withoutJoiners is a text without the word joiners (U+2060) the report inserts to break
+// __f__ and rich-text markup; they draw nothing.
+func withoutJoiners(s string) string { return strings.ReplaceAll(s, "\u2060", "") }
 
 // chartFacts is one chart container and what ECharts drew in it.
 type chartFacts struct {
@@ -219,6 +230,14 @@ type chartFacts struct {
 	Text     string  `json:"text"`   // the drawing's text: axis labels, bar labels
 	// Categories are the category axes' names as the chart holds them.
 	Categories []string `json:"categories"`
+	// Marker says where the chart's options hold go-echarts' function marker __f__: in
+	// its JSON data block ("data"), in the options ECharts holds ("options"), or nowhere.
+	Marker []string `json:"marker"`
+	// Clipped are the drawing's texts that reach past its edges, where the SVG cuts them
+	// off; Overlaps are pairs of its upright texts that overlap ("a | b"). Rotated texts
+	// (slanted axis labels) are left out: their boxes overlap where the texts do not.
+	Clipped  []string `json:"clipped"`
+	Overlaps []string `json:"overlaps"`
 }
 
 // cspRecorder runs before the page's own scripts and keeps its policy violations.
@@ -234,8 +253,26 @@ const factsScript = `(() => {
     const opt = inst ? inst.getOption() : {};
     const categories = [].concat(opt.xAxis || [], opt.yAxis || []).filter(a => a.type === 'category')
       .flatMap(a => (a.data || []).map(d => d !== null && typeof d === 'object' ? String(d.value) : String(d)));
+    const data = document.getElementById(el.id + '-data');
+    const marker = [];
+    if (data && data.textContent.includes('__f__')) { marker.push('data'); }
+    if (inst && JSON.stringify(opt).includes('__f__')) { marker.push('options'); }
+    const texts = g ? [...g.querySelectorAll('text')].filter(t => t.textContent.trim() !== '')
+      .map(t => ({ text: t.textContent, box: t.getBoundingClientRect(), m: t.getCTM() }))
+      .filter(t => t.box.width > 0 && t.box.height > 0) : [];
+    const clipped = texts.filter(t => t.box.left < r.left - 1 || t.box.right > r.right + 1 ||
+      t.box.top < r.top - 1 || t.box.bottom > r.bottom + 1).map(t => t.text);
+    const upright = texts.filter(t => !t.m || (Math.abs(t.m.b) < 1e-3 && Math.abs(t.m.c) < 1e-3));
+    const overlaps = [];
+    upright.forEach((a, i) => upright.slice(i + 1).forEach(b => {
+      // One pixel of slack: neighbouring labels may touch.
+      if (a.box.left < b.box.right - 1 && b.box.left < a.box.right - 1 && a.box.top < b.box.bottom - 1 && b.box.top < a.box.bottom - 1) {
+        overlaps.push(a.text + ' | ' + b.text);
+      }
+    }));
     return { id: el.id, instance: !!inst, renderer: g ? g.tagName.toLowerCase() : '', width: r.width, height: r.height,
-      right: r.right, shapes: g ? g.querySelectorAll('path').length : 0, text: g ? g.textContent : '', categories };
+      right: r.right, shapes: g ? g.querySelectorAll('path').length : 0, text: g ? g.textContent : '', categories, marker,
+      clipped, overlaps };
   });
   return {
     text: document.body.innerText,
@@ -245,6 +282,8 @@ const factsScript = `(() => {
     onAttrs: [...document.querySelectorAll('*')].flatMap(el => [...el.attributes]
       .filter(a => /^on/i.test(a.name)).map(a => el.tagName.toLowerCase() + '[' + a.name + ']')),
     scripts: [...document.scripts].map(s => ({ type: s.type, id: s.id, src: s.getAttribute('src') || '', text: s.type ? '' : s.text })),
+    links: [...document.querySelectorAll('a')].map(a => ({ href: a.getAttribute('href') || '', text: a.textContent,
+      section: (a.closest('section') || {}).id || '' })),
     charts, csp: window.__csp || [], scrollWidth: document.documentElement.scrollWidth,
   };
 })()`
@@ -255,14 +294,18 @@ const nextFrames = `(() => new Promise(r => requestAnimationFrame(() => requestA
 
 // tooltipScript shows the tooltip of each named category of a chart and returns the
 // text the chart then draws: an axis tooltip names its category in full, where the axis
-// label may be cut short. It hides the tooltip and its axis pointer again.
+// label may be cut short. A name is found among the categories without the word joiners
+// (U+2060) the report inserts; a name that is not one of them gets no tooltip and null.
+// It hides the tooltip and its axis pointer again.
 const tooltipScript = `(async (id, names) => {
   const el = document.getElementById(id), chart = echarts.getInstanceByDom(el);
   const axes = [].concat(chart.getOption().xAxis || [], chart.getOption().yAxis || []).filter(a => a.type === 'category');
-  const data = axes[0].data.map(d => d !== null && typeof d === 'object' ? String(d.value) : String(d));
+  const data = axes[0].data.map(d => (d !== null && typeof d === 'object' ? String(d.value) : String(d)).replaceAll('\u2060', ''));
   const shown = [];
   for (const name of names) {
-    chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: data.indexOf(name) });
+    const i = data.indexOf(name);
+    if (i < 0) { shown.push(null); continue; }
+    chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: i });
     await ` + nextFrames + `();
     shown.push(el.querySelector('svg, canvas').textContent);
   }
@@ -381,6 +424,24 @@ func (p *openedPage) problems(file string, own ownScripts) []string {
 		if !c.Instance || c.Width <= 0 || c.Height <= 0 || c.Shapes == 0 {
 			out = append(out, fmt.Sprintf("chart %s not drawn: instance %v, %s %.0fx%.0f with %d shapes", c.ID, c.Instance, c.Renderer, c.Width, c.Height, c.Shapes))
 		}
+		// The report breaks every __f__ with a word joiner: a renderer that honours
+		// go-echarts' marker must never see one.
+		for _, where := range c.Marker {
+			out = append(out, fmt.Sprintf("chart %s: its %s hold the marker __f__", c.ID, where))
+		}
+		for _, text := range c.Clipped {
+			out = append(out, fmt.Sprintf("chart %s cuts off %q at its edge", c.ID, text))
+		}
+		for _, pair := range c.Overlaps {
+			out = append(out, fmt.Sprintf("chart %s draws texts over each other: %q", c.ID, pair))
+		}
+	}
+	// A link goes to a note on the page or to a web address: an export's javascript: or
+	// data: URL never becomes one.
+	for _, a := range f.Links {
+		if !strings.HasPrefix(a.Href, "#") && !strings.HasPrefix(a.Href, "https://") && !strings.HasPrefix(a.Href, "http://") {
+			out = append(out, fmt.Sprintf("link %q to %q", a.Text, a.Href))
+		}
 	}
 	return out
 }
@@ -421,11 +482,14 @@ const braceTitle = "Gesprekstool {a|'Wat is er?'}"
 
 // TestReportInChromium renders the report of a database whose exports hold hostile text
 // and opens it from its file in headless Chromium: no request leaves the page, every
-// chart draws, nothing errs, no dialog opens, and the hostile text shows as text, in the
-// tables and in the charts' labels and tooltips. It saves full-page screenshots at 1280
-// and 390 px wide in the test's artifact directory (go test -artifacts keeps them), and
-// at 390 px the page must not scroll sideways. It needs Chromium ($CHROMIUM, else
-// chromium on the PATH); it is skipped without one, except in CI (CI set).
+// chart draws, nothing errs, no dialog opens, no link has a scheme but http(s), no chart
+// hands ECharts go-echarts' __f__ marker, and the hostile text shows as text, in the
+// tables, the top posts' links and the charts' labels and tooltips. No chart cuts off a
+// text at its edge or draws two upright texts over each other, at 1280 px wide and at
+// 390. It saves full-page screenshots at both widths in the test's artifact directory
+// (go test -artifacts keeps them), and at 390 px the page must not scroll sideways. It
+// needs Chromium ($CHROMIUM, else chromium on the PATH); it is skipped without one,
+// except in CI (CI set).
 func TestReportInChromium(t *testing.T) {
 	chromium := chromiumPath(t)
 	db, config := hostileDB(t)
@@ -442,42 +506,67 @@ func TestReportInChromium(t *testing.T) {
 		}
 		return file
 	}
+	// organisationImg is the catalogue's organisation "<img src=x onerror=alert(1)>" as
+	// visits_by_organisation names it: a note in brackets is dropped.
+	const organisationImg = "<img src=x onerror=alert>"
 	for _, tc := range []struct {
 		name string
 		args []string
-		// charts maps every chart the page must draw to names it must hold on its
-		// category axis and show in full in its tooltip.
+		// charts maps the charts the page must have, at least, to names each must hold on
+		// its category axis (compared without word joiners, U+2060), draw the start of
+		// as text and show in full in its tooltip. Every chart the page has must draw.
 		charts map[string][]string
 		// cells are texts that must each begin a table cell.
 		cells []string
+		// posts are the titles that must be links to their permalinks in the top posts.
+		posts []string
 	}{
 		{
 			name: "programme",
 			args: []string{"--programme"},
 			charts: map[string][]string{
-				"chart-visits":              nil,
-				"chart-twinkel":             nil,
-				"chart-funnel":              nil,
-				"chart-top-kennisplein":     {hostilePayloads[0], braceTitle},
-				"chart-top-vilans":          {hostilePayloads[1]},
-				"chart-top-twinkelmagazine": {hostilePayloads[2]},
+				"chart-visits":             nil,
+				"chart-referrals":          nil,
+				"chart-channels":           nil,
+				"chart-top-kennisplein":    {hostilePayloads[0], braceTitle},
+				"chart-top-vilans":         {hostilePayloads[1]},
+				"chart-knowledge-products": {hostilePayloads[1]},
+				"chart-themes":             {hostilePayloads[2]},
+				"chart-organisations":      {organisationImg},
+				"chart-posts-linkedin":     nil,
+				"chart-posts-facebook":     hostilePayloads,
+				"chart-posts-instagram":    nil,
+				"chart-posts-x":            nil,
+				"chart-posts-youtube":      nil,
+				"chart-twinkel":            nil,
+				"chart-forecast":           nil,
+				"chart-top-twinkels":       {hostilePayloads[2]},
+				"chart-funnel":             nil,
+				"chart-gaps":               nil,
 			},
-			// Page titles from the visit log and item titles from the catalogue.
+			// Page titles from the visit log, item titles from the catalogue and post
+			// titles from the posts.
 			cells: hostilePayloads,
+			posts: hostilePayloads,
 		},
 		{
 			// The day of the hostile visit log only: its pages with hostile paths and no
-			// title rank first, and a page without a title is named by its path.
+			// title rank among the first, and a page without a title is named by its path.
 			name: "day",
 			args: []string{"--from", "2021-12-01", "--to", "2021-12-01"},
 			charts: map[string][]string{
-				"chart-visits":              nil,
-				"chart-funnel":              nil,
-				"chart-top-kennisplein":     {"/begeleiding-a-la-carte/<img src=x onerror=alert(1)>", hostilePayloads[0]},
-				"chart-top-vilans":          {"/artikelen/begeleiding-a-la-carte/__f__function(){alert(1)}__f__", hostilePayloads[1]},
-				"chart-top-twinkelmagazine": {"/</script><script>alert(1)</script>", hostilePayloads[2]},
+				"chart-visits":             nil,
+				"chart-funnel":             nil,
+				"chart-top-kennisplein":    {"/begeleiding-a-la-carte/<img src=x onerror=alert(1)>", hostilePayloads[0], braceTitle},
+				"chart-top-vilans":         {"/artikelen/begeleiding-a-la-carte/__f__function(){alert(1)}__f__", hostilePayloads[1]},
+				"chart-knowledge-products": {hostilePayloads[1]},
+				"chart-themes":             {hostilePayloads[2]},
+				"chart-organisations":      {organisationImg},
+				"chart-posts-facebook":     {hostilePayloads[2]},
+				"chart-top-twinkels":       {hostilePayloads[2]},
 			},
 			cells: append([]string{"/begeleiding-a-la-carte/<img src=x onerror=alert(1)>"}, hostilePayloads...),
+			posts: hostilePayloads[2:],
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -490,8 +579,10 @@ func TestReportInChromium(t *testing.T) {
 			for _, c := range p.facts.Charts {
 				ids = append(ids, c.ID)
 			}
-			if want := slices.Sorted(maps.Keys(tc.charts)); !slices.Equal(slices.Sorted(slices.Values(ids)), want) {
-				t.Errorf("charts %v, want %v", ids, want)
+			for _, want := range slices.Sorted(maps.Keys(tc.charts)) {
+				if !slices.Contains(ids, want) {
+					t.Errorf("no chart %s; the charts are %v", want, ids)
+				}
 			}
 			for _, payload := range hostilePayloads {
 				if !strings.Contains(p.facts.Text, payload) {
@@ -503,13 +594,24 @@ func TestReportInChromium(t *testing.T) {
 					t.Errorf("no table cell shows %q", want)
 				}
 			}
+			for _, title := range tc.posts {
+				if !slices.ContainsFunc(p.facts.Links, func(a link) bool {
+					return a.Section == "top-posts" && a.Text == title && a.Href == hostilePostLinks[title]
+				}) {
+					t.Errorf("the top posts do not link %q to %s", title, hostilePostLinks[title])
+				}
+			}
 			for _, c := range p.facts.Charts {
+				categories := make([]string, len(c.Categories))
+				for i, name := range c.Categories {
+					categories[i] = withoutJoiners(name)
+				}
 				for _, name := range tc.charts[c.ID] {
-					if !slices.Contains(c.Categories, name) {
+					if !slices.Contains(categories, name) {
 						t.Errorf("chart %s: categories %q lack %q", c.ID, c.Categories, name)
 					}
 					// An axis label is cut to its width; its start is drawn as text.
-					if start := string([]rune(name)[:8]); !strings.Contains(c.Text, start) {
+					if start := string([]rune(name)[:8]); !strings.Contains(withoutJoiners(c.Text), start) {
 						t.Errorf("chart %s does not draw %q as text: %q", c.ID, start, c.Text)
 					}
 				}
@@ -521,15 +623,19 @@ func TestReportInChromium(t *testing.T) {
 				if len(names) == 0 {
 					continue
 				}
-				shown, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](
+				shown, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]*string](
 					fmt.Sprintf("%s(%q, %s)", tooltipScript, c.ID, jsStrings(t, names)), chromedp.EvalAwaitPromise))
 				if err != nil {
 					t.Fatalf("chart %s tooltips: %v", c.ID, err)
 				}
 				for i, name := range names {
-					// A word joiner, which draws nothing, keeps a "{" from opening markup.
-					if text := strings.ReplaceAll(shown[i], "\u2060", ""); !strings.Contains(text, name) {
-						t.Errorf("chart %s: the tooltip of %q does not show it: %q", c.ID, name, text)
+					switch {
+					case shown[i] == nil:
+						t.Errorf("chart %s: no category %q to show the tooltip of", c.ID, name)
+					// A word joiner, which draws nothing, keeps a "{" from opening markup
+					// and breaks go-echarts' __f__.
+					case !strings.Contains(withoutJoiners(*shown[i]), name):
+						t.Errorf("chart %s: the tooltip of %q does not show it: %q", c.ID, name, *shown[i])
 					}
 				}
 			}
@@ -564,17 +670,22 @@ func TestReportInChromium(t *testing.T) {
 		})
 	}
 
-	// The checks above can fail. A report with two payloads pasted in as markup, and with
-	// its init script changed as a live __f__ function would change it, is caught: under
-	// its policy by the violations and the charts left undrawn, without it by the dialogs,
-	// and either way by the request for the image and the stray script and img element.
+	// The checks above can fail. A report with two payloads and a javascript: link pasted
+	// in as markup, with its init script changed as a live __f__ function would change it,
+	// and with the word joiners taken out of its chart data's __f__ is caught: under its
+	// policy by the violations and the charts left undrawn, without it by the dialogs, and
+	// either way by the request for the image, the stray script and img element, the link
+	// and the marker in the chart data (and, once drawn, in the charts' options).
 	t.Run("control", func(t *testing.T) {
 		html, err := os.ReadFile(render(t, "programme", "--programme"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		html = bytes.Replace(html, []byte("<main>"), []byte("<main>"+hostilePayloads[0]+hostilePayloads[1]), 1)
+		html = bytes.Replace(html, []byte("<main>"), []byte("<main>"+hostilePayloads[0]+hostilePayloads[1]+
+			`<a href="javascript:alert(3)">x</a>`), 1)
 		html = bytes.Replace(html, []byte("'use strict';"), []byte("'use strict'; alert(2);"), 1)
+		// The chart data as go-echarts would leave it: __f__ unbroken.
+		html = bytes.ReplaceAll(html, []byte(`__f\u2060__`), []byte("__f__"))
 		file := filepath.Join(dir, "control.html")
 		if err := os.WriteFile(file, html, 0o644); err != nil {
 			t.Fatal(err)
@@ -585,8 +696,11 @@ func TestReportInChromium(t *testing.T) {
 			want      []string
 		}{
 			{false, []string{"policy violation script-src-elem", "policy violation script-src-attr", "chart chart-visits not drawn",
-				image, "img[src=x]", "img[onerror]", "3 scripts with code"}},
-			{true, []string{"dialog alert: 1", "dialog alert: 2", image, "img[src=x]", "img[onerror]", "3 scripts with code"}},
+				image, "img[src=x]", "img[onerror]", "3 scripts with code", `link "x" to "javascript:alert(3)"`,
+				"chart chart-top-twinkels: its data hold the marker __f__"}},
+			{true, []string{"dialog alert: 1", "dialog alert: 2", image, "img[src=x]", "img[onerror]", "3 scripts with code",
+				`link "x" to "javascript:alert(3)"`, "chart chart-top-twinkels: its data hold the marker __f__",
+				"chart chart-top-twinkels: its options hold the marker __f__"}},
 		} {
 			got := openPage(t, browser, file, 1280, tc.bypassCSP).problems(file, own)
 			for _, w := range tc.want {

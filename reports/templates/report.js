@@ -10,10 +10,12 @@
     if (v && typeof v === 'object' && 'value' in v) { v = v.value; }
     return typeof v === 'number' ? numbers.format(v) : String(v);
   }
+  // valueAxes formats a value axis's numbers; on a narrow chart, labels that would
+  // overlap are left out.
   function valueAxes(axes) {
     (Array.isArray(axes) ? axes : [axes]).forEach(function (axis) {
       if (axis && axis.type === 'value') {
-        axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: format });
+        axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: format, hideOverlap: true });
       }
     });
   }
@@ -30,6 +32,37 @@
     params.forEach(function (p) { lines.push(p.marker + plainText(p.seriesName) + '  ' + format(p.value)); });
     return lines.join('\n');
   }
+  // oneLine is a category's name on one line: a post's title may hold line breaks, and
+  // its lines overlapped the next bar's name. The tooltip shows the name as it is.
+  function oneLine(v) { return plainText(String(v).replace(/\s+/g, ' ').trim()); }
+  function categoryAxes(axes) {
+    (Array.isArray(axes) ? axes : [axes]).forEach(function (axis) {
+      if (axis && axis.type === 'category') {
+        axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: oneLine });
+      }
+    });
+  }
+  // labelFitter keeps the names beside horizontal bars to at most 40% of a narrow
+  // chart's width (cut short with an ellipsis; the tooltip and the table show them
+  // whole), and on a phone gives the value axis under the bars fewer numbers, so that the
+  // bars keep room and the numbers do not run into each other. It returns the function
+  // that fits a chart to its current width.
+  function labelFitter(chart, el, opts) {
+    var widths = [].concat(opts.yAxis || []).map(function (axis) {
+      return axis && axis.type === 'category' && axis.axisLabel && axis.axisLabel.width || 0;
+    });
+    if (!widths.some(Boolean)) { return function () {}; }
+    var values = [].concat(opts.xAxis || []).map(function (axis) { return axis && axis.type === 'value'; });
+    return function () {
+      if (!(el.clientWidth > 0)) { return; } // not laid out: nothing to fit to
+      var most = Math.max(60, Math.round(el.clientWidth * 0.4));
+      var splits = el.clientWidth < 480 ? 3 : 5; // 5 is ECharts' own
+      chart.setOption({
+        yAxis: widths.map(function (w) { return w ? { axisLabel: { width: Math.min(w, most) } } : {}; }),
+        xAxis: values.map(function (v) { return v ? { splitNumber: splits } : {}; }),
+      });
+    };
+  }
   var drawn = [];
   document.querySelectorAll('[data-chart]').forEach(function (el) {
     var data = document.getElementById(el.id + '-data');
@@ -37,6 +70,8 @@
     var opts = JSON.parse(data.textContent);
     valueAxes(opts.xAxis);
     valueAxes(opts.yAxis);
+    categoryAxes(opts.xAxis);
+    categoryAxes(opts.yAxis);
     // Rich-text tooltips draw inside the chart, so they need no inline style attributes.
     opts.tooltip = Object.assign({}, opts.tooltip, { renderMode: 'richText', formatter: tooltipText });
     (opts.series || []).forEach(function (s) {
@@ -51,9 +86,11 @@
     });
     var chart = echarts.init(el, null, { renderer: 'svg' });
     chart.setOption(opts);
-    drawn.push(chart);
+    var fit = labelFitter(chart, el, opts);
+    fit();
+    drawn.push({ chart: chart, fit: fit });
   });
-  function resize() { drawn.forEach(function (c) { c.resize(); }); }
+  function resize() { drawn.forEach(function (d) { d.fit(); d.chart.resize(); }); }
   window.addEventListener('resize', resize);
   window.addEventListener('beforeprint', resize);
   window.addEventListener('afterprint', resize);
