@@ -7,10 +7,14 @@
 -- doc: posts published in the window. The previous period has the same length and ends
 -- doc: the day before the period starts: the same number of whole months where the period
 -- doc: is whole months (a quarter is compared with the quarter before), else the same
--- doc: number of days. A window has data for a figure when it overlaps the span of that
+-- doc: number of days. The period has data for a figure when it overlaps the span of that
 -- doc: figure's source (page views: first to last page view; ads: the campaign's reporting
--- doc: periods; posts: first to last publication); without data the value is NULL ("n/a"),
--- doc: not 0; a window the source covers only in part gives the figure of that part.
+-- doc: periods; posts: first to last publication). An earlier window is compared only when
+-- doc: the source covers all of it, counting from the first of the month of its first data
+-- doc: (a window the data cover in part would compare a part with a whole; for ads, when it
+-- doc: overlaps the campaign's span), and when it does not overlap the period itself (a
+-- doc: period longer than a year has no year-earlier figure).
+-- doc: Without data the value is NULL ("n/a"), not 0.
 -- doc: change = (value - earlier) / earlier, a fraction; NULL where either is missing or
 -- doc: the earlier value is 0. Without from and to, the period is all loaded data (the
 -- doc: first to the last day of page views, ads and posts).
@@ -38,17 +42,17 @@ shape AS (
     FROM period
 ),
 windows AS MATERIALIZED (
-    SELECT 'current' AS which, f AS start_day, t AS end_day FROM shape
+    SELECT 'current' AS which, f AS start_day, t AS end_day, false AS overlaps_current FROM shape
     UNION ALL
     SELECT 'previous',
            CASE WHEN whole_months THEN (f - to_months(months))::DATE ELSE (f - to_days(days))::DATE END,
-           (f - INTERVAL 1 DAY)::DATE
+           (f - INTERVAL 1 DAY)::DATE, false
     FROM shape
     UNION ALL
-    SELECT 'year_earlier',
-           (f - INTERVAL 1 YEAR)::DATE,
-           CASE WHEN whole_months THEN last_day((t - INTERVAL 1 YEAR)::DATE) ELSE (t - INTERVAL 1 YEAR)::DATE END
-    FROM shape
+    SELECT 'year_earlier', y_start, y_end, y_end >= f
+    FROM (SELECT f, (f - INTERVAL 1 YEAR)::DATE AS y_start,
+                 CASE WHEN whole_months THEN last_day((t - INTERVAL 1 YEAR)::DATE) ELSE (t - INTERVAL 1 YEAR)::DATE END AS y_end
+          FROM shape)
 ),
 -- The programme's pages, numbered, and their views in any window.
 pages AS MATERIALIZED (
@@ -71,9 +75,11 @@ spans AS (
 ),
 per_window AS (
     SELECT w.which, w.start_day, w.end_day,
-           w.start_day <= s.views_last AND w.end_day >= s.views_first AS views_data,
-           w.start_day <= s.ads_last AND w.end_day >= s.ads_first AS ads_data,
-           w.start_day <= s.posts_last AND w.end_day >= s.posts_first AS posts_data,
+           CASE WHEN w.which = 'current' THEN w.start_day <= s.views_last AND w.end_day >= s.views_first
+                ELSE w.start_day >= date_trunc('month', s.views_first) AND w.end_day <= s.views_last AND NOT w.overlaps_current END AS views_data,
+           w.start_day <= s.ads_last AND w.end_day >= s.ads_first AND NOT w.overlaps_current AS ads_data,
+           CASE WHEN w.which = 'current' THEN w.start_day <= s.posts_last AND w.end_day >= s.posts_first
+                ELSE w.start_day >= date_trunc('month', s.posts_first) AND w.end_day <= s.posts_last AND NOT w.overlaps_current END AS posts_data,
            v.visits, v.visitors, v.page_views, a.impressions AS ad_impressions, a.clicks AS ad_clicks,
            p.impressions AS post_impressions
     FROM windows w

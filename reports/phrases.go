@@ -228,8 +228,8 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Visitors are distinct visitors over the whole period, not a sum of days or quarters.",
 	},
 	phNoDataNote: {
-		"n.b.: voor die periode zijn geen gegevens van de bron geladen (dat is iets anders dan 0).",
-		"n/a: no data of the source are loaded for that period (which is not the same as 0).",
+		"n.b.: de geladen gegevens van de bron dekken die periode niet helemaal, of de periode valt samen met deze periode (dat is iets anders dan 0).",
+		"n/a: the source's loaded data do not cover all of that period, or it overlaps this period (which is not the same as 0).",
 	},
 	phMetricVisits: {
 		"Bezoeken aan programmapagina's",

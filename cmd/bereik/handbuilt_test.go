@@ -293,8 +293,11 @@ func TestKeyFiguresCompareWithEarlierPeriods(t *testing.T) {
 		// March-May 2021: one visit. A non-programme page does not count.
 		pageView("2021-04-05 10:00:00", "kennisplein", 4, 3, page, "A", "", "", ""),
 		pageView("2021-04-06 10:00:00", "kennisplein", 5, 3, "/elders", "B", "", "", ""),
+		// The data begin in March 2021: that window is covered from its first day.
+		pageView("2021-03-02 10:00:00", "kennisplein", 6, 4, "/elders", "B", "", "", ""),
 		post("linkedin", "li-1", "2021-07-01 10:00:00", "Bericht", "", 1200, nil, nil, nil, nil, nil, nil, nil),
 		post("linkedin", "li-2", "2021-04-01 10:00:00", "Bericht", "", 800, nil, nil, nil, nil, nil, nil, nil),
+		post("linkedin", "li-3", "2021-03-03 10:00:00", "Bericht", "", 100, nil, nil, nil, nil, nil, nil, nil),
 	)
 	got := ask(t, db, "key_figures", "from=2021-06-01", "to=2021-08-31")
 	// metric | period | value | previous period | value | change | year earlier | value | change
@@ -306,10 +309,21 @@ func TestKeyFiguresCompareWithEarlierPeriods(t *testing.T) {
 		// No ads loaded: n/a everywhere, never 0.
 		"ad_impressions | 2021-06-01 | 2021-08-31 | - | 2021-03-01 | 2021-05-31 | - | - | 2020-06-01 | 2020-08-31 | - | -",
 		"ad_clicks | 2021-06-01 | 2021-08-31 | - | 2021-03-01 | 2021-05-31 | - | - | 2020-06-01 | 2020-08-31 | - | -",
-		"social_impressions | 2021-06-01 | 2021-08-31 | 1200 | 2021-03-01 | 2021-05-31 | 800 | 0.5000 | 2020-06-01 | 2020-08-31 | - | -",
+		"social_impressions | 2021-06-01 | 2021-08-31 | 1200 | 2021-03-01 | 2021-05-31 | 900 | 0.3333 | 2020-06-01 | 2020-08-31 | - | -",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("key_figures (-want +got):\n%s", diff)
+	}
+	// An earlier window the data cover only in part (December-February; the data begin
+	// in March) is not compared: a part is no match for a whole.
+	got = ask(t, db, "key_figures", "from=2021-03-01", "to=2021-05-31")
+	if !strings.HasPrefix(got[0], "visits | 2021-03-01 | 2021-05-31 | 1 | 2020-12-01 | 2021-02-28 | - | -") {
+		t.Errorf("key_figures against a window before the data: %s", got[0])
+	}
+	// A period longer than a year has no year-earlier figure: the windows would overlap.
+	got = ask(t, db, "key_figures", "from=2020-03-01", "to=2021-08-31")
+	if !strings.HasSuffix(got[0], "| 2019-03-01 | 2020-08-31 | - | -") {
+		t.Errorf("key_figures for 18 months: %s", got[0])
 	}
 	// A period of days, not whole months, is compared with as many days before it.
 	got = ask(t, db, "key_figures", "from=2021-06-05", "to=2021-08-04")
