@@ -25,6 +25,7 @@ var accessLogSource = &source{
 	// The visit log's columns, and the client's network.
 	schema:    arrow.NewSchema(append(slices.Clip(pageViewFields), field("client_net", typString)), nil),
 	merge:     replaceSpan,
+	personal:  true,
 	lineMatch: isAccessLogLine,
 	prepare:   prepareAccessLog,
 	flush:     flushAccessLog,

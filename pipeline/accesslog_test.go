@@ -108,7 +108,8 @@ func TestIngestAccessLogPlain(t *testing.T) {
 		t.Errorf("page_views (-want +got):\n%s", diff)
 	}
 	wantRejects := []string{
-		`9:4 time: "15/Jun/2021:25:61:00 +0200" is not a time like 15/Jun/2021:09:30:12 +0200`,
+		// Stored without the cell: a malformed line may hold an address anywhere.
+		`9:4 time: "…" is not a time like 15/Jun/2021:09:30:12 +0200`,
 		`13:7 : the line ends after 6 fields; the combined log format has 9: client ident user [time] "request" status bytes "referrer" "user agent"`,
 	}
 	if diff := cmp.Diff(wantRejects, rejectRows(t, db)); diff != "" {
@@ -139,7 +140,7 @@ func TestIngestAccessLogVirtualHosts(t *testing.T) {
 	if diff := cmp.Diff(want, viewRows(t, db)); diff != "" {
 		t.Errorf("page_views (-want +got):\n%s", diff)
 	}
-	wantRejects := []string{`4:1 virtual host: host "www.example.org" is not configured; add it to the hosts of a [[sites]] entry in bereik.toml`}
+	wantRejects := []string{`4:1 virtual host: host "…" is not configured; add it to the hosts of a [[sites]] entry in bereik.toml`}
 	if diff := cmp.Diff(wantRejects, rejectRows(t, db)); diff != "" {
 		t.Errorf("rejects (-want +got):\n%s", diff)
 	}
@@ -464,7 +465,7 @@ func TestAccessLogOpenVisitsStayBounded(t *testing.T) {
 		b.WriteString(getLine(ip, at.Format("02/Jan/2006:15:04:05"), "/a", uaChrome))
 		b.WriteString(getLine(ip, at.Add(time.Minute).Format("02/Jan/2006:15:04:05"), "/b", uaChrome))
 	}
-	keys, err := loadKeyer(filepath.Join(t.TempDir(), "k.duckdb"))
+	keys, err := loadKeyer(filepath.Join(t.TempDir(), "k.duckdb"), false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ package pipeline
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -60,11 +61,17 @@ func Open(ctx context.Context, dbPath string, opts OpenOptions) (*sql.DB, error)
 }
 
 func open(ctx context.Context, dbPath string, opts OpenOptions) (*sql.DB, error) {
+	// Dates and wall-clock times mean the same on every machine: DuckDB would otherwise
+	// take the machine's time zone, and a date parameter (bound as a time.Time at UTC
+	// midnight) would become the day before west of Greenwich.
 	dsn := dbPath
 	if opts.ReadOnly {
 		dsn += "?access_mode=READ_ONLY"
 	}
-	connector, err := duckdb.NewConnector(dsn, nil)
+	connector, err := duckdb.NewConnector(dsn, func(ex driver.ExecerContext) error {
+		_, err := ex.ExecContext(context.Background(), `SET TimeZone = 'UTC'`, nil)
+		return err
+	})
 	if err != nil {
 		return nil, openError(dbPath, err)
 	}

@@ -17,7 +17,7 @@ func parseAll(t *testing.T, data []byte) { parseNamed(t, "fuzz.csv", fileHints{}
 func parseNamed(t *testing.T, name string, hints fileHints, data []byte) {
 	cfg := testConfig(t)
 	keys := &keyer{}
-	k, err := loadKeyer(filepath.Join(t.TempDir(), "fuzz.duckdb"))
+	k, err := loadKeyer(filepath.Join(t.TempDir(), "fuzz.duckdb"), false)
 	if err != nil {
 		t.Fatal(err)
 	}

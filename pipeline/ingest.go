@@ -149,7 +149,11 @@ func Ingest(ctx context.Context, db *sql.DB, opts IngestOptions, paths []string)
 	if err != nil {
 		return nil, err
 	}
-	keys, err := loadKeyer(opts.DBPath)
+	var hashed int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM page_views LIMIT 1)`).Scan(&hashed); err != nil {
+		return nil, err
+	}
+	keys, err := loadKeyer(opts.DBPath, hashed > 0)
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +191,7 @@ func Ingest(ctx context.Context, db *sql.DB, opts IngestOptions, paths []string)
 	return out, nil
 }
 
-// expand walks folders into their files, in name order. Hidden files, configuration and
+// expand walks folders into their files, oldest first. Hidden files, configuration and
 // the database's own files are not exports and are passed over.
 func expand(paths []string) ([]string, error) {
 	var files []string
@@ -221,8 +225,19 @@ func expand(paths []string) ([]string, error) {
 			return nil, err
 		}
 	}
+	// Oldest download first: a newer export of the same posts, ads or days replaces an
+	// older one, so it must load after it, whatever the browser named it ("x (1).csv"
+	// sorts before "x.csv"). Files of the same time load in name order.
 	slices.Sort(files)
-	return slices.Compact(files), nil
+	files = slices.Compact(files)
+	mtime := map[string]time.Time{}
+	for _, f := range files {
+		if info, err := os.Stat(f); err == nil {
+			mtime[f] = info.ModTime()
+		}
+	}
+	slices.SortStableFunc(files, func(a, b string) int { return mtime[a].Compare(mtime[b]) })
+	return files, nil
 }
 
 func notAnExport(name string) bool {
@@ -377,6 +392,12 @@ func newParseRun(tf *textFile, cfg *Config, keys *keyer, hints fileHints) *parse
 	return run
 }
 
+// sectionMark reports whether a line starts a Google Analytics section: "# ----" or a
+// "# " comment. A page title like "#hashtag: ..." is a row, not a section.
+func sectionMark(line []byte) bool {
+	return len(line) == 1 && line[0] == '#' || bytes.HasPrefix(line, []byte("# ")) || bytes.HasPrefix(line, []byte("#-"))
+}
+
 // tableReader passes a CSV table through up to the first empty line or line starting
 // with # after its first line, and ends there: what follows is another section. A quoted
 // cell that holds such a line would be cut there.
@@ -405,7 +426,7 @@ func (t *tableReader) Read(b []byte) (int, error) {
 			return 0, err
 		}
 		if t.head {
-			if trimmed := bytes.TrimSpace(l); len(trimmed) == 0 || trimmed[0] == '#' {
+			if trimmed := bytes.TrimSpace(l); len(trimmed) == 0 || sectionMark(trimmed) {
 				t.done = true
 				return 0, io.EOF
 			}

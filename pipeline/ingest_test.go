@@ -4,9 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -163,5 +165,27 @@ func TestIngestBadRowsAreRejectedWithPlace(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("rejects (-want +got):\n%s", diff)
+	}
+}
+
+// TestNewerDownloadLoadsLast: a browser names a second download "x (1).csv", which sorts
+// before "x.csv"; ingest loads files oldest first, so the newer export's figures stay.
+func TestNewerDownloadLoadsLast(t *testing.T) {
+	db, path := testDB(t)
+	dir := t.TempDir()
+	header := "Tweet id,Tweet permalink,Tweet text,time,impressions,engagements,engagement rate,retweets,replies,likes,url clicks\n"
+	older := writeFile(t, dir, "tweets.csv", header+"1404750000000000001,https://twitter.com/x/status/1404750000000000001,Tekst,2021-06-15 09:30 +0000,800,30,0.0375,1,1,10,3\n")
+	newer := writeFile(t, dir, "tweets (1).csv", header+"1404750000000000001,https://twitter.com/x/status/1404750000000000001,Tekst,2021-06-15 09:30 +0000,1500,61,0.0407,2,2,20,5\n")
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(older, old, old); err != nil {
+		t.Fatal(err)
+	}
+	ingestPaths(t, db, path, dir)
+	var impressions int
+	if err := db.QueryRow(`SELECT impressions FROM social_posts`).Scan(&impressions); err != nil {
+		t.Fatal(err)
+	}
+	if impressions != 1500 {
+		t.Errorf("impressions %d, want the newer download's 1500 (%s)", impressions, newer)
 	}
 }

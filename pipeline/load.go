@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"time"
 
@@ -222,8 +223,12 @@ func load(ctx context.Context, db *sql.DB, run *parseRun, sha string, size int64
 				return run.err
 			}
 			for _, r := range run.rejects {
+				reason := r.Reason
+				if src.personal {
+					reason = redact(reason)
+				}
 				if _, err := c.exec(`INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?)`,
-					int32(out.fileID), r.Path, int64(r.Line), int32(r.Col), r.Column, r.Reason); err != nil {
+					int32(out.fileID), r.Path, int64(r.Line), int32(r.Col), r.Column, reason); err != nil {
 					return err
 				}
 			}
@@ -274,13 +279,16 @@ func loadRows(c rawConn, run *parseRun, fileID int64, out *loaded) error {
 		if err := insert("bereik_batches"); err != nil {
 			return err
 		}
-		// The rows of earlier files on the days this file covers, per site, are replaced.
-		// page_views is loaded in time order, so DuckDB's zone maps on ts skip most of it.
+		// The rows of earlier files on the days this file holds rows of, per site, are
+		// replaced: a day the new file lacks (no visits, or only rejected rows) keeps what
+		// was loaded before. page_views is loaded in time order, so DuckDB's zone maps on
+		// ts skip most of the table before the days are matched.
 		out.replaced, err = c.exec(fmt.Sprintf(`DELETE FROM page_views p USING (
 				SELECT site, min(ts)::DATE AS first_day, max(ts)::DATE AS last_day
 				FROM page_views WHERE file_id = %d GROUP BY site) f
 			WHERE p.file_id <> %d AND p.site = f.site
-			  AND p.ts >= f.first_day AND p.ts < f.last_day + INTERVAL 1 DAY`, fileID, fileID))
+			  AND p.ts >= f.first_day AND p.ts < f.last_day + INTERVAL 1 DAY
+			  AND (p.site, p.ts::DATE) IN (SELECT DISTINCT site, ts::DATE FROM page_views WHERE file_id = %d)`, fileID, fileID, fileID))
 		return err
 	case replaceSpan:
 		if err := insert("bereik_batches"); err != nil {
@@ -335,4 +343,32 @@ func loadRows(c rawConn, run *parseRun, fileID int64, out *loaded) error {
 		return insert("bereik_stage")
 	}
 	return fmt.Errorf("unknown merge rule %d", src.merge)
+}
+
+// A cell value quoted at the start of a reason or after "host", and anything that looks
+// like an IP address.
+var (
+	quotedValue = regexp.MustCompile(`^"[^"]*"|host "[^"]*"`)
+	ipv4Like    = regexp.MustCompile(`\b\d{1,3}(\.\d{1,3}){3}\b`)
+	ipv6Like    = regexp.MustCompile(`[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}`)
+)
+
+// redact takes the cell values and addresses out of a reject's reason for a kind that
+// holds personal data: a malformed row can put a visitor id or client address in any
+// column, and the database must never hold one. The terminal log keeps the full reason.
+func redact(reason string) string {
+	reason = quotedValue.ReplaceAllStringFunc(reason, func(q string) string {
+		if strings.HasPrefix(q, "host ") {
+			return `host "…"`
+		}
+		return `"…"`
+	})
+	reason = ipv4Like.ReplaceAllString(reason, "…")
+	return ipv6Like.ReplaceAllStringFunc(reason, func(m string) string {
+		// A time like 09:30:12 is no address; an address has "::" or seven colons.
+		if strings.Contains(m, "::") || strings.Count(m, ":") == 7 {
+			return "…"
+		}
+		return m
+	})
 }

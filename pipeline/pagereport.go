@@ -198,10 +198,11 @@ func preparePageReport(p *parseRun) error {
 		return fmt.Errorf("%s: the report compares two periods (%s and %s); export one date range without comparison; nothing of this file was loaded", p.f.path, periods[0], periods[1])
 	case len(periods) == 1:
 		r.period = periods[0]
-	case !p.hints.period.IsZero():
-		r.period = p.hints.period
 	default:
-		r.period = periodInName(p.f.path)
+		// The file's own name before --period: the flag is for files that say nothing.
+		if r.period = periodInName(p.f.path); r.period.IsZero() {
+			r.period = p.hints.period
+		}
 	}
 	if r.period.IsZero() {
 		return fmt.Errorf("%s: the file does not say which period it reports on; give it with --period 2021-06-01..2021-08-31, or put the dates in the file name (pages_2021-06-01_2021-08-31.csv); nothing of this file was loaded", p.f.path)

@@ -11,7 +11,7 @@ import (
 // benchmarkParse parses data as ingest does, without a database, and reports MB/s.
 func benchmarkParse(b *testing.B, data []byte) {
 	cfg := testConfig(b)
-	keys, err := loadKeyer(filepath.Join(b.TempDir(), "bench.duckdb"))
+	keys, err := loadKeyer(filepath.Join(b.TempDir(), "bench.duckdb"), false)
 	if err != nil {
 		b.Fatal(err)
 	}

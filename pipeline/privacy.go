@@ -25,9 +25,12 @@ type keyer struct {
 func KeyPath(dbPath string) string { return dbPath + ".key" }
 
 // loadKeyer reads the key beside the database, creating it (mode 0600) on first use.
-func loadKeyer(dbPath string) (*keyer, error) {
+func loadKeyer(dbPath string, holdsHashes bool) (*keyer, error) {
 	path := KeyPath(dbPath)
 	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) && holdsHashes {
+		return nil, fmt.Errorf("hashing key %s is missing, but the database holds visitors hashed with it; restore the key beside the database (a new key would count every returning visitor as new)", path)
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		key := make([]byte, 32)
 		if _, err := rand.Read(key); err != nil {

@@ -49,6 +49,9 @@ type source struct {
 	schema *arrow.Schema
 	merge  mergeRule
 	keys   []string
+	// personal marks kinds whose rows hold visitor ids or client addresses: their reject
+	// reasons are stored without cell values.
+	personal bool
 	// numbers lists the fields whose cells decide the file's number locale; a kind with
 	// numbers reads its whole file before parsing (such exports are small).
 	numbers []string

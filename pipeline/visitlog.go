@@ -66,9 +66,10 @@ var visitLogSource = &source{
 		{field: "utm_campaign", aliases: []string{"utm_campaign"}},
 		{field: "time_on_page", aliases: []string{"time_on_page", "time on page", "seconds_on_page"}, dutch: []string{"tijd_op_pagina", "tijd op pagina"}},
 	},
-	schema: arrow.NewSchema(pageViewFields, nil),
-	merge:  replaceDays,
-	row:   visitLogRow,
+	schema:   arrow.NewSchema(pageViewFields, nil),
+	merge:    replaceDays,
+	personal: true,
+	row:      visitLogRow,
 }
 
 func visitLogRow(p *parseRun, rec []string, line int) error {

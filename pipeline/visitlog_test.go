@@ -48,8 +48,8 @@ func TestIngestVisitLog(t *testing.T) {
 		rejects = append(rejects, s)
 	}
 	wantRejects := []string{
-		`6:1: host "www.example.org" is not configured; add it to the hosts of a [[sites]] entry in bereik.toml`,
-		`7:3: "15 juni 2021" is not a time like 2021-06-14 09:30:00`,
+		`6:1: host "…" is not configured; add it to the hosts of a [[sites]] entry in bereik.toml`,
+		`7:3: "…" is not a time like 2021-06-14 09:30:00`,
 	}
 	if diff := cmp.Diff(wantRejects, rejects); diff != "" {
 		t.Errorf("rejects (-want +got):\n%s", diff)
@@ -171,5 +171,34 @@ func TestVisitLogReExportReplacesItsDays(t *testing.T) {
 	db.QueryRow(`SELECT count(*), sum(time_on_page) FROM page_views`).Scan(&n, &seconds)
 	if n != 5 || seconds != 95+40+74+200+0 {
 		t.Errorf("%d page views with %d seconds, want 5 with 409: nothing counted twice", n, seconds)
+	}
+}
+
+// TestVisitLogReExportKeepsDaysItLacks: a re-export whose rows of one day were all
+// rejected (or that has no visits that day) leaves the earlier rows of that day alone.
+func TestVisitLogReExportKeepsDaysItLacks(t *testing.T) {
+	db, path := testDB(t)
+	dir := t.TempDir()
+	first := writeFile(t, dir, "a.csv", "timestamp,visit_id,visitor_id,site,url\n"+
+		"2021-10-09 09:00:00,1,x,kennisplein,/a\n2021-11-05 09:00:00,2,x,kennisplein,/b\n2021-11-12 09:00:00,3,y,kennisplein,/c\n")
+	// The same export saved again, its 5 November row now unreadable.
+	second := writeFile(t, dir, "b.csv", "timestamp,visit_id,visitor_id,site,url\n"+
+		"2021-10-09 09:00:00,1,x,kennisplein,/a\n5 nov 2021,2,x,kennisplein,/b\n2021-11-12 09:00:00,3,y,kennisplein,/c\n")
+	out := ingestPaths(t, db, path, first, second)
+	if out[1].Rejected != 1 || out[1].Replaced != 2 {
+		t.Fatalf("outcomes %+v, want the second file to replace only the 2 rows of its own days", out)
+	}
+	var days []string
+	rows, err := db.Query(`SELECT strftime(ts, '%m-%d') FROM page_views ORDER BY ts`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var d string
+		rows.Scan(&d)
+		days = append(days, d)
+	}
+	if strings.Join(days, " ") != "10-09 11-05 11-12" {
+		t.Errorf("page views on %v, want 10-09 11-05 11-12: 5 November kept", days)
 	}
 }

@@ -2,7 +2,8 @@
 -- doc: Reach and engagement of the platform's own social channels per quarter and platform
 -- doc: (Fig. 13), from the organic posts published in the period (lifetime figures as of
 -- doc: the latest export, counted in the quarter the post was published): posts,
--- doc: impressions, engagements and engagement_rate = sum(engagements) / sum(impressions),
+-- doc: impressions (for YouTube its views: YouTube's impressions are thumbnails shown in
+-- doc: lists, not plays), engagements and engagement_rate = sum(engagements) / sum(impressions),
 -- doc: over the posts that have both. A post's engagements are its exported engagements,
 -- doc: or where the export has none, likes + comments + shares + clicks (a missing one
 -- doc: counting as 0; NULL when all four are missing). reach_sum adds the posts' reach:
@@ -12,7 +13,8 @@
 -- param: from date = 1900-01-01 -- first day of the period (publication date)
 -- param: to date = 9999-12-31 -- last day of the period (publication date)
 WITH posts AS (
-    SELECT platform, published_at, impressions, reach,
+    -- YouTube's impressions are thumbnails shown, not plays: its views stand in.
+    SELECT platform, published_at, CASE WHEN platform = 'youtube' THEN video_views ELSE impressions END AS impressions, reach,
            coalesce(engagements,
                     CASE WHEN likes IS NOT NULL OR comments IS NOT NULL OR shares IS NOT NULL OR clicks IS NOT NULL
                          THEN coalesce(likes, 0) + coalesce(comments, 0) + coalesce(shares, 0) + coalesce(clicks, 0)

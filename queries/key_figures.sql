@@ -4,7 +4,7 @@
 -- doc: distinct over the whole window, never a sum of days or quarters), programme page
 -- doc: views, the campaign's ad impressions and link clicks (rows as twinkel_totals
 -- doc: chooses them, lying within the window), and the impressions of the organic social
--- doc: posts published in the window. The previous period has the same length and ends
+-- doc: posts published in the window (for YouTube its views, as in channel_reach). The previous period has the same length and ends
 -- doc: the day before the period starts: the same number of whole months where the period
 -- doc: is whole months (a quarter is compared with the quarter before), else the same
 -- doc: number of days. The period has data for a figure when it overlaps the span of that
@@ -73,11 +73,27 @@ spans AS (
            (SELECT min(published_at)::DATE FROM social_posts) AS posts_first,
            (SELECT max(published_at)::DATE FROM social_posts) AS posts_last
 ),
+-- The campaign's rows per window. campaign_rows is called with uncorrelated bounds: called
+-- per row of a join (LATERAL), DuckDB 1.5 drops its rule that the latest cumulative export
+-- supersedes the earlier ones, and flight 2 would count twice.
+ads AS (
+    SELECT 'current' AS which, count(*) AS ad_rows,
+           coalesce(sum(impressions), 0)::BIGINT AS impressions, coalesce(sum(link_clicks), 0)::BIGINT AS clicks
+    FROM campaign_rows($campaign, (SELECT start_day FROM windows WHERE which = 'current'), (SELECT end_day FROM windows WHERE which = 'current'))
+    UNION ALL
+    SELECT 'previous' AS which, count(*) AS ad_rows,
+           coalesce(sum(impressions), 0)::BIGINT AS impressions, coalesce(sum(link_clicks), 0)::BIGINT AS clicks
+    FROM campaign_rows($campaign, (SELECT start_day FROM windows WHERE which = 'previous'), (SELECT end_day FROM windows WHERE which = 'previous'))
+    UNION ALL
+    SELECT 'year_earlier' AS which, count(*) AS ad_rows,
+           coalesce(sum(impressions), 0)::BIGINT AS impressions, coalesce(sum(link_clicks), 0)::BIGINT AS clicks
+    FROM campaign_rows($campaign, (SELECT start_day FROM windows WHERE which = 'year_earlier'), (SELECT end_day FROM windows WHERE which = 'year_earlier'))
+),
 per_window AS (
     SELECT w.which, w.start_day, w.end_day,
            CASE WHEN w.which = 'current' THEN w.start_day <= s.views_last AND w.end_day >= s.views_first
                 ELSE w.start_day >= date_trunc('month', s.views_first) AND w.end_day <= s.views_last AND NOT w.overlaps_current END AS views_data,
-           w.start_day <= s.ads_last AND w.end_day >= s.ads_first AND NOT w.overlaps_current AS ads_data,
+           w.start_day <= s.ads_last AND w.end_day >= s.ads_first AND NOT w.overlaps_current AND a.ad_rows > 0 AS ads_data,
            CASE WHEN w.which = 'current' THEN w.start_day <= s.posts_last AND w.end_day >= s.posts_first
                 ELSE w.start_day >= date_trunc('month', s.posts_first) AND w.end_day <= s.posts_last AND NOT w.overlaps_current END AS posts_data,
            v.visits, v.visitors, v.page_views, a.impressions AS ad_impressions, a.clicks AS ad_clicks,
@@ -91,12 +107,9 @@ per_window AS (
         FROM programme_views
         WHERE ts >= w.start_day AND ts < w.end_day + INTERVAL 1 DAY
     ) v
+    JOIN ads a ON a.which = w.which
     CROSS JOIN LATERAL (
-        SELECT coalesce(sum(impressions), 0)::BIGINT AS impressions, coalesce(sum(link_clicks), 0)::BIGINT AS clicks
-        FROM campaign_rows($campaign, w.start_day, w.end_day)
-    ) a
-    CROSS JOIN LATERAL (
-        SELECT coalesce(sum(impressions), 0)::BIGINT AS impressions
+        SELECT coalesce(sum(CASE WHEN platform = 'youtube' THEN video_views ELSE impressions END), 0)::BIGINT AS impressions
         FROM social_posts
         WHERE published_at >= w.start_day AND published_at < w.end_day + INTERVAL 1 DAY
     ) p

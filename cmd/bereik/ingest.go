@@ -91,7 +91,8 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 		if loaded == 0 && unchanged == 0 && failed == len(outcomes) {
 			return fail(e, exitPartial, errors.New("no file could be loaded"))
 		}
-		fmt.Fprintf(e.stderr, "bereik: %d file(s) not loaded and %d with rejected rows; see the log above and bereik status\n", failed, rejected)
+		log.Warn("some files were not loaded or had rows rejected; see the log above and bereik status",
+			"not_loaded", failed, "with_rejects", rejected)
 		return exitPartial
 	}
 	return exitOK

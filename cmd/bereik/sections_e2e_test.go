@@ -44,8 +44,8 @@ func TestKeyFiguresOfTheLastProgrammeQuarter(t *testing.T) {
 		// The campaign began in June 2021: no ad data before it (n/a, not 0).
 		"ad_impressions | 1423737 | 2021-03-01 | 2021-05-31 |  | 2020-06-01 | 2020-08-31 | ",
 		"ad_clicks | 12253 | 2021-03-01 | 2021-05-31 |  | 2020-06-01 | 2020-08-31 | ",
-		// Impressions of the organic posts published in each period, all platforms.
-		"social_impressions | 56800 | 2021-03-01 | 2021-05-31 | 58429 | 2020-06-01 | 2020-08-31 | 57713",
+		// Impressions of the organic posts published in each period, all platforms (YouTube: views).
+		"social_impressions | 40122 | 2021-03-01 | 2021-05-31 | 48435 | 2020-06-01 | 2020-08-31 | 51027",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("key_figures June-August 2021 (-want +got):\n%s", diff)
@@ -328,4 +328,44 @@ func mustRead(tb testing.TB, path string) []byte {
 		tb.Fatal(err)
 	}
 	return b
+}
+
+// TestKeyFigureAdsMatchTheCampaignTotals: for a window holding two cumulative exports of
+// flight 2 (to 31 August and to 12 September), the key figures count the later one only,
+// as twinkel_totals does; a day with no ad rows inside it is n/a, not 0.
+func TestKeyFigureAdsMatchTheCampaignTotals(t *testing.T) {
+	for _, window := range [][2]string{{"2021-07-15", "2021-10-31"}, {"2019-09-01", "2021-12-31"}} {
+		from, to := "from="+window[0], "to="+window[1]
+		kf := queryCSV(t, "key_figures", from, to)
+		totals := queryCSV(t, "twinkel_totals", from, to)
+		total := totals[len(totals)-1]
+		if kf[3]["metric"] != "ad_impressions" || kf[3]["value"] != total["impressions"] || kf[4]["value"] != total["clicks"] {
+			t.Errorf("%v: key figures %s impressions, %s clicks; twinkel_totals %s and %s", window, kf[3]["value"], kf[4]["value"], total["impressions"], total["clicks"])
+		}
+	}
+	if kf := queryCSV(t, "key_figures", "from=2021-08-15", "to=2021-08-15"); kf[3]["value"] != "" {
+		t.Errorf("a day inside flight 2 holds no ad row of its own: %s impressions, want n/a", kf[3]["value"])
+	}
+}
+
+// TestResultsDoNotDependOnTheMachinesTimeZone: a date parameter means the same day in
+// New York as in Amsterdam (the database works in UTC wall-clock time).
+func TestResultsDoNotDependOnTheMachinesTimeZone(t *testing.T) {
+	db, err := demoDB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var outs []string
+	for _, tz := range []string{"UTC", "America/New_York", "Asia/Tokyo"} {
+		cmd := cli("query", "--db", db, "visits_per_quarter", "--param", "from=2019-09-02", "--param", "to=2019-12-31", "--format", "csv")
+		cmd.Env = append(cmd.Env, "TZ="+tz)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("TZ=%s: %v\n%s", tz, err, out)
+		}
+		outs = append(outs, string(out))
+	}
+	if outs[1] != outs[0] || outs[2] != outs[0] || !strings.Contains(outs[0], "\n2019-09-02,2019-11-30,1342,") {
+		t.Errorf("results per time zone:\n%s", strings.Join(outs, "\n"))
+	}
 }
