@@ -15,7 +15,9 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -191,8 +193,9 @@ func Ingest(ctx context.Context, db *sql.DB, opts IngestOptions, paths []string)
 	return out, nil
 }
 
-// expand walks folders into their files, oldest first. Hidden files, configuration and
-// the database's own files are not exports and are passed over.
+// expand walks folders into their files, in name order with the copies of a download
+// after it. Hidden files, configuration and the database's own files are not exports and
+// are passed over.
 func expand(paths []string) ([]string, error) {
 	var files []string
 	for _, p := range paths {
@@ -225,19 +228,32 @@ func expand(paths []string) ([]string, error) {
 			return nil, err
 		}
 	}
-	// Oldest download first: a newer export of the same posts, ads or days replaces an
-	// older one, so it must load after it, whatever the browser named it ("x (1).csv"
-	// sorts before "x.csv"). Files of the same time load in name order.
-	slices.Sort(files)
-	files = slices.Compact(files)
-	mtime := map[string]time.Time{}
-	for _, f := range files {
-		if info, err := os.Stat(f); err == nil {
-			mtime[f] = info.ModTime()
+	// A browser names a second download of the same export "x (1).csv", which sorts
+	// before "x.csv"; a newer export of the same posts, ads or days replaces an older one,
+	// so the copies load in download order: x.csv, x (1).csv, x (2).csv. (Modification
+	// times would say it too, but a copy resets them.)
+	slices.SortStableFunc(files, func(a, b string) int {
+		ab, an := downloadCopy(a)
+		bb, bn := downloadCopy(b)
+		if c := strings.Compare(ab, bb); c != 0 {
+			return c
 		}
+		return an - bn
+	})
+	return slices.Compact(files), nil
+}
+
+// downloadCopy splits a browser's " (N)" copy number off a file name: "x (2).csv" is
+// copy 2 of "x.csv", which is copy 0.
+var copyNumber = regexp.MustCompile(`^(.*) \((\d{1,4})\)(\.[^./]*)?$`)
+
+func downloadCopy(path string) (string, int) {
+	m := copyNumber.FindStringSubmatch(path)
+	if m == nil {
+		return path, 0
 	}
-	slices.SortStableFunc(files, func(a, b string) int { return mtime[a].Compare(mtime[b]) })
-	return files, nil
+	n, _ := strconv.Atoi(m[2])
+	return m[1] + m[3], n
 }
 
 func notAnExport(name string) bool {

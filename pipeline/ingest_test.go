@@ -169,15 +169,16 @@ func TestIngestBadRowsAreRejectedWithPlace(t *testing.T) {
 }
 
 // TestNewerDownloadLoadsLast: a browser names a second download "x (1).csv", which sorts
-// before "x.csv"; ingest loads files oldest first, so the newer export's figures stay.
+// before "x.csv"; ingest loads the copies of a download after it, so the newer export's
+// figures stay.
 func TestNewerDownloadLoadsLast(t *testing.T) {
 	db, path := testDB(t)
 	dir := t.TempDir()
 	header := "Tweet id,Tweet permalink,Tweet text,time,impressions,engagements,engagement rate,retweets,replies,likes,url clicks\n"
-	older := writeFile(t, dir, "tweets.csv", header+"1404750000000000001,https://twitter.com/x/status/1404750000000000001,Tekst,2021-06-15 09:30 +0000,800,30,0.0375,1,1,10,3\n")
+	writeFile(t, dir, "tweets.csv", header+"1404750000000000001,https://twitter.com/x/status/1404750000000000001,Tekst,2021-06-15 09:30 +0000,800,30,0.0375,1,1,10,3\n")
 	newer := writeFile(t, dir, "tweets (1).csv", header+"1404750000000000001,https://twitter.com/x/status/1404750000000000001,Tekst,2021-06-15 09:30 +0000,1500,61,0.0407,2,2,20,5\n")
-	old := time.Now().Add(-time.Hour)
-	if err := os.Chtimes(older, old, old); err != nil {
+	// Written newest first: the order comes from the names, not from the clock.
+	if err := os.Chtimes(newer, time.Now().Add(-time.Hour), time.Now().Add(-time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	ingestPaths(t, db, path, dir)

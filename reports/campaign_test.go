@@ -49,7 +49,7 @@ func TestCampaignReportShowsOnlyTheCampaign(t *testing.T) {
 	for _, unwanted := range []string{
 		`id="visits"`, `id="chart-visits"`, "Bezoeken per kwartaal",
 		`id="top-articles"`, "Best bezochte artikelen", "chart-top-kennisplein", `id="key-figures"`, `id="data-quality"`,
-		"Programma Begeleiding", // the label of the full report
+		"programma Begeleiding", // the label of the full report
 	} {
 		if strings.Contains(out, unwanted) {
 			t.Errorf("campaign report shows %q", unwanted)

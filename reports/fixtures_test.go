@@ -50,7 +50,7 @@ func programmeOptions(tb testing.TB, lang string) Options {
 	return Options{
 		From:     day(tb, "2019-09-01"),
 		To:       day(tb, "2021-08-31"),
-		Label:    "Programma Begeleiding à la carte",
+		Label:    "Begeleiding à la carte",
 		Lang:     lang,
 		Campaign: "Twinkels 2021",
 	}

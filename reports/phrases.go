@@ -7,7 +7,7 @@ type phrase string
 // (%s, %d) is filled in by locale.say.
 var phrases = map[phrase]struct{ nl, en string }{
 	phTitle:      {"Bereikcijfers", "Reach figures"},
-	phTitleLabel: {"Bereikcijfers %s", "Reach figures %s"},
+	phTitleLabel: {"Bereikcijfers programma %s", "Reach figures of the programme %s"},
 	phPeriod:     {"Periode: %s", "Period: %s"},
 	phNA:         {"n.v.t.", "n/a"},
 	phNoData:     {"Geen gegevens voor deze periode.", "No data for this period."},

@@ -22,7 +22,7 @@ type Runner interface {
 // Options says which period the report covers and how it is written.
 type Options struct {
 	From, To time.Time // inclusive dates of the period reported
-	Label    string    // e.g. "Programma Begeleiding à la carte"; may be ""; a campaign report ignores it
+	Label    string    // e.g. "Begeleiding à la carte", the programme; may be ""; a campaign report ignores it
 	Lang     string    // "nl" (default) or "en"
 	Campaign string    // e.g. "Twinkels 2021"
 

@@ -76,7 +76,7 @@ func TestRenderDutchTwinkelFigures(t *testing.T) {
 	out := render(t, publishedResults(t), programmeOptions(t, ""))
 	for _, want := range []string{
 		`<html lang="nl">`,
-		"<h1>Bereikcijfers Programma Begeleiding à la carte</h1>",
+		"<h1>Bereikcijfers programma Begeleiding à la carte</h1>",
 		"1 september 2019 – 31 augustus 2021",
 		"1.271.743",                 // static impressions
 		"0,86%",                     // static CTR: 10.969 / 1.271.743
@@ -103,7 +103,7 @@ func TestRenderEnglish(t *testing.T) {
 	out := render(t, publishedResults(t), programmeOptions(t, "en"))
 	for _, want := range []string{
 		`<html lang="en">`,
-		"<h1>Reach figures Programma Begeleiding à la carte</h1>",
+		"<h1>Reach figures of the programme Begeleiding à la carte</h1>",
 		"1 September 2019 – 31 August 2021",
 		"1,271,743", "0.86%", "0.84%", "0.89%", "5.93",
 		"static (photo with quote)",

@@ -53,6 +53,13 @@ func runReport(ctx context.Context, e *env, args []string) int {
 	}
 	defer conn.Close()
 	runner := dbRunner{conn}
+	// The queries group by the quarter_start_month stored at the last ingest; a changed
+	// bereik.toml applies from the next ingest on.
+	var stored int
+	if err := conn.QueryRowContext(ctx, `SELECT quarter_start_month FROM settings`).Scan(&stored); err == nil && stored != cfg.QuarterStartMonth {
+		fmt.Fprintf(e.stderr, "bereik: warning: %s says quarter_start_month = %d, but the database was last loaded with %d, which its quarters follow; run bereik ingest to apply the configuration\n",
+			cfg.Source, cfg.QuarterStartMonth, stored)
+	}
 	opts := reports.Options{Lang: *lang, Campaign: *campaign, CampaignOnly: *campaign != "", Flight: *flight}
 	switch {
 	case *flight != 0 && *campaign == "":
@@ -179,7 +186,7 @@ func reportPeriod(ctx context.Context, run reports.Runner, quarterStartMonth int
 		if !ok1 || !ok2 {
 			return time.Time{}, time.Time{}, "", errors.New("the database holds no visits or ads yet: run bereik ingest first")
 		}
-		return first, last, "Programma Begeleiding à la carte", nil
+		return first, last, "Begeleiding à la carte", nil
 	}
 	if from == "" || to == "" {
 		return time.Time{}, time.Time{}, "", errors.New("--from and --to go together")

@@ -369,3 +369,22 @@ func TestResultsDoNotDependOnTheMachinesTimeZone(t *testing.T) {
 		t.Errorf("results per time zone:\n%s", strings.Join(outs, "\n"))
 	}
 }
+
+// TestReportWarnsWhenTheConfigsQuartersDifferFromTheDatabases: the queries group by the
+// quarter_start_month of the last ingest; a bereik.toml changed since is said, not hidden.
+func TestReportWarnsWhenTheConfigsQuartersDifferFromTheDatabases(t *testing.T) {
+	db, err := demoDB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	cal := filepath.Join(dir, "kalender.toml")
+	if err := os.WriteFile(cal, []byte("quarter_start_month = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr strings.Builder
+	code := run([]string{"report", "--db", db, "--config", cal, "--quarter", "2021Q3", "-o", filepath.Join(dir, "r.html")}, nil, &stdout, &stderr)
+	if code != exitOK || !strings.Contains(stderr.String(), "says quarter_start_month = 1, but the database was last loaded with 9") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr.String())
+	}
+}
