@@ -388,3 +388,37 @@ func TestReportWarnsWhenTheConfigsQuartersDifferFromTheDatabases(t *testing.T) {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr.String())
 	}
 }
+
+// TestTopPostsReproduceThePublishedLists: the demo's post exports, loaded through every
+// parser (Meta Business Suite, LinkedIn CSV and XLSX, X legacy and current, YouTube),
+// give the published top five per channel: impressions, and views for YouTube.
+func TestTopPostsReproduceThePublishedLists(t *testing.T) {
+	published := map[string][]string{
+		"linkedin": {"Samenwerken met familie: Waarom loslaten nooit helemaal lukt | 10400", "Je sluit beter aan bij cliënten met flexwonen | 8192", "9 belangrijkste punten voor inrichten van de fysieke leefomgeving | 7978", "Digitale informatieborden: Zo sluit je goed aan op behoeftes (Triade Vitree) | 6310", "| 6163"},
+		"facebook": {"Hoe een andere omgeving leidt tot minder gedragsproblemen | 7746", "Sagar vertelt hoe hij het ervaart om steeds weer andere begeleiders te hebben | 6796", "Samenwerken met familie: Waarom loslaten nooit helemaal lukt | 4443", "| 4374", "| 3913"},
+		"x":        {"Herken overbelasting bij mantelzorgers op tijd | 1158", "Sta met naasten ook stil bij de mooie kanten | 1121", "Drie vormen van begeleiding die cliënten fijn vinden | 898", "Terugblik Congres Volwaardig Leven | 869", "| 760"},
+		"youtube":  {"Milan over communicatie (Ervaringsleren) | 1639", "Sagar over 1001 begeleiders (Ervaringsleren) | 1433", "Idman over eigen regie (Ervaringsleren) | 1157", "Twinkel #11 - De Berkelhof | 1053", "Vlog Kathalijne - moeder van Jip (Ervaringsleren) | 513"},
+	}
+	got := map[string][]string{}
+	for _, r := range queryCSV(t, "top_posts", "from=2019-09-01", "to=2021-08-31") {
+		got[r["platform"]] = append(got[r["platform"]], r["title"]+" | "+r["value"])
+		if want := map[bool]string{true: "views", false: "impressions"}[r["platform"] == "youtube"]; r["metric"] != want {
+			t.Errorf("%s ranks by %s, want %s", r["platform"], r["metric"], want)
+		}
+	}
+	for platform, want := range published {
+		if len(got[platform]) != 5 {
+			t.Errorf("%s: %d posts, want 5", platform, len(got[platform]))
+			continue
+		}
+		for i, w := range want {
+			// Where the published list's title is not given here, only the number counts.
+			if strings.HasPrefix(w, "| ") && strings.HasSuffix(got[platform][i], w) {
+				continue
+			}
+			if got[platform][i] != w {
+				t.Errorf("%s #%d: %q, want %q", platform, i+1, got[platform][i], w)
+			}
+		}
+	}
+}
