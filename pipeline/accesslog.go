@@ -48,6 +48,7 @@ var botAgents = []string{
 	"whatsapp/", "preview", "headlesschrome", "phantomjs", "lighthouse", "pingdom",
 	"curl", "wget", "python-requests", "python-urllib", "go-http-client", "java/",
 	"libwww-perl", "okhttp", "apache-httpclient", "scrapy", "axios", "node-fetch",
+	"feed", "inoreader", "newsblur", "rss", // feed readers fetch feeds for no one in particular
 }
 
 // assetExtensions are file types that are not pages: style sheets and scripts, images

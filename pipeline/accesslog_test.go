@@ -353,6 +353,9 @@ func TestAccessLogClassifiesRequests(t *testing.T) {
 		{"Wget/1.20.3 (linux-gnu)", true},
 		{"LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)", true},
 		{"WhatsApp/2.21.12.21 A", true},
+		{"Feedly/1.0 (+http://www.feedly.com/fetcher.html; 3 subscribers; like FeedFetcher-Google)", true},
+		{"Mozilla/5.0 (compatible; Inoreader; +http://www.inoreader.com)", true},
+		{"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/14.1.1 Safari/605.1.15", false},
 		{"", true},
 		{" - ", true},
 	} {

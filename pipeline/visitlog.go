@@ -132,7 +132,7 @@ func parseTimestamp(s string) (time.Time, error) {
 	if t, ok := parseDateTime(s); ok {
 		return t, nil
 	}
-	for _, layout := range []string{time.DateTime, "2006-01-02T15:04:05", "2006-01-02 15:04", "02-01-2006 15:04:05", "02-01-2006 15:04"} {
+	for _, layout := range []string{time.DateTime, "2006-01-02T15:04:05", "2006-01-02 15:04", "2-1-2006 15:04:05", "2-1-2006 15:04"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, nil
 		}

@@ -202,3 +202,13 @@ func TestVisitLogReExportKeepsDaysItLacks(t *testing.T) {
 		t.Errorf("page views on %v, want 10-09 11-05 11-12: 5 November kept", days)
 	}
 }
+
+// TestVisitLogReadsDutchExcelTimes: Dutch Excel writes 14-6-2021 09:12, without padding.
+func TestVisitLogReadsDutchExcelTimes(t *testing.T) {
+	for s, day := range map[string]int{"14-6-2021 09:12": 14, "14-06-2021 09:12:00": 14, "4-6-2021 9:12": 4} {
+		got, err := parseTimestamp(s)
+		if err != nil || got.Day() != day || got.Month() != time.June || got.Year() != 2021 {
+			t.Errorf("%q: %v, %v; want %d June 2021", s, got, err, day)
+		}
+	}
+}
