@@ -138,9 +138,7 @@ func TestWriteOptions(t *testing.T) {
 
 // TestWriteScale checks that Scale multiplies the visits, each copy with its own id.
 func TestWriteScale(t *testing.T) {
-	if testing.Short() {
-		t.Skip("writes the demo at scale 2")
-	}
+	skipInShortMode(t, "writes the demo at scale 2")
 	one, two := t.TempDir(), t.TempDir()
 	if _, err := Write(Options{Dir: one}); err != nil {
 		t.Fatal(err)
@@ -178,8 +176,8 @@ func TestWriteScale(t *testing.T) {
 func TestCalibration(t *testing.T) {
 	for _, seed := range []uint64{1, 2} {
 		t.Run(fmt.Sprintf("seed %d", seed), func(t *testing.T) {
-			if seed != 1 && testing.Short() {
-				t.Skip("one seed is enough in short mode")
+			if seed != 1 {
+				skipInShortMode(t, "one seed is enough in short mode")
 			}
 			dir := t.TempDir()
 			if _, err := Write(Options{Dir: dir, Seed: seed}); err != nil {
@@ -1025,5 +1023,14 @@ func BenchmarkWrite(b *testing.B) {
 		if _, err := Write(Options{Dir: dir}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// skipInShortMode skips a slow test under -short, except in CI (CI set), where every test
+// runs.
+func skipInShortMode(t *testing.T, why string) {
+	t.Helper()
+	if testing.Short() && os.Getenv("CI") == "" {
+		t.Skip(why)
 	}
 }
