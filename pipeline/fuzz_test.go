@@ -61,46 +61,29 @@ func seedFrom(f *testing.F, glob string) {
 	}
 }
 
-func FuzzParseMetaAds(f *testing.F) {
-	seedFrom(f, "../testdata/ingest/meta_ads_*/*.csv")
+// fuzzParse fuzzes the parser of the files that glob seeds: whatever kind the mutated
+// bytes are recognised as.
+func fuzzParse(f *testing.F, glob string) {
+	seedFrom(f, glob)
 	f.Fuzz(func(t *testing.T, data []byte) { parseAll(t, data) })
 }
 
-func FuzzParseVisitLog(f *testing.F) {
-	seedFrom(f, "../testdata/ingest/visit_log/*.csv")
-	f.Fuzz(func(t *testing.T, data []byte) { parseAll(t, data) })
-}
+func FuzzParseMetaAds(f *testing.F) { fuzzParse(f, "../testdata/ingest/meta_ads_*/*.csv") }
 
-func FuzzParseCatalogue(f *testing.F) {
-	seedFrom(f, "../testdata/ingest/catalogue/*.csv")
-	f.Fuzz(func(t *testing.T, data []byte) { parseAll(t, data) })
-}
+func FuzzParseVisitLog(f *testing.F) { fuzzParse(f, "../testdata/ingest/visit_log/*.csv") }
 
-func FuzzParseMetaPosts(f *testing.F) {
-	seedFrom(f, "../testdata/ingest/meta_posts_*/*.csv")
-	f.Fuzz(func(t *testing.T, data []byte) { parseAll(t, data) })
-}
+func FuzzParseCatalogue(f *testing.F) { fuzzParse(f, "../testdata/ingest/catalogue/*.csv") }
 
-func FuzzParseLinkedIn(f *testing.F) {
-	seedFrom(f, "../testdata/ingest/linkedin_csv_*/*.csv")
-	f.Fuzz(func(t *testing.T, data []byte) { parseAll(t, data) })
-}
+func FuzzParseMetaPosts(f *testing.F) { fuzzParse(f, "../testdata/ingest/meta_posts_*/*.csv") }
+
+func FuzzParseLinkedIn(f *testing.F) { fuzzParse(f, "../testdata/ingest/linkedin_csv_*/*.csv") }
 
 // FuzzParseLinkedInXLSX fuzzes the workbook reader and its conversion of cells into records.
-func FuzzParseLinkedInXLSX(f *testing.F) {
-	seedFrom(f, "../testdata/ingest/linkedin_xlsx_*/*.xlsx")
-	f.Fuzz(func(t *testing.T, data []byte) { parseAll(t, data) })
-}
+func FuzzParseLinkedInXLSX(f *testing.F) { fuzzParse(f, "../testdata/ingest/linkedin_xlsx_*/*.xlsx") }
 
-func FuzzParseX(f *testing.F) {
-	seedFrom(f, "../testdata/ingest/x_*/*.csv")
-	f.Fuzz(func(t *testing.T, data []byte) { parseAll(t, data) })
-}
+func FuzzParseX(f *testing.F) { fuzzParse(f, "../testdata/ingest/x_*/*.csv") }
 
-func FuzzParseYouTube(f *testing.F) {
-	seedFrom(f, "../testdata/ingest/youtube/*.csv")
-	f.Fuzz(func(t *testing.T, data []byte) { parseAll(t, data) })
-}
+func FuzzParseYouTube(f *testing.F) { fuzzParse(f, "../testdata/ingest/youtube/*.csv") }
 
 func FuzzParseAccessLog(f *testing.F) {
 	seedFrom(f, "../testdata/ingest/access_log_*/*")
