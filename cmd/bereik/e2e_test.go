@@ -37,6 +37,9 @@ func TestMain(m *testing.M) {
 	if os.Getenv(asCLI) == "1" {
 		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
+	if path := os.Getenv(holdDB); path != "" {
+		os.Exit(holdDatabase(path))
+	}
 	code := m.Run()
 	if db, err := demoDB(); err == nil && db != "" {
 		os.RemoveAll(filepath.Dir(db))
