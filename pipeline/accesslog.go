@@ -21,6 +21,9 @@ import (
 // anything but a page are counted and left out.
 var accessLogSource = &source{
 	kind:  "access_log",
+	label: label{nl: "Toegangslogs", en: "Access logs"},
+	is:    "an access log in the combined log format",
+	stale: staleByData,
 	table: "page_views",
 	// The visit log's columns, and the client's network.
 	schema:    arrow.NewSchema(append(slices.Clip(pageViewFields), field("client_net", typString)), nil),

@@ -11,6 +11,9 @@ import (
 // organisations and themes, and the page (or, with a trailing *, the pages) of each.
 var catalogueSource = &source{
 	kind:  "content_catalogue",
+	label: label{nl: "Contentcatalogus", en: "Content catalogue"},
+	is:    "a content catalogue",
+	stale: neverStale,
 	table: "content_items",
 	spec: []headerSpec{
 		{field: "nr", aliases: []string{"nr", "id", "number"}, required: true},

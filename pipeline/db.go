@@ -89,11 +89,11 @@ func open(ctx context.Context, dbPath string, opts OpenOptions) (*sql.DB, error)
 		// A database written by an older bereik is brought up to date first: the
 		// migrations need the write lock for a moment, then it is opened read-only again.
 		var have int
-		if err := db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		if err := db.QueryRowContext(ctx, `SELECT count(DISTINCT version) FROM schema_migrations`).Scan(&have); err != nil {
 			db.Close()
 			return nil, fmt.Errorf("%s: %w", dbPath, err)
 		}
-		if have < latestMigration() {
+		if have < len(migrationVersions()) {
 			db.Close()
 			rw, err := open(ctx, dbPath, OpenOptions{})
 			if err != nil {
@@ -124,20 +124,23 @@ func openError(dbPath string, err error) error {
 	return fmt.Errorf("open %s: %w", dbPath, err)
 }
 
-// migrate applies, in order and each in its own transaction, the embedded migrations the
-// database has not recorded yet.
-// latestMigration is the number of the newest embedded migration.
-func latestMigration() int {
+// migrationVersions returns the numbers of the embedded migrations.
+func migrationVersions() []int {
 	names, _ := fs.Glob(migrations, "migrations/*.sql")
-	latest := 0
+	var versions []int
 	for _, name := range names {
 		if v, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0]); err == nil {
-			latest = max(latest, v)
+			versions = append(versions, v)
 		}
 	}
-	return latest
+	return versions
 }
 
+// latestMigration is the number of the newest embedded migration.
+func latestMigration() int { return slices.Max(migrationVersions()) }
+
+// migrate applies, in order and each in its own transaction, the embedded migrations the
+// database has not recorded yet.
 func migrate(ctx context.Context, db *sql.DB) error {
 	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)

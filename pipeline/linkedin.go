@@ -19,6 +19,9 @@ import (
 // off-site views and follows they count only as evidence of the number locale.
 var linkedInPostsSource = &source{
 	kind:  "linkedin_posts",
+	label: label{nl: "LinkedIn-berichten", en: "LinkedIn posts"},
+	is:    "a LinkedIn posts sheet",
+	stale: staleByLoad,
 	table: "social_posts",
 	spec: []headerSpec{
 		{field: "title", aliases: []string{"post title"}, dutch: []string{"titel bericht", "berichttitel", "titel van bericht"}, required: true},

@@ -104,8 +104,11 @@ func syncConfig(ctx context.Context, db *sql.DB, cfg *Config) error {
 			_, err = tx.ExecContext(ctx, query, args...)
 		}
 	}
-	for _, t := range []string{"settings", "sites", "programme_prefixes", "campaign_flights", "referral_rules"} {
+	for _, t := range []string{"settings", "sites", "programme_prefixes", "campaign_flights", "referral_rules", "source_kinds"} {
 		exec("DELETE FROM " + t)
+	}
+	for _, k := range sources {
+		exec(`INSERT INTO source_kinds VALUES (?, ?, ?, ?, ?, ?)`, k.kind, k.label.nl, k.label.en, k.table, k.personal, k.stale.String())
 	}
 	exec(`INSERT INTO settings (quarter_start_month, config_source, stale_after_hours) VALUES (?, ?, ?)`,
 		int32(cfg.QuarterStartMonth), cfg.Source, int32(cfg.staleAfter/time.Hour))

@@ -12,6 +12,9 @@ import (
 // Dutch, at ad-set level or ad level, one row per ad set or ad per reporting period.
 var metaAdsSource = &source{
 	kind:  "meta_ads",
+	label: label{nl: "Meta-advertenties", en: "Meta ads"},
+	is:    "a Meta Ads Manager export",
+	stale: staleByData,
 	table: "meta_ads",
 	spec: []headerSpec{
 		{field: "start", aliases: []string{"reporting starts"}, dutch: []string{"start rapportage", "begin rapportage"}, required: true},

@@ -21,6 +21,9 @@ import (
 // the rest is Facebook.
 var metaPostsSource = &source{
 	kind:  "meta_posts",
+	label: label{nl: "Facebook- en Instagramberichten", en: "Facebook and Instagram posts"},
+	is:    "a Meta Business Suite post export",
+	stale: staleByLoad,
 	table: "social_posts",
 	spec: []headerSpec{
 		{field: "post_id", aliases: []string{"post id"}, dutch: []string{"bericht-id", "bericht id", "berichtid"}, required: true},

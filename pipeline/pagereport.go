@@ -30,6 +30,9 @@ const (
 // ignored.
 var pageReportSource = &source{
 	kind:  "page_report",
+	label: label{nl: "Paginarapporten", en: "Page reports"},
+	is:    "a Matomo or Google Analytics page report",
+	stale: staleByData,
 	table: "page_reports",
 	spec: []headerSpec{
 		{field: "label", aliases: []string{"label", "page", "page title", "page url", "page name"}, dutch: []string{"pagina", "paginatitel", "pagina-url", "paginanaam"}, required: true},

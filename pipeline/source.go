@@ -40,9 +40,33 @@ const (
 	replaceSpan
 )
 
+// staleness says when a kind's data count as out of date.
+type staleness int
+
+const (
+	// staleByData: its newest day of data is older than stale_after.
+	staleByData staleness = iota
+	// staleByLoad: its newest day and its last load are both older than stale_after. Post
+	// exports date their data by the newest post, and a page may not post for days.
+	staleByLoad
+	// neverStale: its files carry no dates (the content catalogue).
+	neverStale
+)
+
+func (s staleness) String() string {
+	return [...]string{"data", "load", "never"}[s]
+}
+
+// label names a kind for people, in Dutch and English.
+type label struct{ nl, en string }
+
 // source is one kind of export: how to recognise it, its columns and its target table.
 type source struct {
 	kind  string
+	label label
+	// is says what such a file is, for messages: "a Meta Ads Manager export".
+	is    string
+	stale staleness
 	table string
 	spec  []headerSpec
 	// schema lists the loaded columns, in table order, without file_id.

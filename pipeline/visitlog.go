@@ -52,6 +52,9 @@ var pageViewFields = []arrow.Field{
 // visitLogSource reads a page-view visit log: one row per page view, columns in any order.
 var visitLogSource = &source{
 	kind:  "visit_log",
+	label: label{nl: "Bezoekerslogs", en: "Visit logs"},
+	is:    "a visit log",
+	stale: staleByData,
 	table: "page_views",
 	spec: []headerSpec{
 		{field: "timestamp", aliases: []string{"timestamp", "time", "datetime", "date_time"}, dutch: []string{"tijdstip", "datum_tijd"}, required: true},

@@ -18,6 +18,9 @@ import (
 // promoted columns, whose "-" means "not promoted", are ignored.
 var xPostsSource = &source{
 	kind:  "x_posts",
+	label: label{nl: "X-berichten", en: "X posts"},
+	is:    "an X post activity export",
+	stale: staleByLoad,
 	table: "social_posts",
 	spec: []headerSpec{
 		{field: "post_id", aliases: []string{"tweet id", "post id"}, required: true},

@@ -16,6 +16,9 @@ import (
 // click-through rate is not a link click. Subscribers and that rate are not stored.
 var youTubeSource = &source{
 	kind:  "youtube_videos",
+	label: label{nl: "YouTube-video's", en: "YouTube videos"},
+	is:    "a YouTube Studio table",
+	stale: staleByLoad,
 	table: "social_posts",
 	spec: []headerSpec{
 		{field: "content", aliases: []string{"content"}, required: true},

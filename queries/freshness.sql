@@ -10,6 +10,8 @@ WITH last_ingest AS (
     SELECT max(loaded_at) AS moment FROM ingest_log
 )
 SELECT l.kind,
+       coalesce(any_value(k.label_nl), l.kind) AS label_nl,
+       coalesce(any_value(k.label_en), l.kind) AS label_en,
        count(*) AS files,
        max(l.last_date) AS last_day,
        max(l.loaded_at) AS last_loaded,
@@ -20,6 +22,7 @@ SELECT l.kind,
        coalesce(datediff('hour', (max(l.last_date) + INTERVAL 1 DAY)::TIMESTAMP, (SELECT moment FROM last_ingest)) > s.stale_after_hours,
                 false) AS stale
 FROM ingest_log l
+LEFT JOIN source_kinds k ON k.kind = l.kind
 CROSS JOIN settings s
 GROUP BY l.kind, s.stale_after_hours
 ORDER BY l.kind

@@ -2,6 +2,7 @@
 -- doc: What is loaded, per source kind: files, rows, rejected rows, the first and last day
 -- doc: the data cover, when a file of that kind was last loaded, and whether the kind is
 -- doc: stale: its newest day is older than stale_after (bereik.toml, default 2 days).
+-- doc: Each kind's staleness rule comes from source_kinds (the pipeline's registry).
 -- doc: A kind whose files carry no dates (the content catalogue) is never stale. Post
 -- doc: exports date their data by the newest post, and a page may not post for days: a
 -- doc: post kind loaded within stale_after is not stale. rows counts the rows loaded less
@@ -14,10 +15,10 @@ SELECT l.kind,
        max(last_date) AS last_day,
        max(loaded_at) AS last_loaded,
        coalesce(greatest(max(last_date),
-                         CASE WHEN l.kind IN ('meta_posts', 'linkedin_posts', 'x_posts', 'youtube_videos')
-                              THEN max(loaded_at)::DATE END)
+                         CASE WHEN any_value(k.staleness) = 'load' THEN max(loaded_at)::DATE END)
                 + to_hours(any_value(s.stale_after_hours)) < current_date, false) AS stale
 FROM ingest_log l
+LEFT JOIN source_kinds k ON k.kind = l.kind
 CROSS JOIN (SELECT coalesce(max(stale_after_hours), 48) AS stale_after_hours FROM settings) s
 GROUP BY l.kind
 ORDER BY l.kind

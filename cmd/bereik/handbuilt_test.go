@@ -350,10 +350,10 @@ func TestFreshnessAndDataGaps(t *testing.T) {
 	// 3 June, 84 hours before it: stale. The catalogue has no dates.
 	got := ask(t, db, "freshness")
 	want := []string{
-		"content_catalogue | 1 | - | 2021-06-03T06:00 | 2021-06-07T12:00 | 48 | - | false",
-		"linkedin_posts | 1 | 2021-06-03 | 2021-06-07T12:00 | 2021-06-07T12:00 | 48 | 84 | true",
-		"meta_ads | 1 | 2021-06-20 | 2021-06-06T06:00 | 2021-06-07T12:00 | 48 | -324 | false",
-		"visit_log | 1 | 2021-06-05 | 2021-06-06T06:00 | 2021-06-07T12:00 | 48 | 36 | false",
+		"content_catalogue | Contentcatalogus | Content catalogue | 1 | - | 2021-06-03T06:00 | 2021-06-07T12:00 | 48 | - | false",
+		"linkedin_posts | LinkedIn-berichten | LinkedIn posts | 1 | 2021-06-03 | 2021-06-07T12:00 | 2021-06-07T12:00 | 48 | 84 | true",
+		"meta_ads | Meta-advertenties | Meta ads | 1 | 2021-06-20 | 2021-06-06T06:00 | 2021-06-07T12:00 | 48 | -324 | false",
+		"visit_log | Bezoekerslogs | Visit logs | 1 | 2021-06-05 | 2021-06-06T06:00 | 2021-06-07T12:00 | 48 | 36 | false",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("freshness (-want +got):\n%s", diff)
