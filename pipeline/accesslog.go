@@ -6,12 +6,9 @@ import (
 	"net/netip"
 	"net/url"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/apache/arrow-go/v18/arrow"
 )
 
 // accessLogSource reads web server access logs in the combined log format of Apache and
@@ -20,19 +17,16 @@ import (
 // row; the rows are made into visits by accessLog. Requests by bots and requests for
 // anything but a page are counted and left out.
 var accessLogSource = &source{
-	kind:  "access_log",
-	label: label{nl: "Toegangslogs", en: "Access logs"},
-	is:    "an access log in the combined log format",
-	stale: staleByData,
-	table: "page_views",
-	// The visit log's columns, and the client's network.
-	schema:    arrow.NewSchema(append(slices.Clip(pageViewFields), field("client_net", typString)), nil),
+	kind:      "access_log",
+	label:     label{nl: "Toegangslogs", en: "Access logs"},
+	is:        "an access log in the combined log format",
+	stale:     staleByData,
+	table:     "page_views",
+	schema:    pageViewSchema,
 	merge:     replaceSpan,
 	personal:  true,
 	lineMatch: isAccessLogLine,
-	prepare:   prepareAccessLog,
-	flush:     flushAccessLog,
-	row:       accessLogRow,
+	parser:    newAccessLog,
 }
 
 const (
@@ -365,6 +359,8 @@ func utmOf(target string) (source, medium, campaign string) {
 // next page view or the visit's end; a visit ends once the log's time has moved
 // visitIdle + maxLag past its last page view, so memory holds only the open visits.
 type accessLog struct {
+	p      *parseRun
+	out    pageViewColumns
 	site   string // the site of lines without virtual host: from the file name, else the options
 	fields []logField
 	visits map[visitKey]*openVisit
@@ -373,6 +369,8 @@ type accessLog struct {
 	clock time.Time // the latest time read
 	// peak is the most visits open at once: what memory holds besides one batch.
 	peak int
+	// bots counts the requests left out because a bot made them.
+	bots int64
 }
 
 type visitKey struct {
@@ -393,17 +391,18 @@ type pageView struct {
 	path, referrer, utmSource, utmMedium, utmCampaign, net string
 }
 
-func prepareAccessLog(p *parseRun) error {
+func newAccessLog(p *parseRun) (parser, error) {
 	site := siteInName(p.cfg, p.f.path)
 	if site == "" {
 		site = p.hints.site
 	}
-	p.state = &accessLog{site: site, visits: map[visitKey]*openVisit{}}
-	return nil
+	return &accessLog{p: p, out: pageViewColumnsOf(p.out), site: site, visits: map[visitKey]*openVisit{}}, nil
 }
 
-func accessLogRow(p *parseRun, rec []string, line int) error {
-	a := p.state.(*accessLog)
+func (a *accessLog) counts() []Count { return []Count{{Name: "bots", N: a.bots}} }
+
+func (a *accessLog) row(rec []string, line int) error {
+	p := a.p
 	l, fields, problem := parseLogLine(rec[0], a.fields)
 	a.fields = fields
 	if problem != nil {
@@ -414,7 +413,8 @@ func accessLogRow(p *parseRun, rec []string, line int) error {
 	}
 	agent := unescapeLog(l.agent)
 	if isBot(agent) {
-		return errBot
+		a.bots++
+		return errCounted
 	}
 	method, target, _ := strings.Cut(unescapeLog(l.request), " ")
 	target, _, _ = strings.Cut(target, " ")
@@ -450,17 +450,18 @@ func accessLogRow(p *parseRun, rec []string, line int) error {
 	view := pageView{at: l.at, path: pagePath, referrer: referrer, net: clientNet(l.client)}
 	view.utmSource, view.utmMedium, view.utmCampaign = utmOf(target)
 	visitor := p.keyer.hash("visitor", "access_log", l.client.Unmap().WithZone("").String()+"\x00"+agent)
-	a.see(p, visitKey{site: site, visitor: visitor}, view)
+	a.see(visitKey{site: site, visitor: visitor}, view)
 	p.seeDate(wallClock(l.at.In(amsterdam)))
-	a.expire(p)
+	a.expire()
 	return nil
 }
 
 // see adds a page view to its visitor's visit on its site, or starts a visit.
-func (a *accessLog) see(p *parseRun, key visitKey, view pageView) {
+func (a *accessLog) see(key visitKey, view pageView) {
+	p := a.p
 	v := a.visits[key]
 	if v != nil && view.at.Sub(v.last) > visitIdle {
-		a.close(p, v)
+		a.close(v)
 		v = nil
 	}
 	if v == nil {
@@ -473,9 +474,9 @@ func (a *accessLog) see(p *parseRun, key visitKey, view pageView) {
 	}
 	if view.at.Before(v.view.at) {
 		// A little out of order: this view came first, the held one is its next.
-		a.emit(p, v, view, v.view.at.Sub(view.at), true)
+		a.emit(v, view, v.view.at.Sub(view.at), true)
 	} else {
-		a.emit(p, v, v.view, view.at.Sub(v.view.at), true)
+		a.emit(v, v.view, view.at.Sub(v.view.at), true)
 		v.view = view
 	}
 	if view.at.After(v.last) {
@@ -485,44 +486,43 @@ func (a *accessLog) see(p *parseRun, key visitKey, view pageView) {
 }
 
 // expire ends the visits no later line can continue.
-func (a *accessLog) expire(p *parseRun) {
+func (a *accessLog) expire() {
 	for e := a.idle.Front(); e != nil; e = a.idle.Front() {
 		v := e.Value.(*openVisit)
 		if a.clock.Sub(v.last) <= visitIdle+maxLag {
 			return
 		}
-		a.close(p, v)
+		a.close(v)
 	}
 }
 
 // close ends a visit: its held page view is its last, without time on page.
-func (a *accessLog) close(p *parseRun, v *openVisit) {
-	a.emit(p, v, v.view, 0, false)
+func (a *accessLog) close(v *openVisit) {
+	a.emit(v, v.view, 0, false)
 	a.idle.Remove(v.elem)
 	delete(a.visits, v.key)
 }
 
-func flushAccessLog(p *parseRun) {
-	a := p.state.(*accessLog)
+func (a *accessLog) flush() {
 	for e := a.idle.Front(); e != nil; e = a.idle.Front() {
-		a.close(p, e.Value.(*openVisit))
+		a.close(e.Value.(*openVisit))
 	}
 }
 
-func (a *accessLog) emit(p *parseRun, v *openVisit, view pageView, onPage time.Duration, haveOnPage bool) {
-	b := p.b
-	appendWallClock(b, 0, view.at.In(amsterdam))
-	appendString(b, 1, v.key.site)
-	appendUint64(b, 2, v.id)
-	appendUint64(b, 3, v.key.visitor)
-	appendString(b, 4, view.path)
-	appendText(b, 5, "")
-	appendText(b, 6, view.referrer)
-	appendText(b, 7, view.utmSource)
-	appendText(b, 8, view.utmMedium)
-	appendText(b, 9, view.utmCampaign)
-	appendInt32(b, 10, int32(onPage/time.Second), haveOnPage)
-	appendText(b, 11, view.net)
+func (a *accessLog) emit(v *openVisit, view pageView, onPage time.Duration, haveOnPage bool) {
+	o := &a.out
+	o.ts.put(view.at.In(amsterdam))
+	o.site.put(v.key.site)
+	o.visitID.put(v.id)
+	o.visitor.put(v.key.visitor)
+	o.path.put(view.path)
+	o.title.putOrNull("")
+	o.referrer.putOrNull(view.referrer)
+	o.utmSource.putOrNull(view.utmSource)
+	o.utmMedium.putOrNull(view.utmMedium)
+	o.utmCampaign.putOrNull(view.utmCampaign)
+	o.timeOnPage.put(int32(onPage/time.Second), haveOnPage)
+	o.clientNet.putOrNull(view.net)
 }
 
 // wallClock returns t's wall-clock time in its location, as a time in UTC.

@@ -35,11 +35,26 @@ var catalogueSource = &source{
 		field("path", typString),
 		field("is_prefix", typBool),
 	}, nil),
-	merge: replaceAll,
-	row:   catalogueRow,
+	merge:  replaceAll,
+	parser: newCatalogueParser,
 }
 
-func catalogueRow(p *parseRun, rec []string, line int) error {
+type catalogueParser struct {
+	p                                    *parseRun
+	nr                                   intCol
+	typ, title, orgs, themes, site, path textCol
+	online, isPrefix                     boolCol
+}
+
+func newCatalogueParser(p *parseRun) (parser, error) {
+	o := p.out
+	return &catalogueParser{p: p, nr: intOf(o, "nr"), typ: textOf(o, "type"), title: textOf(o, "title"),
+		orgs: textOf(o, "organisations"), themes: textOf(o, "themes"), online: boolOf(o, "online"),
+		site: textOf(o, "site"), path: textOf(o, "path"), isPrefix: boolOf(o, "is_prefix")}, nil
+}
+
+func (cp *catalogueParser) row(rec []string, line int) error {
+	p := cp.p
 	if blank(rec) {
 		return errSkip
 	}
@@ -76,15 +91,14 @@ func catalogueRow(p *parseRun, rec []string, line int) error {
 			return bad("url", "host %q is not configured; add it to the hosts of a [[sites]] entry in bereik.toml", host)
 		}
 	}
-	b := p.b
-	appendInt32(b, 0, int32(nr), true)
-	appendString(b, 1, typ)
-	appendString(b, 2, title)
-	appendText(b, 3, c.field(rec, "organisations"))
-	appendText(b, 4, c.field(rec, "themes"))
-	appendBool(b, 5, online, haveOnline)
-	appendText(b, 6, site)
-	appendText(b, 7, path)
-	appendBool(b, 8, prefix, true)
+	cp.nr.put(int32(nr), true)
+	cp.typ.put(typ)
+	cp.title.put(title)
+	cp.orgs.putOrNull(c.field(rec, "organisations"))
+	cp.themes.putOrNull(c.field(rec, "themes"))
+	cp.online.put(online, haveOnline)
+	cp.site.putOrNull(site)
+	cp.path.putOrNull(path)
+	cp.isPrefix.put(prefix, true)
 	return nil
 }

@@ -44,12 +44,15 @@ type Site struct {
 
 // Campaign is a paid campaign: which Meta campaigns it is, its flights and its ad formats.
 type Campaign struct {
-	Name         string   `toml:"name"`
-	MetaCampaign string   `toml:"meta_campaign"`
-	Flights      []Flight `toml:"flights"`
-	Formats      []Format `toml:"formats"`
+	Name         string `toml:"name"`
+	MetaCampaign string `toml:"meta_campaign"`
+	// MetaAdsets recognises the campaign's ad sets by name, for exports without a
+	// campaign column (an ad-set export of Ads Manager); "" means only meta_campaign.
+	MetaAdsets string   `toml:"meta_adsets"`
+	Flights    []Flight `toml:"flights"`
+	Formats    []Format `toml:"formats"`
 
-	metaCampaign *regexp.Regexp
+	metaCampaign, metaAdsets *regexp.Regexp
 }
 
 // Referral is one referral channel (Fig. 12) and what recognises it: UTM sources or
@@ -183,6 +186,11 @@ func (c *Config) validate(data []byte, name string) error {
 			return bad("campaigns.meta_campaign", "campaign %q needs a valid regular expression: %v", cp.Name, err)
 		}
 		cp.metaCampaign = re
+		if cp.MetaAdsets != "" {
+			if cp.metaAdsets, err = regexp.Compile(cp.MetaAdsets); err != nil {
+				return bad("campaigns.meta_adsets", "campaign %q needs a valid regular expression: %v", cp.Name, err)
+			}
+		}
 		seen := map[int]bool{}
 		for _, f := range cp.Flights {
 			if seen[f.Number] || f.Number < 1 {
@@ -267,12 +275,32 @@ func (c *Config) campaignOf(metaCampaign string) *Campaign {
 	return nil
 }
 
+// campaign returns the configured campaign of that name, or nil.
+func (c *Config) campaign(name string) *Campaign {
+	for i := range c.Campaigns {
+		if c.Campaigns[i].Name == name {
+			return &c.Campaigns[i]
+		}
+	}
+	return nil
+}
+
 // classifyAd names the configured campaign of an ad row, its flight and its format;
-// each is empty (0) where the configuration does not say.
+// each is empty (0) where the configuration does not say. A row without campaign name
+// (an export without campaign column) is recognised by its ad set name: by a campaign's
+// meta_adsets pattern, else by its meta_campaign pattern.
 func (c *Config) classifyAd(campaignName, adSet, ad string, start, end time.Time) (campaign string, flight int, format string) {
 	cp := c.campaignOf(campaignName)
 	if cp == nil && campaignName == "" {
-		cp = c.campaignOf(adSet)
+		for i := range c.Campaigns {
+			if re := c.Campaigns[i].metaAdsets; re != nil && re.MatchString(adSet) {
+				cp = &c.Campaigns[i]
+				break
+			}
+		}
+		if cp == nil {
+			cp = c.campaignOf(adSet)
+		}
 	}
 	if cp == nil {
 		return "", 0, ""

@@ -37,15 +37,16 @@ func parseNamed(t *testing.T, name string, hints fileHints, data []byte) {
 		t.Fatalf("batches hold %d rows, the parser counted %d loaded", rows, run.loaded)
 	}
 	// A file read line by line accounts for every non-blank line exactly once.
-	if run.err == nil && run.f.lines != nil {
+	if run.err == nil && run.f.byLine {
 		lines := 0
 		for _, l := range strings.Split(string(data), "\n") {
 			if strings.TrimSpace(l) != "" {
 				lines++
 			}
 		}
-		if got := run.loaded + run.skipped + run.bots + run.nReject; run.f.encoding == "utf-8" && got != int64(lines) {
-			t.Fatalf("%d lines, but %d loaded + %d skipped + %d bots + %d rejected", lines, run.loaded, run.skipped, run.bots, run.nReject)
+		bots := countNamed(run.counts(), "bots")
+		if got := run.loaded + run.skipped + bots + run.nReject; run.f.encoding == "utf-8" && got != int64(lines) {
+			t.Fatalf("%d lines, but %d loaded + %d skipped + %d bots + %d rejected", lines, run.loaded, run.skipped, bots, run.nReject)
 		}
 	}
 }

@@ -1,12 +1,9 @@
 package pipeline
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
-	"encoding/csv"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -40,6 +37,9 @@ type IngestOptions struct {
 	// Kind, if set, is the one source kind every file is read as (see Kinds), instead of
 	// the kind its content is recognised as.
 	Kind string
+	// Campaign is the configured campaign of Meta Ads exports without a campaign column.
+	// "" means not given.
+	Campaign string
 }
 
 // Kinds lists the names of the source kinds ingest reads.
@@ -81,8 +81,9 @@ func ParsePeriod(s string) (Period, error) {
 
 // fileHints is what the ingest options say about files that cannot say it themselves.
 type fileHints struct {
-	site   string
-	period Period
+	site     string
+	period   Period
+	campaign string
 	// kinds are the kinds a file may be; nil means every kind.
 	kinds []*source
 }
@@ -106,12 +107,22 @@ type FileOutcome struct {
 	Rejected int64
 	Skipped  int64
 	Replaced int64
-	// Unassigned counts ad rows of a configured campaign whose period overlaps no single
-	// flight: they are loaded, but no flight's figures hold them.
-	Unassigned int64
-	// Bots counts an access log's requests left out because a bot made them.
-	Bots int64
-	Err  error
+	// Counts are what the file's kind counts besides rows: an access log's requests left
+	// out because a bot made them, ad rows that overlap no single flight.
+	Counts []Count
+	// Notes are what ingest has to say about the file as a whole: how it read its dates.
+	Notes []string
+	Err   error
+}
+
+// Count returns the file's count of the given name, 0 if its kind keeps none.
+func (o FileOutcome) Count(name string) int64 {
+	for _, c := range o.Counts {
+		if c.Name == name {
+			return c.N
+		}
+	}
+	return 0
 }
 
 // Partial reports whether the outcome should make a nightly job look: the file failed,
@@ -136,7 +147,14 @@ func Ingest(ctx context.Context, db *sql.DB, opts IngestOptions, paths []string)
 	if !opts.Period.IsZero() && (opts.Period.Start.IsZero() || opts.Period.End.Before(opts.Period.Start)) {
 		return nil, fmt.Errorf("period %s needs a start and an end not before it", opts.Period)
 	}
-	hints := fileHints{site: opts.Site, period: opts.Period}
+	if opts.Campaign != "" && opts.Config.campaign(opts.Campaign) == nil {
+		var names []string
+		for _, c := range opts.Config.Campaigns {
+			names = append(names, fmt.Sprintf("%q", c.Name))
+		}
+		return nil, fmt.Errorf("campaign %q is not configured; the campaigns of %s are %s", opts.Campaign, opts.Config.Source, strings.Join(names, ", "))
+	}
+	hints := fileHints{site: opts.Site, period: opts.Period, campaign: opts.Campaign}
 	if opts.Kind != "" {
 		i := slices.IndexFunc(sources, func(s *source) bool { return s.kind == opts.Kind })
 		if i < 0 {
@@ -170,17 +188,25 @@ func Ingest(ctx context.Context, db *sql.DB, opts IngestOptions, paths []string)
 		progress.fileDone(path)
 		attrs := []any{"file", o.Path, "kind", o.Kind, "rows", o.Rows, "rejected", o.Rejected,
 			"skipped", o.Skipped, "replaced", o.Replaced, "seconds", time.Since(start).Seconds()}
-		if o.Bots > 0 {
-			attrs = append(attrs, "bots", o.Bots)
+		var warn string
+		for _, c := range o.Counts {
+			if c.N > 0 {
+				attrs = append(attrs, c.Name, c.N)
+				if c.Warn != "" && warn == "" {
+					warn = c.Warn
+				}
+			}
+		}
+		for _, n := range o.Notes {
+			log.Info(n, "file", o.Path)
 		}
 		switch {
 		case o.Status == "failed":
 			log.Error("file not loaded", "file", o.Path, "error", o.Err.Error())
 		case o.Status == "unchanged":
 			log.Info("already loaded, nothing to do", "file", o.Path)
-		case o.Unassigned > 0:
-			log.Warn("loaded, but some ad rows overlap no single configured flight and are left out of the flight figures; export per flight, or fix the flights in bereik.toml",
-				append(attrs, "unassigned", o.Unassigned)...)
+		case warn != "":
+			log.Warn("loaded, but "+warn, attrs...)
 		case o.Rejected > 0:
 			log.Warn("loaded with rejected rows (bereik status lists them)", attrs...)
 		case o.Replaced > 0:
@@ -294,6 +320,7 @@ func ingestFile(ctx context.Context, db *sql.DB, cfg *Config, keys *keyer, hints
 	}
 	o.Kind, o.Encoding = run.f.kind.kind, run.f.encoding
 	res, err := load(ctx, db, run, sha, size)
+	o.Notes = run.notes
 	switch {
 	case errors.Is(err, errAlreadyLoaded):
 		o.Status = "unchanged"
@@ -302,7 +329,7 @@ func ingestFile(ctx context.Context, db *sql.DB, cfg *Config, keys *keyer, hints
 		return fail(err)
 	}
 	o.Status, o.Rows, o.Rejected, o.Skipped, o.Replaced = "loaded", res.rows, res.rejected, res.skipped, res.replaced
-	o.Unassigned, o.Bots = run.unassigned, run.bots
+	o.Counts = run.counts()
 	return o
 }
 
@@ -318,182 +345,6 @@ func hashFile(path string) (string, int64, error) {
 		return "", 0, fmt.Errorf("%s: %w", path, err)
 	}
 	return hex.EncodeToString(h.Sum(nil)), n, nil
-}
-
-// openRun decodes a file, recognises its kind and prepares parsing it. An XLSX workbook
-// (told by its zip signature) is read whole and its sheet's rows take the same path.
-func openRun(r io.Reader, path string, cfg *Config, keys *keyer, hints fileHints) (*parseRun, error) {
-	in := bufio.NewReaderSize(r, sampleSize)
-	if magic, _ := in.Peek(len(zipMagic)); bytes.Equal(magic, zipMagic) {
-		return openWorkbook(in, path, cfg, keys, hints, maxWorkbookBytes)
-	}
-	text, encoding, err := decoder(in)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	br := bufio.NewReaderSize(text, 2*sampleSize)
-	sample, err := br.Peek(sampleSize)
-	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return nil, fmt.Errorf("%s: cannot read the file on (%w); a compressed file cut off while it was written? nothing of it was loaded", path, err)
-	}
-	kind, comma, header, headerLine, err := sniff(sample, hints.among())
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if kind.lineMatch != nil {
-		tf := &textFile{path: path, encoding: encoding, kind: kind, lines: br}
-		run := &parseRun{f: tf, cfg: cfg, cols: columns{}, keyer: keys, hints: hints, b: newRecordBuilder(kind.schema)}
-		if kind.prepare != nil {
-			if err := kind.prepare(run); err != nil {
-				run.b.Release()
-				return nil, err
-			}
-		}
-		return run, nil
-	}
-	// Pass over the preamble, so that the CSV reader starts at the header.
-	var preamble []string
-	for i := 1; i < headerLine; i++ {
-		l, err := br.ReadString('\n')
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		preamble = append(preamble, strings.TrimRight(l, "\r\n"))
-	}
-	var table io.Reader = br
-	if kind.tableEnds {
-		table = &tableReader{r: br}
-	}
-	rows := csv.NewReader(table)
-	rows.Comma = comma
-	rows.FieldsPerRecord = -1
-	rows.ReuseRecord = kind.numbers == nil
-	// Tab-separated exports (Matomo's default) do not quote their cells: a " in a title is text.
-	rows.LazyQuotes = comma == '\t'
-	if _, err := rows.Read(); err != nil { // the header, read by sniff already
-		return nil, csvError(path, err, headerLine-1)
-	}
-	tf := &textFile{path: path, encoding: encoding, comma: comma, kind: kind, header: header, headerLine: headerLine, rows: rows, preamble: preamble}
-	run := newParseRun(tf, cfg, keys, hints)
-	if kind.numbers != nil {
-		if err := run.readWhole(); err != nil {
-			run.b.Release()
-			return nil, err
-		}
-	}
-	if kind.prepare != nil {
-		if err := kind.prepare(run); err != nil {
-			run.b.Release()
-			return nil, err
-		}
-	}
-	return run, nil
-}
-
-// newParseRun prepares parsing a recognised file: where its kind's fields are, and the
-// builder of its batches.
-func newParseRun(tf *textFile, cfg *Config, keys *keyer, hints fileHints) *parseRun {
-	kind := tf.kind
-	cols, dutch, _ := matchHeader(kind.spec, tf.header)
-	run := &parseRun{f: tf, cfg: cfg, cols: cols, dutch: dutch, keyer: keys, hints: hints, b: newRecordBuilder(kind.schema)}
-	run.lineOffset = tf.headerLine - 1
-	run.at = make([]int, len(kind.spec))
-	for i, f := range kind.spec {
-		if j, ok := cols[f.field]; ok {
-			run.at[i] = j
-		} else {
-			run.at[i] = -1
-		}
-	}
-	return run
-}
-
-// sectionMark reports whether a line starts a Google Analytics section: "# ----" or a
-// "# " comment. A page title like "#hashtag: ..." is a row, not a section.
-func sectionMark(line []byte) bool {
-	return len(line) == 1 && line[0] == '#' || bytes.HasPrefix(line, []byte("# ")) || bytes.HasPrefix(line, []byte("#-"))
-}
-
-// tableReader passes a CSV table through up to the first empty line or line starting
-// with # after its first line, and ends there: what follows is another section. A quoted
-// cell that holds such a line would be cut there.
-type tableReader struct {
-	r    *bufio.Reader
-	line []byte // the rest of the current line
-	done bool
-	head bool // the first line (the header) has been passed
-}
-
-func (t *tableReader) Read(b []byte) (int, error) {
-	if len(t.line) == 0 {
-		if t.done {
-			return 0, io.EOF
-		}
-		l, err := t.r.ReadSlice('\n')
-		if errors.Is(err, bufio.ErrBufferFull) { // a long line: pass it on whole
-			long := append([]byte(nil), l...)
-			for errors.Is(err, bufio.ErrBufferFull) {
-				l, err = t.r.ReadSlice('\n')
-				long = append(long, l...)
-			}
-			l = long
-		}
-		if err != nil && !errors.Is(err, io.EOF) {
-			return 0, err
-		}
-		if t.head {
-			if trimmed := bytes.TrimSpace(l); len(trimmed) == 0 || sectionMark(trimmed) {
-				t.done = true
-				return 0, io.EOF
-			}
-		}
-		t.head = true
-		t.done = errors.Is(err, io.EOF)
-		if len(l) == 0 {
-			return 0, io.EOF
-		}
-		t.line = l
-	}
-	n := copy(b, t.line)
-	t.line = t.line[n:]
-	return n, nil
-}
-
-// readWhole reads a small export into memory and decides from all its number cells how it
-// writes numbers.
-func (p *parseRun) readWhole() error {
-	p.pending = [][]string{}
-	for {
-		rec, err := p.f.rows.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return csvError(p.f.path, err, p.lineOffset)
-		}
-		line, _ := p.f.rows.FieldPos(0)
-		p.pending = append(p.pending, rec)
-		p.lines = append(p.lines, line+p.lineOffset)
-	}
-	return p.decideLocale()
-}
-
-// decideLocale sets the file's number locale from the number cells of its records in memory.
-func (p *parseRun) decideLocale() error {
-	var ev localeEvidence
-	for _, rec := range p.pending {
-		for _, name := range p.f.kind.numbers {
-			if _, ok := p.cols[name]; ok {
-				ev.observe(p.cols.field(rec, name))
-			}
-		}
-	}
-	loc, err := ev.decide(p.dutch, p.f.comma)
-	if err != nil {
-		return fmt.Errorf("%s: %w; nothing of this file was loaded", p.f.path, err)
-	}
-	p.locale = loc
-	return nil
 }
 
 // progress counts the bytes read of all files of one ingest and reports them.

@@ -42,7 +42,8 @@ var linkedInPostsSource = &source{
 	merge:   replaceByKey,
 	keys:    socialKeys,
 	numbers: []string{"impressions", "views", "offsite", "clicks", "ctr", "likes", "comments", "reposts", "follows", "engagement_rate"},
-	row:     linkedInPostsRow,
+	dates:   []string{"created"},
+	parser:  postsBy(linkedInPostsRow),
 }
 
 var linkedInCounts = countFields{cImpressions: "impressions", cClicks: "clicks", cLikes: "likes",
@@ -51,17 +52,14 @@ var linkedInCounts = countFields{cImpressions: "impressions", cClicks: "clicks",
 // linkedInURN is a post's id inside its link.
 var linkedInURN = regexp.MustCompile(`urn:li:[A-Za-z]+:\d+`)
 
-func linkedInPostsRow(p *parseRun, rec []string, line int) error {
-	if blank(rec) {
-		return errSkip
-	}
+func linkedInPostsRow(p *parseRun, rec []string, line int) (socialPost, error) {
 	c := p.cols
 	post := socialPost{platform: "linkedin", title: c.field(rec, "title"), url: c.field(rec, "link")}
 	if post.url == "" {
-		return p.rowError(line, "link", "no post link: a LinkedIn post is known by its link")
+		return socialPost{}, p.rowError(line, "link", "no post link: a LinkedIn post is known by its link")
 	}
 	if err := checkLink(post.url); err != nil {
-		return p.rowError(line, "link", "%v", err)
+		return socialPost{}, p.rowError(line, "link", "%v", err)
 	}
 	post.postID = post.url
 	if u, err := url.PathUnescape(post.url); err == nil {
@@ -70,13 +68,12 @@ func linkedInPostsRow(p *parseRun, rec []string, line int) error {
 		}
 	}
 	var err error
-	post.published, err = p.readPublished(rec, line, "created", func(s string) (time.Time, error) { return parseLocalTime(s, p.dutch) })
+	post.published, err = p.readPublished(rec, line, "created", func(s string) (time.Time, error) { return parseLocalTime(s, p.dayFirst) })
 	if err != nil {
-		return err
+		return socialPost{}, err
 	}
 	if err := p.readCounts(rec, line, &linkedInCounts, &post); err != nil {
-		return err
+		return socialPost{}, err
 	}
-	p.appendPost(line, &post)
-	return nil
+	return post, nil
 }

@@ -184,6 +184,11 @@ func nullInt(n int) any {
 	return int32(n)
 }
 
+// countNamed returns the count of the given name, 0 if there is none.
+func countNamed(counts []Count, name string) int64 {
+	return FileOutcome{Counts: counts}.Count(name)
+}
+
 // loaded is what loading one file did.
 type loaded struct {
 	fileID   int64
@@ -243,7 +248,7 @@ func load(ctx context.Context, db *sql.DB, run *parseRun, sha string, size int64
 			_, err = c.exec(`INSERT INTO ingest_log (file_id, sha256, path, kind, bytes, rows_loaded, rows_rejected,
 				rows_skipped, rows_replaced, first_date, last_date, loaded_at, rows_bots) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				int32(out.fileID), sha, run.f.path, src.kind, size,
-				out.rows, out.rejected, out.skipped, out.replaced, first, last, time.Now().UTC(), run.bots)
+				out.rows, out.rejected, out.skipped, out.replaced, first, last, time.Now().UTC(), countNamed(run.counts(), "bots"))
 			return err
 		})
 	})

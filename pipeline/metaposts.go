@@ -50,7 +50,8 @@ var metaPostsSource = &source{
 	merge:   replaceByKey,
 	keys:    socialKeys,
 	numbers: []string{"impressions", "reach", "engagements", "likes", "comments", "shares", "clicks", "video", "total_clicks", "other_clicks", "saves", "follows", "duration"},
-	row:     metaPostsRow,
+	dates:   []string{"published"},
+	parser:  postsBy(metaPostsRow),
 }
 
 var metaPostsCounts = countFields{cImpressions: "impressions", cReach: "reach", cClicks: "clicks",
@@ -59,25 +60,22 @@ var metaPostsCounts = countFields{cImpressions: "impressions", cReach: "reach", 
 // metaPostID is a Facebook post id (page id _ post id) or an Instagram media id.
 var metaPostID = regexp.MustCompile(`^\d{1,25}(_\d{1,25})?$`)
 
-func metaPostsRow(p *parseRun, rec []string, line int) error {
-	if blank(rec) {
-		return errSkip
-	}
+func metaPostsRow(p *parseRun, rec []string, line int) (socialPost, error) {
 	c := p.cols
 	post := socialPost{postID: c.field(rec, "post_id"), url: c.field(rec, "permalink")}
 	if err := checkPostID(post.postID, metaPostID, "a Meta post id (digits, or page id_post id)"); err != nil {
-		return p.rowError(line, "post_id", "%v", err)
+		return socialPost{}, p.rowError(line, "post_id", "%v", err)
 	}
 	if err := checkLink(post.url); err != nil {
-		return p.rowError(line, "permalink", "%v", err)
+		return socialPost{}, p.rowError(line, "permalink", "%v", err)
 	}
 	var err error
-	post.published, err = p.readPublished(rec, line, "published", func(s string) (time.Time, error) { return parseLocalTime(s, p.dutch) })
+	post.published, err = p.readPublished(rec, line, "published", func(s string) (time.Time, error) { return parseLocalTime(s, p.dayFirst) })
 	if err != nil {
-		return err
+		return socialPost{}, err
 	}
 	if err := p.readCounts(rec, line, &metaPostsCounts, &post); err != nil {
-		return err
+		return socialPost{}, err
 	}
 	post.platform = "facebook"
 	if _, ok := c["account"]; ok || linkHost(post.url) == "instagram.com" {
@@ -87,6 +85,5 @@ func metaPostsRow(p *parseRun, rec []string, line int) error {
 	if post.title == "" {
 		post.title = c.field(rec, "title")
 	}
-	p.appendPost(line, &post)
-	return nil
+	return post, nil
 }

@@ -57,14 +57,16 @@ var pageReportSource = &source{
 		field("avg_time_on_page", typFloat),
 		field("bounce_rate", typFloat),
 		field("exit_rate", typFloat),
+		field("users", typInt64),
+		field("avg_engagement_time", typFloat),
+		field("event_count", typInt64),
+		field("sessions", typInt64),
 	}, nil),
 	merge:     replaceByKey,
 	keys:      []string{"tool", "site", "path", "page_title", "period_start", "period_end"},
 	numbers:   []string{"pageviews", "unique_pageviews", "bounce_rate", "exit_rate", "entrances"},
 	tableEnds: true,
-	prepare:   preparePageReport,
-	flush:     flushPageReport,
-	row:       pageReportRow,
+	parser:    newPageReport,
 }
 
 // pageReport is the state of reading one page report: what the file says as a whole, and
@@ -77,6 +79,7 @@ var pageReportSource = &source{
 // rate by page views, Matomo's time by page views and its exit rate by unique page views,
 // bounce rates by entrances where the file has them, else by unique page views.
 type pageReport struct {
+	p      *parseRun
 	tool   string // matomo or ga
 	titles bool   // rows are page titles, not paths
 	period Period
@@ -155,8 +158,8 @@ func periodInName(path string) Period {
 	return Period{}
 }
 
-func preparePageReport(p *parseRun) error {
-	r := &pageReport{pages: map[pageKey]*pageRow{}}
+func newPageReport(p *parseRun) (parser, error) {
+	r := &pageReport{p: p, pages: map[pageKey]*pageRow{}}
 	labelHeader := normHeader(p.f.header[p.cols["label"]])
 	switch labelHeader {
 	case "label", "page url", "page name", "pagina-url", "paginanaam":
@@ -171,7 +174,7 @@ func preparePageReport(p *parseRun) error {
 		// Matomo names the first column Label in both its page URL and its page title
 		// reports: the labels tell which this is.
 		paths, titles := 0, 0
-		for _, rec := range p.pending {
+		for _, rec := range p.sampled() {
 			switch l := p.cell(rec, prLabel); {
 			case l == "":
 			case strings.HasPrefix(l, "/") || strings.Contains(l, "://"):
@@ -183,7 +186,7 @@ func preparePageReport(p *parseRun) error {
 			}
 		}
 		if paths == titles && paths > 0 {
-			return fmt.Errorf("%s: cannot tell whether this Matomo report lists page URLs or page titles (%d labels look like paths, %d like titles); export Pages or Page titles without mixing; nothing of this file was loaded", p.f.path, paths, titles)
+			return nil, fmt.Errorf("%s: cannot tell whether this Matomo report lists page URLs or page titles (%d labels look like paths, %d like titles); export Pages or Page titles without mixing; nothing of this file was loaded", p.f.path, paths, titles)
 		}
 		r.titles = titles > paths
 	}
@@ -198,7 +201,7 @@ func preparePageReport(p *parseRun) error {
 	}
 	switch {
 	case len(periods) > 1:
-		return fmt.Errorf("%s: the report compares two periods (%s and %s); export one date range without comparison; nothing of this file was loaded", p.f.path, periods[0], periods[1])
+		return nil, fmt.Errorf("%s: the report compares two periods (%s and %s); export one date range without comparison; nothing of this file was loaded", p.f.path, periods[0], periods[1])
 	case len(periods) == 1:
 		r.period = periods[0]
 	default:
@@ -208,15 +211,14 @@ func preparePageReport(p *parseRun) error {
 		}
 	}
 	if r.period.IsZero() {
-		return fmt.Errorf("%s: the file does not say which period it reports on; give it with --period 2021-06-01..2021-08-31, or put the dates in the file name (pages_2021-06-01_2021-08-31.csv); nothing of this file was loaded", p.f.path)
+		return nil, fmt.Errorf("%s: the file does not say which period it reports on; give it with --period 2021-06-01..2021-08-31, or put the dates in the file name (pages_2021-06-01_2021-08-31.csv); nothing of this file was loaded", p.f.path)
 	}
 	if r.site = siteInName(p.cfg, p.f.path); r.site == "" {
 		r.site = p.hints.site
 	}
 	p.seeDate(r.period.Start)
 	p.seeDate(r.period.End)
-	p.state = r
-	return nil
+	return r, nil
 }
 
 func containsPeriod(ps []Period, p Period) bool {
@@ -228,11 +230,11 @@ func containsPeriod(ps []Period, p Period) bool {
 	return false
 }
 
-func pageReportRow(p *parseRun, rec []string, line int) error {
+func (r *pageReport) row(rec []string, line int) error {
+	p := r.p
 	if blank(rec) {
 		return errSkip
 	}
-	r := p.state.(*pageReport)
 	bad := func(name, format string, args ...any) error { return p.rowError(line, name, format, args...) }
 	label := p.cell(rec, prLabel)
 	if label == "" {
@@ -269,7 +271,7 @@ func pageReportRow(p *parseRun, rec []string, line int) error {
 	for i, f := range []string{"pageviews", "unique_pageviews", "entrances"} {
 		var err error
 		if counts[i], have[i], err = parseCount(p.cols.field(rec, f), p.locale); err != nil {
-			return bad(f, "%v in column %s (numbers in this file are %s)", err, p.f.header[p.cols[f]], p.locale)
+			return p.numberError(line, f, err)
 		}
 	}
 	var onPage float64
@@ -287,7 +289,7 @@ func pageReportRow(p *parseRun, rec []string, line int) error {
 	for i, f := range []string{"bounce_rate", "exit_rate"} {
 		var err error
 		if rates[i], haveRate[i], err = parseRate(p.cols.field(rec, f), p.locale); err != nil {
-			return bad(f, "%v in column %s (numbers in this file are %s)", err, p.f.header[p.cols[f]], p.locale)
+			return p.numberError(line, f, err)
 		}
 	}
 	pageviews, unique, entrances := float64(counts[0]), float64(counts[1]), float64(counts[2])
@@ -368,25 +370,29 @@ func parseRate(cell string, loc numberLocale) (float64, bool, error) {
 	return f / 100, true, nil
 }
 
-func flushPageReport(p *parseRun) {
-	r := p.state.(*pageReport)
-	b := p.b
+func (r *pageReport) flush() {
+	o := r.p.out
+	line, tool, site, path, title := countOf(o, "line"), textOf(o, "tool"), textOf(o, "site"), textOf(o, "path"), textOf(o, "page_title")
+	start, end := dateOf(o, "period_start"), dateOf(o, "period_end")
+	pageviews, unique := countOf(o, "pageviews"), countOf(o, "unique_pageviews")
+	onPage, bounce, exit := floatOf(o, "avg_time_on_page"), floatOf(o, "bounce_rate"), floatOf(o, "exit_rate")
+	users, engagement, events, sessions := countOf(o, "users"), floatOf(o, "avg_engagement_time"), countOf(o, "event_count"), countOf(o, "sessions")
 	for _, row := range r.order {
-		appendInt64(b, 0, int64(row.line), true)
-		appendString(b, 1, r.tool)
-		appendString(b, 2, row.key.site)
-		appendDate(b, 3, r.period.Start)
-		appendDate(b, 4, r.period.End)
-		appendString(b, 5, row.key.path)
-		appendString(b, 6, row.key.title)
-		appendInt64(b, 7, row.pageviews, row.havePageviews)
-		appendInt64(b, 8, row.unique, row.haveUniq)
-		v, ok := row.onPage.value()
-		appendFloat64(b, 9, v, ok)
-		v, ok = row.bounce.value()
-		appendFloat64(b, 10, v, ok)
-		v, ok = row.exitRate.value()
-		appendFloat64(b, 11, v, ok)
+		line.put(int64(row.line), true)
+		tool.put(r.tool)
+		site.put(row.key.site)
+		start.put(r.period.Start)
+		end.put(r.period.End)
+		path.put(row.key.path)
+		title.put(row.key.title)
+		pageviews.put(row.pageviews, row.havePageviews)
+		unique.put(row.unique, row.haveUniq)
+		onPage.put(row.onPage.value())
+		bounce.put(row.bounce.value())
+		exit.put(row.exitRate.value())
+		users.put(0, false)
+		engagement.put(0, false)
+		events.put(0, false)
+		sessions.put(0, false)
 	}
-	r.order, r.pages = nil, nil
 }

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/array"
 )
 
 // socialSchema is social_posts without file_id: the columns every post export is read into.
@@ -72,31 +71,66 @@ func (p *parseRun) readCounts(rec []string, line int, fields *countFields, post 
 		}
 		n, ok, err := parseCount(p.cols.field(rec, name), p.locale)
 		if err != nil {
-			return p.rowError(line, name, "%v in column %s (numbers in this file are %s)", err, p.f.header[p.cols[name]], p.locale)
+			return p.numberError(line, name, err)
 		}
 		post.counts[i], post.have[i] = n, ok
 	}
 	return nil
 }
 
-// appendPost appends a post read from line to the batch.
-func (p *parseRun) appendPost(line int, post *socialPost) {
-	b := p.b
-	appendInt64(b, 0, int64(line), true)
-	appendString(b, 1, post.platform)
-	appendString(b, 2, post.postID)
-	if post.published.IsZero() {
-		b.Field(3).(*array.TimestampBuilder).AppendNull()
-	} else {
-		appendWallClock(b, 3, post.published)
-		p.seeDate(post.published)
+// socialColumns are the columns of a social_posts batch, resolved once per file.
+type socialColumns struct {
+	line                         countCol
+	platform, postID, title, url textCol
+	published                    timeCol
+	counts                       [nCounts]countCol
+	watchHours                   floatCol
+}
+
+// postsBy makes the parser of a post kind from its function that reads one record as a
+// post: every post kind appends its posts the same way.
+func postsBy(read func(p *parseRun, rec []string, line int) (socialPost, error)) func(*parseRun) (parser, error) {
+	return func(p *parseRun) (parser, error) {
+		o := p.out
+		pp := &postsParser{p: p, read: read, out: socialColumns{line: countOf(o, "line"), platform: textOf(o, "platform"),
+			postID: textOf(o, "post_id"), published: timeOf(o, "published_at"), title: textOf(o, "title"),
+			url: textOf(o, "url"), watchHours: floatOf(o, "watch_hours")}}
+		for i, name := range [nCounts]string{"impressions", "reach", "clicks", "engagements", "likes", "comments", "shares", "video_views"} {
+			pp.out.counts[i] = countOf(o, name)
+		}
+		return pp, nil
 	}
-	appendString(b, 4, post.title)
-	appendString(b, 5, post.url)
+}
+
+type postsParser struct {
+	p    *parseRun
+	read func(p *parseRun, rec []string, line int) (socialPost, error)
+	out  socialColumns
+}
+
+func (pp *postsParser) row(rec []string, line int) error {
+	if blank(rec) {
+		return errSkip
+	}
+	post, err := pp.read(pp.p, rec, line)
+	if err != nil {
+		return err
+	}
+	o := &pp.out
+	o.line.put(int64(line), true)
+	o.platform.put(post.platform)
+	o.postID.put(post.postID)
+	o.published.putOrNull(post.published)
+	if !post.published.IsZero() {
+		pp.p.seeDate(post.published)
+	}
+	o.title.put(post.title)
+	o.url.put(post.url)
 	for i := range nCounts {
-		appendInt64(b, 6+i, post.counts[i], post.have[i])
+		o.counts[i].put(post.counts[i], post.have[i])
 	}
-	appendFloat64(b, 6+nCounts, post.watchHours, post.haveWatch)
+	o.watchHours.put(post.watchHours, post.haveWatch)
+	return nil
 }
 
 // roundedID is an id a spreadsheet has turned into a rounded number: 1.79123E+16.
@@ -133,16 +167,16 @@ func linkHost(s string) string {
 	return strings.TrimPrefix(host, "www.")
 }
 
-// parseLocalTime reads a publication time in the form the export's language writes it:
-// month first in English exports (06/15/2021 09:30), day first in Dutch ones (15-06-2021
-// 09:30). An ISO date (2021-06-15 09:30, and what a date cell of a workbook becomes) reads
-// in both. A date without a time is midnight. It never guesses the order of day and month.
-func parseLocalTime(s string, dutch bool) (time.Time, error) {
-	layouts := []string{"1/2/2006 15:04", "1/2/2006 15:04:05", "1/2/2006"}
-	want := "a time like 06/15/2021 09:30 (month first, as English exports write it)"
-	if dutch {
-		layouts = []string{"2-1-2006 15:04", "2-1-2006 15:04:05", "2-1-2006"}
-		want = "a time like 15-06-2021 09:30 (day first, as Dutch exports write it)"
+// parseLocalTime reads a publication time in the order of day and month the file writes
+// (evidence.go): 06/15/2021 09:30 month first, 15-06-2021 09:30 day first, with / - or .
+// between the numbers. An ISO date (2021-06-15 09:30, and what a date cell of a workbook
+// becomes) reads in both. A date without a time is midnight.
+func parseLocalTime(s string, dayFirst bool) (time.Time, error) {
+	layouts := []string{"1/2/2006 15:04", "1/2/2006 15:04:05", "1/2/2006", "1-2-2006 15:04", "1-2-2006 15:04:05", "1-2-2006", "1.2.2006 15:04", "1.2.2006"}
+	want := "a time like 06/15/2021 09:30 (this file writes dates month first)"
+	if dayFirst {
+		layouts = []string{"2-1-2006 15:04", "2-1-2006 15:04:05", "2-1-2006", "2/1/2006 15:04", "2/1/2006 15:04:05", "2/1/2006", "2.1.2006 15:04", "2.1.2006"}
+		want = "a time like 15-06-2021 09:30 (this file writes dates day first)"
 	}
 	for _, layout := range append(layouts, "2006-01-02 15:04:05", "2006-01-02 15:04", time.DateOnly) {
 		if t, err := time.Parse(layout, s); err == nil {

@@ -261,7 +261,7 @@ func TestBadPostRowsAreRejectedWithPlace(t *testing.T) {
 	}
 	want := []string{
 		file + `:3:18: "3,5,17" is not a number in column Impressions (numbers in this file are English (1,234.5))`,
-		file + `:4:7: "23/08/2021 19:45" is not a time like 06/15/2021 09:30 (month first, as English exports write it) in column Publish time`,
+		file + `:4:7: "23/08/2021 19:45" is not a time like 06/15/2021 09:30 (this file writes dates month first) in column Publish time`,
 		file + `:5:1: post id "1.04858E+14" was rounded by a spreadsheet (scientific notation); export the file again and load it without opening and saving it in Excel`,
 	}
 	if diff := cmp.Diff(want, rejectPlaces(t, db)); diff != "" {

@@ -1,24 +1,20 @@
 package pipeline
 
 import (
-	"bufio"
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
+	"slices"
 	"strings"
-	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/memory"
 )
 
-// batchRows is the number of rows in one Arrow record batch: DuckDB's row-group size,
-// measured fastest on this machine (pipeline/DUCKDB.md).
-const batchRows = 122_880
+// A source kind is one complete unit in one file (metaads.go, visitlog.go, ...): a
+// *source value that says how to recognise the kind, what it is called, where its rows
+// go and how they merge, and a constructor of its parser. Nothing else in the tree names
+// a kind's columns or labels: the kind's file is the one place, and ingest writes the
+// registry into the source_kinds table for queries and the report.
 
 // mergeRule says how a file's rows join what is already loaded.
 type mergeRule int
@@ -68,46 +64,91 @@ type source struct {
 	is    string
 	stale staleness
 	table string
+	// spec lists the header fields the kind reads; a kind without spec has no header
+	// and is recognised by lineMatch instead. oneOf lists groups of fields of which the
+	// header must have at least one (Reporting starts, or Day; Campaign, Ad set or Ad name).
 	spec  []headerSpec
-	// schema lists the loaded columns, in table order, without file_id.
+	oneOf [][]string
+	// schema lists the loaded columns of table, without file_id; TestKindSchemas checks
+	// that they are exactly the table's. Parsers write them by name (columns.go).
 	schema *arrow.Schema
 	merge  mergeRule
 	keys   []string
 	// personal marks kinds whose rows hold visitor ids or client addresses: their reject
 	// reasons are stored without cell values.
 	personal bool
-	// numbers lists the fields whose cells decide the file's number locale; a kind with
-	// numbers reads its whole file before parsing (such exports are small).
+	// numbers lists the fields whose cells decide the file's number locale, and dates
+	// those whose cells decide the order of day and month (evidence.go).
 	numbers []string
-	// row appends one record to the batch, or returns errSkip for a totals or blank row,
-	// errBot for a request a bot made, or a *lineError to reject the row. Any other error
-	// rejects the whole file. A kind with flush may hold a good row back and append it
-	// later; it still returns nil for it.
-	row func(p *parseRun, rec []string, line int) error
+	dates   []string
+	// maxRows bounds the rows of one file of the kind: an export of posts or ads as
+	// downloaded is small, and a file far beyond it is not one. 0: no bound (logs).
+	maxRows int64
 
 	// lineMatch recognises a kind without a header row (an access log) by its first
-	// non-blank lines. Such a kind is read line by line, not as CSV: row gets each
-	// non-blank line as a record of one field.
+	// non-blank lines. Such a kind is read line by line, not as CSV: its parser gets
+	// each non-blank line as a record of one field.
 	lineMatch func(line string) bool
 	// tableEnds makes the first empty line or line starting with # after the header end
 	// the file's table: Google Analytics appends further sections after a blank line.
 	tableEnds bool
-	// prepare, if set, reads what the file says as a whole (its preamble, its name, the
-	// ingest options) before its rows are parsed; an error rejects the file.
-	prepare func(p *parseRun) error
-	// flush, if set, appends the rows the kind held back, once the last record is read.
-	flush func(p *parseRun)
+	// parser makes the parser of one file, once its header, locale and date order are
+	// known; an error rejects the file. It may read what the file says as a whole (its
+	// preamble, its name, the ingest options).
+	parser func(p *parseRun) (parser, error)
 }
 
 // sources are all kinds ingest recognises, in the order they are tried.
 var sources = []*source{metaAdsSource, metaPostsSource, linkedInPostsSource, xPostsSource, youTubeSource, visitLogSource, catalogueSource, pageReportSource, accessLogSource}
+
+// A parser turns the records of one file of its kind into rows of the kind's table.
+type parser interface {
+	// row appends the record's row to the batch, or returns errSkip for a totals or
+	// blank row, errCounted for a record the parser counts itself, a *lineError to reject the record, or any other error to fail the
+	// whole file. A parser may hold a good row back and append it in flush; it still
+	// returns nil for it.
+	row(rec []string, line int) error
+}
+
+// flusher is a parser that holds rows back: flush appends them once the last record is read.
+type flusher interface{ flush() }
+
+// counter is a parser that counts something of its own besides rows, for the log and
+// the ingest log: requests made by bots, ad rows outside every flight.
+type counter interface{ counts() []Count }
+
+// Count is a number a kind counts in one file besides its rows.
+type Count struct {
+	Name string // "bots", "unassigned"
+	N    int64
+	// Warn, if set, is why a non-zero count needs the user's attention.
+	Warn string
+}
+
+// rowFunc is the parser of a kind without per-file state: one function per record.
+type rowFunc func(p *parseRun, rec []string, line int) error
+
+// rowsBy makes the parser constructor of a kind without per-file state.
+func rowsBy(f func(p *parseRun, rec []string, line int) error) func(*parseRun) (parser, error) {
+	return func(p *parseRun) (parser, error) { return boundRow{p, f}, nil }
+}
+
+type boundRow struct {
+	p *parseRun
+	f rowFunc
+}
+
+func (b boundRow) row(rec []string, line int) error { return b.f(b.p, rec, line) }
 
 // matches reports whether header is the kind's header; a kind without header never matches.
 func (s *source) matches(header []string) bool {
 	if len(s.spec) == 0 {
 		return false
 	}
-	_, _, ok := matchHeader(s.spec, header)
+	cols, _, ok := matchHeader(s.spec, header)
+	for _, group := range s.oneOf {
+		ok = ok && slices.ContainsFunc(group, func(f string) bool { _, in := cols[f]; return in })
+	}
 	return ok
 }
 
@@ -115,43 +156,37 @@ func (s *source) matches(header []string) bool {
 // log's request for something other than a page.
 var errSkip = errors.New("not a data row")
 
-// errBot marks an access log's request made by a bot; parseRun.bots counts them.
-var errBot = errors.New("request by a bot")
+// errCounted marks a record the kind leaves out and counts itself (an access log's
+// request by a bot, in its "bots" count): neither a row, nor skipped, nor rejected.
+var errCounted = errors.New("left out, counted by its kind")
 
 // parseRun is the state of parsing one file.
 type parseRun struct {
-	f       *textFile
-	cfg     *Config
-	cols    columns
-	dutch   bool
-	locale  numberLocale
-	keyer   *keyer
-	b       *array.RecordBuilder
-	rejects []*lineError
-	nReject int64
-	skipped int64
-	loaded  int64
-	// bots counts requests of an access log dropped because a bot made them.
-	bots int64
-	// unassigned counts ad rows of a configured campaign that overlap no single flight.
-	unassigned int64
-	first      time.Time
-	last       time.Time
-	// pending holds the whole file's records for kinds that read it whole.
-	pending [][]string
-	lines   []int
+	f      *table
+	cfg    *Config
+	cols   columns
+	dutch  bool
+	locale numberLocale
+	// dayFirst is the file's order of day and month in dates like 05/06/2021.
+	dayFirst bool
+	evidence *evidence
+	keyer    *keyer
+	out      *batch
+	parser   parser
+	rejects  []*lineError
+	nReject  int64
+	skipped  int64
+	loaded   int64
+	first    time.Time
+	last     time.Time
 	// at is, per field of the source's spec in its order, the field's index in a record,
 	// or -1: a hot parser reads cells by position instead of by name.
 	at []int
-	// lineOffset is the number of preamble lines above the header.
-	lineOffset int
-	// lineNo is the last line read by a kind read line by line.
-	lineNo int
 	// hints is what the ingest options say about files that cannot say it themselves.
 	hints fileHints
-	// state is the kind's own per-file state, set by its prepare.
-	state any
-	// flushed is set once the kind's flush has run.
+	// notes are what the log should say about the file as a whole.
+	notes []string
+	// flushed is set once the parser's flush has run.
 	flushed bool
 	err     error
 }
@@ -166,6 +201,19 @@ func (p *parseRun) reject(e *lineError) {
 	}
 }
 
+// note records what the log should say about the file as a whole.
+func (p *parseRun) note(format string, args ...any) {
+	p.notes = append(p.notes, fmt.Sprintf(format, args...))
+}
+
+// counts returns the parser's own counts, if it keeps any.
+func (p *parseRun) counts() []Count {
+	if c, ok := p.parser.(counter); ok {
+		return c.counts()
+	}
+	return nil
+}
+
 // cell returns the trimmed cell of the spec's i-th field, or "" if the file lacks it.
 func (p *parseRun) cell(rec []string, i int) string {
 	j := p.at[i]
@@ -175,9 +223,37 @@ func (p *parseRun) cell(rec []string, i int) string {
 	return strings.TrimSpace(rec[j])
 }
 
+// has reports whether the file has a column for field.
+func (p *parseRun) has(field string) bool {
+	_, ok := p.cols[field]
+	return ok
+}
+
+// capture returns the value a field's header carries (the currency of "Amount spent
+// (EUR)"): the first group of the header pattern it matched; "" if none.
+func (p *parseRun) capture(field string) string {
+	i, ok := p.cols[field]
+	if !ok {
+		return ""
+	}
+	f := p.f.kind.specOf(field)
+	n := normHeader(p.f.header[i])
+	for _, re := range append(slices.Clip(f.patterns), f.dutchPatterns...) {
+		if m := re.FindStringSubmatch(n); len(m) > 1 {
+			return m[1]
+		}
+	}
+	return ""
+}
+
 // rowError rejects a row, naming the line, the column of field and the reason.
 func (p *parseRun) rowError(line int, field, format string, args ...any) error {
 	return &lineError{Path: p.f.path, Line: line, Col: p.cols.col(field), Column: p.f.header[p.cols[field]], Reason: fmt.Sprintf(format, args...)}
+}
+
+// numberError rejects a row whose cell of field is not a number of the file's locale.
+func (p *parseRun) numberError(line int, field string, err error) error {
+	return p.rowError(line, field, "%v in column %s (numbers in this file are %s)", err, p.f.header[p.cols[field]], p.locale)
 }
 
 // seeDate widens the file's date range.
@@ -188,237 +264,4 @@ func (p *parseRun) seeDate(t time.Time) {
 	if t.After(p.last) {
 		p.last = t
 	}
-}
-
-// next returns the next record and its line, from memory or from the file.
-func (p *parseRun) next() ([]string, int, error) {
-	if p.f.lines != nil {
-		return p.nextLine()
-	}
-	if p.pending != nil {
-		if len(p.pending) == 0 {
-			return nil, 0, io.EOF
-		}
-		rec, line := p.pending[0], p.lines[0]
-		p.pending, p.lines = p.pending[1:], p.lines[1:]
-		if len(p.pending) == 0 {
-			p.pending = [][]string{}
-		}
-		return rec, line, nil
-	}
-	rec, err := p.f.rows.Read()
-	if err != nil {
-		return nil, 0, err
-	}
-	line, _ := p.f.rows.FieldPos(0)
-	return rec, line + p.lineOffset, nil
-}
-
-// maxLine is the longest line a kind read line by line takes: the line reader's buffer.
-const maxLine = 2 * sampleSize
-
-// nextLine returns the next non-blank line of a kind read line by line, as a record of
-// one field. A line longer than maxLine is rejected and passed over.
-func (p *parseRun) nextLine() ([]string, int, error) {
-	for {
-		b, err := p.f.lines.ReadSlice('\n')
-		tooLong := errors.Is(err, bufio.ErrBufferFull)
-		for errors.Is(err, bufio.ErrBufferFull) {
-			_, err = p.f.lines.ReadSlice('\n')
-		}
-		if errors.Is(err, io.EOF) && (len(b) > 0 || tooLong) {
-			err = nil
-		}
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return nil, 0, io.EOF
-			}
-			return nil, 0, &lineError{Path: p.f.path, Line: p.lineNo + 1, Col: 1,
-				Reason: "cannot read the file on (" + err.Error() + "); a compressed file cut off while it was written? nothing of it was loaded"}
-		}
-		p.lineNo++
-		if tooLong {
-			p.reject(&lineError{Path: p.f.path, Line: p.lineNo, Col: 1, Reason: fmt.Sprintf("the line is longer than %d KiB: not a log line", maxLine>>10)})
-			continue
-		}
-		line := strings.TrimRight(string(b), "\r\n")
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		return []string{line}, p.lineNo, nil
-	}
-}
-
-// batchReader streams a parseRun's rows as Arrow record batches; it is what DuckDB scans.
-// A goroutine parses the next batch while DuckDB loads the one before: the channel's one
-// slot bounds memory to about three batches.
-type batchReader struct {
-	refs    atomic.Int64
-	p       *parseRun
-	schema  *arrow.Schema
-	cur     arrow.RecordBatch
-	batches chan arrow.RecordBatch
-	stop    chan struct{} // closed when the reader is released: the parser stops early
-	done    chan struct{} // closed when the parser goroutine has returned
-	// textBytes is, per string column, the bytes the last batch held: the next batch
-	// reserves that much, so that its buffers are not regrown and copied row by row.
-	textBytes []int
-}
-
-func newBatchReader(p *parseRun) *batchReader {
-	r := &batchReader{p: p, schema: p.b.Schema(), batches: make(chan arrow.RecordBatch, 1),
-		stop: make(chan struct{}), done: make(chan struct{})}
-	r.refs.Store(1)
-	go r.parse()
-	return r
-}
-
-func (r *batchReader) Retain() { r.refs.Add(1) }
-
-// Release stops the parser if it still runs and frees what the reader holds. After the
-// last Release, the parseRun's counts and error are final.
-func (r *batchReader) Release() {
-	if r.refs.Add(-1) != 0 {
-		return
-	}
-	close(r.stop)
-	for rec := range r.batches {
-		rec.Release()
-	}
-	<-r.done
-	if r.cur != nil {
-		r.cur.Release()
-		r.cur = nil
-	}
-}
-
-func (r *batchReader) Schema() *arrow.Schema          { return r.schema }
-func (r *batchReader) RecordBatch() arrow.RecordBatch { return r.cur }
-func (r *batchReader) Record() arrow.RecordBatch      { return r.cur }
-
-// Err is the parse error that ended the stream early, if any; DuckDB asks for it once
-// Next has returned false, when the parser has finished.
-func (r *batchReader) Err() error { return r.p.err }
-
-func (r *batchReader) Next() bool {
-	if r.cur != nil {
-		r.cur.Release()
-		r.cur = nil
-	}
-	rec, ok := <-r.batches
-	if !ok {
-		return false
-	}
-	r.cur = rec
-	return true
-}
-
-// parse fills batches until the file ends, a fatal error or the reader's release.
-func (r *batchReader) parse() {
-	defer close(r.done)
-	defer close(r.batches)
-	defer r.p.b.Release()
-	for {
-		rec := r.nextBatch()
-		if rec == nil {
-			return
-		}
-		select {
-		case r.batches <- rec:
-		case <-r.stop:
-			rec.Release()
-			return
-		}
-	}
-}
-
-// nextBatch parses up to batchRows rows; nil means the end of the file or an error in p.err.
-func (r *batchReader) nextBatch() arrow.RecordBatch {
-	p := r.p
-	b := p.b
-	r.reserve()
-	for b.Field(0).Len() < batchRows {
-		rec, line, err := p.next()
-		if errors.Is(err, io.EOF) {
-			if !p.flushed && p.f.kind.flush != nil {
-				p.f.kind.flush(p)
-			}
-			p.flushed = true
-			break
-		}
-		if err != nil {
-			p.err = csvError(p.f.path, err, p.lineOffset)
-			return nil
-		}
-		if i := invalidUTF8(rec); i >= 0 {
-			p.reject(&lineError{Path: p.f.path, Line: line, Col: i + 1, Reason: "not valid UTF-8 text: the file changes encoding after its start (partly saved as Windows-1252?); save it again as UTF-8"})
-			continue
-		}
-		switch err := p.f.kind.row(p, rec, line); {
-		case err == nil:
-			p.loaded++
-		case errors.Is(err, errSkip):
-			p.skipped++
-		case errors.Is(err, errBot):
-			p.bots++
-		default:
-			var le *lineError
-			if !errors.As(err, &le) {
-				p.err = err
-				return nil
-			}
-			p.reject(le)
-		}
-	}
-	if b.Field(0).Len() == 0 {
-		return nil
-	}
-	for i, f := range b.Fields() {
-		if sb, ok := f.(*array.StringBuilder); ok {
-			r.textBytes[i] = sb.DataLen()
-		}
-	}
-	return b.NewRecordBatch()
-}
-
-// invalidUTF8 returns the index of the first field that is not valid UTF-8, or -1. The
-// encoding is told from a file's start; a file that changes later is caught here.
-func invalidUTF8(rec []string) int {
-	for i, f := range rec {
-		if !utf8.ValidString(f) {
-			return i
-		}
-	}
-	return -1
-}
-
-// reserve sizes the builders for a whole batch before it is filled.
-func (r *batchReader) reserve() {
-	fields := r.p.b.Fields()
-	if r.textBytes == nil {
-		r.textBytes = make([]int, len(fields))
-	}
-	for i, f := range fields {
-		f.Reserve(batchRows)
-		if sb, ok := f.(*array.StringBuilder); ok && r.textBytes[i] > 0 {
-			sb.ReserveData(r.textBytes[i] + r.textBytes[i]/8)
-		}
-	}
-}
-
-func newRecordBuilder(s *arrow.Schema) *array.RecordBuilder {
-	return array.NewRecordBuilder(memory.DefaultAllocator, s)
-}
-
-// csvError places a CSV syntax error in its file.
-func csvError(path string, err error, lineOffset int) error {
-	var le *lineError
-	if errors.As(err, &le) {
-		return err
-	}
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &lineError{Path: path, Line: pe.Line + lineOffset, Col: pe.Column, Reason: "unreadable CSV: " + pe.Err.Error() + "; nothing of this file was loaded"}
-	}
-	return fmt.Errorf("%s: %w", path, err)
 }

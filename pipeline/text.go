@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -18,26 +20,6 @@ import (
 
 // sampleSize is how much of a file is read to tell its encoding, separator and kind.
 const sampleSize = 64 << 10
-
-// textFile is an export opened as UTF-8 text, with what sniffing found out about it.
-type textFile struct {
-	path     string
-	encoding string // utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252, or xlsx for a workbook
-	comma    rune
-	kind     *source
-	header   []string
-	// headerLine is the 1-based line of the header; lines before it are preamble.
-	headerLine int
-	// rows reads the records after the header; FieldPos gives their lines. A workbook has
-	// none: its records are read into the parseRun whole.
-	rows *csv.Reader
-	// lines reads a kind without a header (an access log) line by line, instead of rows.
-	lines *bufio.Reader
-	// preamble holds the lines above the header (Google Analytics' # lines).
-	preamble []string
-	// sample is the decoded start of the file, for locale detection of small files.
-	sample []byte
-}
 
 // decoder returns the file's text as UTF-8, and the name of the encoding it found. A
 // gzip-compressed file (told by its magic bytes, not its name) is decompressed first; its
@@ -139,9 +121,12 @@ func sniff(sample []byte, among []*source) (kind *source, comma rune, header []s
 		}
 	}
 	if len(among) == 1 {
-		return nil, 0, nil, 0, fmt.Errorf("not a %s export, as --kind says: %w", among[0].kind, errNoHeaderOfKind(among[0]))
+		return nil, 0, nil, 0, fmt.Errorf("not %s (%s), as --kind says: %w", among[0].is, among[0].kind, errNoHeaderOfKind(among[0]))
 	}
-	return nil, 0, nil, 0, errUnrecognised
+	if near := nearest(lines, among); near != "" {
+		return nil, 0, nil, 0, errors.New(near)
+	}
+	return nil, 0, nil, 0, errUnrecognised()
 }
 
 // errNoHeaderOfKind says which header a kind needs.
@@ -149,17 +134,96 @@ func errNoHeaderOfKind(s *source) error {
 	if s.lineMatch != nil {
 		return errors.New("its first lines are not lines of that kind")
 	}
+	return fmt.Errorf("no header with the columns %s in its first %d lines", strings.Join(s.required(), ", "), headerLines)
+}
+
+// required names the columns a kind's header must have, as its English export names
+// them: "a" or "b" where one of several will do.
+func (s *source) required() []string {
 	var need []string
 	for _, f := range s.spec {
 		if f.required {
-			name := f.field
-			if len(f.aliases) > 0 {
-				name = f.aliases[0]
-			}
-			need = append(need, fmt.Sprintf("%q", name))
+			need = append(need, fmt.Sprintf("%q", f.name()))
 		}
 	}
-	return fmt.Errorf("no header with the columns %s in its first %d lines", strings.Join(need, ", "), headerLines)
+	for _, group := range s.oneOf {
+		var names []string
+		for _, field := range group {
+			names = append(names, fmt.Sprintf("%q", s.specOf(field).name()))
+		}
+		need = append(need, strings.Join(names, " or "))
+	}
+	return need
+}
+
+// specOf returns the spec of a field of the kind.
+func (s *source) specOf(field string) headerSpec {
+	i := slices.IndexFunc(s.spec, func(f headerSpec) bool { return f.field == field })
+	if i < 0 {
+		panic("kind " + s.kind + " has no field " + field)
+	}
+	return s.spec[i]
+}
+
+// nearest says which kind a file that no kind recognises nearly is: the kind whose
+// required columns a header line has all but one or two of, at least two of them. It
+// names the kind and what is missing ("looks like a Meta Ads Manager export, but has no
+// "Impressions" column"), or returns "" when no header line comes close.
+func nearest(lines []string, among []*source) string {
+	best, bestHave, bestMissing := (*source)(nil), 0, []string(nil)
+	for _, l := range lines {
+		l = strings.TrimRight(l, "\r")
+		for _, c := range []rune{',', ';', '\t'} {
+			if !strings.ContainsRune(l, c) {
+				continue
+			}
+			r := csv.NewReader(strings.NewReader(l))
+			r.Comma, r.LazyQuotes = c, true
+			fields, err := r.Read()
+			if err != nil {
+				continue
+			}
+			for _, s := range among {
+				have, missing := s.partialMatch(fields)
+				if have >= 2 && len(missing) > 0 && len(missing) <= 2 && have > bestHave {
+					best, bestHave, bestMissing = s, have, missing
+				}
+			}
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	cols := "column"
+	if len(bestMissing) > 1 {
+		cols = "columns"
+	}
+	return fmt.Sprintf("looks like %s (%s), but has no %s %s; export it again with %s, or see the README's Supported exports",
+		best.is, best.kind, strings.Join(bestMissing, " and "), cols, strings.Join(bestMissing, " and "))
+}
+
+// partialMatch counts the kind's required fields (and groups of which one is required)
+// a header has, and names those it lacks.
+func (s *source) partialMatch(header []string) (have int, missing []string) {
+	cols := matchFields(s.spec, header)
+	for _, f := range s.spec {
+		if !f.required {
+			continue
+		}
+		if _, ok := cols[f.field]; ok {
+			have++
+		} else {
+			missing = append(missing, fmt.Sprintf("%q", f.name()))
+		}
+	}
+	for _, group := range s.oneOf {
+		if slices.ContainsFunc(group, func(f string) bool { _, ok := cols[f]; return ok }) {
+			have++
+		} else {
+			missing = append(missing, fmt.Sprintf("%q", s.specOf(group[0]).name()))
+		}
+	}
+	return have, missing
 }
 
 // headerLines is how many lines from a file's start may hold its header.
@@ -178,7 +242,14 @@ func recognise(fields []string, among []*source) *source {
 	return nil
 }
 
-var errUnrecognised = errors.New("not a recognised export: no header of a Meta Ads export, Meta Business Suite post export, LinkedIn posts sheet, X post activity export, YouTube Studio table, visit log, content catalogue or Matomo/Google Analytics page report in its first lines, and they are not lines of an access log in the combined log format")
+// errUnrecognised says that no kind recognises a file, naming every kind.
+func errUnrecognised() error {
+	var kinds []string
+	for _, s := range sources {
+		kinds = append(kinds, s.is)
+	}
+	return fmt.Errorf("not a recognised export: its first lines are not the header of %s", strings.Join(kinds, ", "))
+}
 
 // normHeader folds a header cell for matching: lower case, single spaces, no BOM or quotes.
 func normHeader(s string) string {
@@ -198,10 +269,35 @@ type headerSpec struct {
 	required bool
 	// dutch marks aliases that only a Dutch-language export uses.
 	dutch []string
+	// patterns and dutchPatterns match headers that carry a value of their own: Amount
+	// spent (EUR) names its currency. The first group is that value (columns.capture).
+	patterns, dutchPatterns []*regexp.Regexp
 }
 
-// match finds each field of the spec in header; ok is false when a required field is missing.
+// name is the field's header as an English export names it.
+func (f headerSpec) name() string {
+	if len(f.aliases) > 0 {
+		return f.aliases[0]
+	}
+	if len(f.patterns) > 0 {
+		return strings.NewReplacer(`^`, "", `$`, "", `\(`, "(", `\)`, ")", "([a-z]{3})", "EUR").Replace(f.patterns[0].String())
+	}
+	return f.field
+}
+
+// matchFields finds each field of the spec in header, required or not.
+func matchFields(spec []headerSpec, header []string) columns {
+	cols, _, _ := matchAll(spec, header)
+	return cols
+}
+
+// matchHeader finds each field of the spec in header; ok is false when a required field
+// is missing.
 func matchHeader(spec []headerSpec, header []string) (cols columns, dutch bool, ok bool) {
+	return matchAll(spec, header)
+}
+
+func matchAll(spec []headerSpec, header []string) (cols columns, dutch bool, ok bool) {
 	cols = columns{}
 	for i, h := range header {
 		n := normHeader(h)
@@ -209,25 +305,30 @@ func matchHeader(spec []headerSpec, header []string) (cols columns, dutch bool, 
 			if _, seen := cols[f.field]; seen {
 				continue
 			}
-			for _, a := range f.aliases {
-				if n == a {
-					cols[f.field] = i
-				}
+			if slices.Contains(f.aliases, n) || matchesAny(f.patterns, n) {
+				cols[f.field] = i
 			}
-			for _, a := range f.dutch {
-				if n == a {
-					cols[f.field] = i
-					dutch = true
-				}
+			if slices.Contains(f.dutch, n) || matchesAny(f.dutchPatterns, n) {
+				cols[f.field] = i
+				dutch = true
 			}
 		}
 	}
 	for _, f := range spec {
 		if _, found := cols[f.field]; f.required && !found {
-			return nil, false, false
+			return cols, dutch, false
 		}
 	}
 	return cols, dutch, true
+}
+
+func matchesAny(res []*regexp.Regexp, s string) bool {
+	for _, re := range res {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // field returns the trimmed cell of a canonical field, or "" if the file has no such column.
@@ -254,6 +355,9 @@ type lineError struct {
 func (e *lineError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Reason)
 }
+
+// cp1252Byte returns the Windows-1252 byte of a rune decoded from it.
+func cp1252Byte(r rune) (byte, bool) { return charmap.Windows1252.EncodeRune(r) }
 
 // blank reports whether every cell of a record is empty.
 func blank(rec []string) bool {

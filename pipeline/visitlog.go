@@ -34,8 +34,9 @@ const (
 	vTimeOnPage
 )
 
-// pageViewFields are the columns of page_views that every source of page views loads.
-var pageViewFields = []arrow.Field{
+// pageViewSchema is page_views without file_id: the columns every source of page views
+// loads. client_net is an access log's (a visit log has no addresses).
+var pageViewSchema = arrow.NewSchema([]arrow.Field{
 	field("ts", typTime),
 	field("site", typString),
 	field("visit_id", typUint64),
@@ -47,6 +48,23 @@ var pageViewFields = []arrow.Field{
 	field("utm_medium", typString),
 	field("utm_campaign", typString),
 	field("time_on_page", typInt32),
+	field("client_net", typString),
+}, nil)
+
+// pageViewColumns are the columns of a page_views batch, resolved once per file.
+type pageViewColumns struct {
+	ts                                                             timeCol
+	site, path, title, referrer, utmSource, utmMedium, utmCampaign textCol
+	visitID, visitor                                               hashCol
+	timeOnPage                                                     intCol
+	clientNet                                                      textCol
+}
+
+func pageViewColumnsOf(o *batch) pageViewColumns {
+	return pageViewColumns{ts: timeOf(o, "ts"), site: textOf(o, "site"), visitID: hashOf(o, "visit_id"),
+		visitor: hashOf(o, "visitor"), path: textOf(o, "path"), title: textOf(o, "page_title"),
+		referrer: textOf(o, "referrer"), utmSource: textOf(o, "utm_source"), utmMedium: textOf(o, "utm_medium"),
+		utmCampaign: textOf(o, "utm_campaign"), timeOnPage: intOf(o, "time_on_page"), clientNet: textOf(o, "client_net")}
 }
 
 // visitLogSource reads a page-view visit log: one row per page view, columns in any order.
@@ -69,18 +87,27 @@ var visitLogSource = &source{
 		{field: "utm_campaign", aliases: []string{"utm_campaign"}},
 		{field: "time_on_page", aliases: []string{"time_on_page", "time on page", "seconds_on_page"}, dutch: []string{"tijd_op_pagina", "tijd op pagina"}},
 	},
-	schema:   arrow.NewSchema(pageViewFields, nil),
+	schema:   pageViewSchema,
 	merge:    replaceDays,
 	personal: true,
-	row:      visitLogRow,
+	dates:    []string{"timestamp"},
+	parser: func(p *parseRun) (parser, error) {
+		return &visitLogParser{p: p, out: pageViewColumnsOf(p.out)}, nil
+	},
 }
 
-func visitLogRow(p *parseRun, rec []string, line int) error {
+type visitLogParser struct {
+	p   *parseRun
+	out pageViewColumns
+}
+
+func (v *visitLogParser) row(rec []string, line int) error {
+	p := v.p
 	if blank(rec) {
 		return errSkip
 	}
 	bad := func(name, format string, args ...any) error { return p.rowError(line, name, format, args...) }
-	ts, err := parseTimestamp(p.cell(rec, vTimestamp))
+	ts, err := parseTimestamp(p.cell(rec, vTimestamp), p.dayFirst)
 	if err != nil {
 		return bad("timestamp", "%v", err)
 	}
@@ -114,28 +141,34 @@ func visitLogRow(p *parseRun, rec []string, line int) error {
 	}
 	p.seeDate(ts)
 
-	b := p.b
-	appendWallClock(b, 0, ts)
-	appendString(b, 1, site)
-	appendUint64(b, 2, p.keyer.hash("visit", site, visitID))
-	appendUint64(b, 3, p.keyer.hash("visitor", "", visitorID))
-	appendString(b, 4, path)
-	appendText(b, 5, p.cell(rec, vPageTitle))
-	appendText(b, 6, p.cell(rec, vReferrer))
-	appendText(b, 7, p.cell(rec, vUTMSource))
-	appendText(b, 8, p.cell(rec, vUTMMedium))
-	appendText(b, 9, p.cell(rec, vUTMCampaign))
-	appendInt32(b, 10, int32(seconds), haveSeconds)
+	o := &v.out
+	o.ts.put(ts)
+	o.site.put(site)
+	o.visitID.put(p.keyer.hash("visit", site, visitID))
+	o.visitor.put(p.keyer.hash("visitor", "", visitorID))
+	o.path.put(path)
+	o.title.putOrNull(p.cell(rec, vPageTitle))
+	o.referrer.putOrNull(p.cell(rec, vReferrer))
+	o.utmSource.putOrNull(p.cell(rec, vUTMSource))
+	o.utmMedium.putOrNull(p.cell(rec, vUTMMedium))
+	o.utmCampaign.putOrNull(p.cell(rec, vUTMCampaign))
+	o.timeOnPage.put(int32(seconds), haveSeconds)
+	o.clientNet.putOrNull("")
 	return nil
 }
 
 // parseTimestamp reads a page view's time. A time with a zone or offset is converted to
-// Amsterdam time; one without is taken as Amsterdam time already.
-func parseTimestamp(s string) (time.Time, error) {
+// Amsterdam time; one without is taken as Amsterdam time already. A time like 05-06-2021
+// 09:30 is read day first or month first as the file writes its dates.
+func parseTimestamp(s string, dayFirst bool) (time.Time, error) {
 	if t, ok := parseDateTime(s); ok {
 		return t, nil
 	}
-	for _, layout := range []string{time.DateTime, "2006-01-02T15:04:05", "2006-01-02 15:04", "2-1-2006 15:04:05", "2-1-2006 15:04"} {
+	order := []string{"1-2-2006 15:04:05", "1-2-2006 15:04", "1/2/2006 15:04:05", "1/2/2006 15:04"}
+	if dayFirst {
+		order = []string{"2-1-2006 15:04:05", "2-1-2006 15:04", "2/1/2006 15:04:05", "2/1/2006 15:04"}
+	}
+	for _, layout := range append([]string{time.DateTime, "2006-01-02T15:04:05", "2006-01-02 15:04"}, order...) {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, nil
 		}

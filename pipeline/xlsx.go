@@ -1,10 +1,12 @@
 package pipeline
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -14,8 +16,16 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// maxWorkbookBytes bounds the XLSX files ingest reads: a workbook is read whole into memory.
-const maxWorkbookBytes = 64 << 20
+// maxWorkbookBytes bounds the XLSX files ingest reads: a workbook is read whole into
+// memory. maxSheetXMLBytes bounds what one part of it (a sheet, the shared strings)
+// unpacks to, and maxSheetCells the cells of the sheet read: a small workbook can unpack
+// to a sheet of hundreds of megabytes, and exports are far smaller. Within these bounds
+// every part stays in memory: no temporary file is written.
+const (
+	maxWorkbookBytes = 64 << 20
+	maxSheetXMLBytes = 24 << 20
+	maxSheetCells    = 2_000_000
+)
 
 // zipMagic starts every zip archive, and so every XLSX workbook.
 var zipMagic = []byte("PK\x03\x04")
@@ -25,19 +35,11 @@ var zipMagic = []byte("PK\x03\x04")
 // them, in workbook order.
 var preferredSheets = []string{"all posts", "alle berichten"}
 
-// workbookSheet is the sheet of a workbook that holds an export, as text records.
-type workbookSheet struct {
-	name string
-	// rows[i] is sheet row i+1; a cell's index is its column's, A being 0.
-	rows   [][]string
-	kind   *source
-	header int // index of the header row in rows
-}
-
-// openWorkbook reads an XLSX export whole (refusing one over limit bytes) and prepares
-// parsing the sheet that holds a recognised header. Its rows take the path of a CSV
-// export's records: a line is a sheet row, a column a sheet column.
-func openWorkbook(r io.Reader, path string, cfg *Config, keys *keyer, hints fileHints, limit int64) (*parseRun, error) {
+// openWorkbook reads an XLSX export whole (refusing one over limit bytes, or one that
+// unpacks to more than the bounds) and returns the table of the sheet that holds a
+// recognised header. Its rows take the path of a CSV export's records: a line is a sheet
+// row, a column a sheet column.
+func openWorkbook(r io.Reader, path string, hints fileHints, limit int64) (*table, error) {
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -45,30 +47,72 @@ func openWorkbook(r io.Reader, path string, cfg *Config, keys *keyer, hints file
 	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("%s: an XLSX workbook larger than %s is not an export bereik reads whole; nothing of it was loaded (save the sheet as CSV)", path, byteSize(limit))
 	}
+	if err := checkUnpackedSizes(data); err != nil {
+		return nil, fmt.Errorf("%s: %w; nothing of it was loaded (save the sheet as CSV)", path, err)
+	}
 	sh, err := readWorkbook(data, hints.among())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	tf := &textFile{path: path, encoding: "xlsx", kind: sh.kind, header: sh.rows[sh.header], headerLine: sh.header + 1}
-	run := newParseRun(tf, cfg, keys, hints)
-	run.pending = [][]string{}
-	for i := sh.header + 1; i < len(sh.rows); i++ {
-		run.pending = append(run.pending, sh.rows[i])
-		run.lines = append(run.lines, i+1)
+	return sheetTable(path, "xlsx", sh.rows, sh.header, sh.kind), nil
+}
+
+// sheetTable makes the table of a sheet's rows whose header is rows[header]. A sheet
+// leaves out empty cells at the end of a row: rows are padded to the header's width.
+func sheetTable(path, encoding string, rows [][]string, header int, kind *source) *table {
+	t := &table{path: path, encoding: encoding, kind: kind, header: rows[header], headerLine: header + 1}
+	held := &sliceRecords{}
+	for i := header + 1; i < len(rows); i++ {
+		rec := rows[i]
+		if len(rec) < len(t.header) {
+			rec = append(rec, make([]string, len(t.header)-len(rec))...)
+		}
+		held.recs = append(held.recs, rec)
+		held.lines = append(held.lines, i+1)
 	}
-	if sh.kind.numbers != nil {
-		if err := run.decideLocale(); err != nil {
-			return nil, err
+	t.recs = held
+	return t
+}
+
+// checkUnpackedSizes refuses a workbook whose sheets or shared strings unpack to more
+// than maxSheetXMLBytes. The sizes are those the zip declares; Go's zip reader fails a
+// part that unpacks to more than it declares.
+func checkUnpackedSizes(data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fmt.Errorf("unreadable XLSX workbook: %w", err)
+	}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		name := strings.ToLower(f.Name)
+		if (strings.HasPrefix(name, "xl/worksheets/") || name == "xl/sharedstrings.xml") && f.UncompressedSize64 > maxSheetXMLBytes {
+			return fmt.Errorf("its part %s unpacks to %s, more than the %s of any export bereik reads", f.Name, byteSize(int64(f.UncompressedSize64)), byteSize(maxSheetXMLBytes))
 		}
 	}
-	return run, nil
+	if total > 4*maxSheetXMLBytes {
+		return fmt.Errorf("it unpacks to %s, more than the %s of any export bereik reads", byteSize(int64(total)), byteSize(4*maxSheetXMLBytes))
+	}
+	return nil
 }
 
 func byteSize(n int64) string {
-	if n >= 1<<20 && n%(1<<20) == 0 {
-		return fmt.Sprintf("%d MiB", n>>20)
+	if n >= 1<<20 {
+		if n%(1<<20) == 0 {
+			return fmt.Sprintf("%d MiB", n>>20)
+		}
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// workbookSheet is the sheet of a workbook that holds an export, as text records.
+type workbookSheet struct {
+	name string
+	// rows[i] is sheet row i+1; a cell's index is its column's, A being 0.
+	rows   [][]string
+	kind   *source
+	header int // index of the header row in rows
 }
 
 // readWorkbook finds the sheet with a recognised header among its first lines and returns
@@ -80,7 +124,13 @@ func readWorkbook(data []byte, among []*source) (sh *workbookSheet, err error) {
 			sh, err = nil, fmt.Errorf("unreadable XLSX workbook (%v); nothing of it was loaded", r)
 		}
 	}()
-	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 16 * maxWorkbookBytes})
+	tmp, err := os.MkdirTemp("", "bereik-xlsx-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp) // excelize writes none within the bounds; should it, they go
+	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: 4*maxSheetXMLBytes + 1, UnzipXMLSizeLimit: maxSheetXMLBytes + 1, TmpDir: tmp})
 	if err != nil {
 		return nil, fmt.Errorf("unreadable XLSX workbook: %w", err)
 	}
@@ -91,6 +141,13 @@ func readWorkbook(data []byte, among []*source) (sh *workbookSheet, err error) {
 		if err != nil {
 			looked = append(looked, fmt.Sprintf("%q (unreadable: %v)", name, err))
 			continue
+		}
+		cells := 0
+		for _, r := range rows {
+			cells += len(r)
+		}
+		if cells > maxSheetCells {
+			return nil, fmt.Errorf("sheet %q holds %d cells, more than the %d of any export bereik reads; nothing of it was loaded (save the sheet as CSV)", name, cells, maxSheetCells)
 		}
 		looked = append(looked, strconv.Quote(name))
 		for i := 0; i < len(rows) && i < headerLines; i++ {
@@ -105,9 +162,9 @@ func readWorkbook(data []byte, among []*source) (sh *workbookSheet, err error) {
 		}
 	}
 	if len(looked) == 0 {
-		return nil, fmt.Errorf("%w: the workbook has no sheets", errUnrecognised)
+		return nil, fmt.Errorf("%w: the workbook has no sheets", errUnrecognised())
 	}
-	return nil, fmt.Errorf("%w (sheets looked at: %s)", errUnrecognised, strings.Join(looked, ", "))
+	return nil, fmt.Errorf("%w (sheets looked at: %s)", errUnrecognised(), strings.Join(looked, ", "))
 }
 
 // sheetOrder puts the preferred sheets first, then the others in workbook order.

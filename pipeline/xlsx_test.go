@@ -129,7 +129,7 @@ func TestWorkbookSheetChoice(t *testing.T) {
 // A workbook over the size limit is refused with the reason; a broken one is an error.
 func TestWorkbookLimits(t *testing.T) {
 	big := append(append([]byte{}, zipMagic...), bytes.Repeat([]byte{0}, 1<<20)...)
-	_, err := openWorkbook(bytes.NewReader(big), "huge.xlsx", testConfig(t), &keyer{}, fileHints{}, 1<<20)
+	_, err := openWorkbook(bytes.NewReader(big), "huge.xlsx", fileHints{}, 1<<20)
 	if err == nil || !strings.Contains(err.Error(), "huge.xlsx: an XLSX workbook larger than 1 MiB") {
 		t.Errorf("error %v, want the size refused", err)
 	}

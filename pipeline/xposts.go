@@ -40,7 +40,7 @@ var xPostsSource = &source{
 	merge:   replaceByKey,
 	keys:    socialKeys,
 	numbers: []string{"impressions", "engagements", "engagement_rate", "likes", "replies", "reposts", "clicks", "media_views"},
-	row:     xPostsRow,
+	parser:  postsBy(xPostsRow),
 }
 
 var xCounts = countFields{cImpressions: "impressions", cClicks: "clicks", cEngagements: "engagements",
@@ -49,27 +49,23 @@ var xCounts = countFields{cImpressions: "impressions", cClicks: "clicks", cEngag
 // xPostID is a post's numeric id.
 var xPostID = regexp.MustCompile(`^\d{1,20}$`)
 
-func xPostsRow(p *parseRun, rec []string, line int) error {
-	if blank(rec) {
-		return errSkip
-	}
+func xPostsRow(p *parseRun, rec []string, line int) (socialPost, error) {
 	c := p.cols
 	post := socialPost{platform: "x", postID: c.field(rec, "post_id"), title: c.field(rec, "text"), url: c.field(rec, "link")}
 	if err := checkPostID(post.postID, xPostID, "an X post id (digits)"); err != nil {
-		return p.rowError(line, "post_id", "%v", err)
+		return socialPost{}, p.rowError(line, "post_id", "%v", err)
 	}
 	if err := checkLink(post.url); err != nil {
-		return p.rowError(line, "link", "%v", err)
+		return socialPost{}, p.rowError(line, "link", "%v", err)
 	}
 	var err error
 	if post.published, err = p.readPublished(rec, line, "time", parseXTime); err != nil {
-		return err
+		return socialPost{}, err
 	}
 	if err := p.readCounts(rec, line, &xCounts, &post); err != nil {
-		return err
+		return socialPost{}, err
 	}
-	p.appendPost(line, &post)
-	return nil
+	return post, nil
 }
 
 // parseXTime reads the legacy export's time with its offset, as Amsterdam time, or the

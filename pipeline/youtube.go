@@ -37,7 +37,7 @@ var youTubeSource = &source{
 	merge:   replaceByKey,
 	keys:    socialKeys,
 	numbers: []string{"views", "watch_hours", "impressions", "likes", "comments", "shares", "subscribers", "ctr"},
-	row:     youTubeRow,
+	parser:  postsBy(youTubeRow),
 }
 
 var youTubeCounts = countFields{cImpressions: "impressions", cLikes: "likes", cComments: "comments",
@@ -46,22 +46,22 @@ var youTubeCounts = countFields{cImpressions: "impressions", cLikes: "likes", cC
 // youTubeID is a video's id.
 var youTubeID = regexp.MustCompile(`^[A-Za-z0-9_-]{11}$`)
 
-func youTubeRow(p *parseRun, rec []string, line int) error {
+func youTubeRow(p *parseRun, rec []string, line int) (socialPost, error) {
 	c := p.cols
 	id := c.field(rec, "content")
 	if blank(rec) || strings.EqualFold(id, "total") || strings.EqualFold(id, "totaal") {
-		return errSkip
+		return socialPost{}, errSkip
 	}
 	if err := checkPostID(id, youTubeID, "a YouTube video id (11 letters, digits, - or _)"); err != nil {
-		return p.rowError(line, "content", "%v", err)
+		return socialPost{}, p.rowError(line, "content", "%v", err)
 	}
 	post := socialPost{platform: "youtube", postID: id, title: c.field(rec, "title"), url: "https://www.youtube.com/watch?v=" + id}
 	var err error
 	if post.published, err = p.readPublished(rec, line, "published", parseYouTubeDay); err != nil {
-		return err
+		return socialPost{}, err
 	}
 	if err := p.readCounts(rec, line, &youTubeCounts, &post); err != nil {
-		return err
+		return socialPost{}, err
 	}
 	if _, ok := c["watch_hours"]; ok {
 		cell := c.field(rec, "watch_hours")
@@ -70,11 +70,10 @@ func youTubeRow(p *parseRun, rec []string, line int) error {
 			err = fmt.Errorf("%q is below zero", cell)
 		}
 		if err != nil {
-			return p.rowError(line, "watch_hours", "%v in column %s (numbers in this file are %s)", err, p.f.header[c["watch_hours"]], p.locale)
+			return socialPost{}, p.rowError(line, "watch_hours", "%v in column %s (numbers in this file are %s)", err, p.f.header[c["watch_hours"]], p.locale)
 		}
 	}
-	p.appendPost(line, &post)
-	return nil
+	return post, nil
 }
 
 // parseYouTubeDay reads Studio's publish day: Jun 15, 2021.

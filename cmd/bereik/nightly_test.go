@@ -382,7 +382,7 @@ func TestIngestFlagsSayWhatFilesCannot(t *testing.T) {
 	}
 
 	ads := "../../testdata/ingest/meta_ads_en_ad/Twinkels-2021-Ads-Aug-9-2021-Aug-31-2021.csv"
-	if code, out := ingest("--kind", "visit_log", ads); code != exitPartial || !strings.Contains(out, "not a visit_log export, as --kind says") {
+	if code, out := ingest("--kind", "visit_log", ads); code != exitPartial || !strings.Contains(out, "not a visit log (visit_log), as --kind says") {
 		t.Errorf("--kind visit_log on a Meta Ads export: exit %d:\n%s", code, out)
 	}
 	if code, out := ingest("--kind", "meta_ads", ads); code != exitOK {
