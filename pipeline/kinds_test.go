@@ -110,4 +110,3 @@ func TestKindsAreComplete(t *testing.T) {
 		t.Errorf("the unrecognised message does not name every kind: %v", err)
 	}
 }
-
