@@ -277,7 +277,7 @@ func checkCaseTable(t *testing.T, db *sql.DB, table string, want caseTable) {
 		}
 	}
 	for col, w := range want.Distinct {
-		rows, err := db.Query(fmt.Sprintf(`SELECT DISTINCT coalesce(%s::VARCHAR, '') FROM %s ORDER BY 1`, col, table))
+		rows, err := db.Query(fmt.Sprintf(`SELECT DISTINCT regexp_replace(coalesce(%s::VARCHAR, ''), ' 00:00:00$', '') FROM %s ORDER BY 1`, col, table))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -288,6 +288,11 @@ func checkCaseTable(t *testing.T, db *sql.DB, table string, want caseTable) {
 			got = append(got, v)
 		}
 		rows.Close()
+		// A midnight time reads as its day, whichever way the case writes it.
+		w = slices.Clone(w)
+		for i := range w {
+			w[i] = strings.TrimSuffix(w[i], " 00:00:00")
+		}
 		sort.Strings(w)
 		if diff := cmp.Diff(w, got); diff != "" {
 			t.Errorf("%s: distinct %s (-want +got):\n%s", table, col, diff)

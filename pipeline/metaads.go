@@ -29,7 +29,7 @@ import (
 var metaAdsSource = &source{
 	kind:  "meta_ads",
 	label: label{nl: "Meta-advertenties", en: "Meta ads"},
-	is:    "a Meta Ads Manager export",
+	is:    "a Meta Ads export",
 	stale: staleByData,
 	table: "meta_ads",
 	spec: []headerSpec{
@@ -111,8 +111,9 @@ var metaAdsSource = &source{
 	parser:  newMetaAdsParser,
 }
 
-// metaBreakdowns are the breakdown fields, in the order their names join in breakdown.
-var metaBreakdowns = []string{"age", "gender", "placement", "platform", "device_platform", "impression_device", "region", "country"}
+// metaBreakdowns are the breakdown fields, in the order their names join in breakdown:
+// Ads Manager's order (Platform before Placement, as its Breakdown menu lists them).
+var metaBreakdowns = []string{"age", "gender", "country", "region", "platform", "placement", "device_platform", "impression_device"}
 
 // metaCounts are the whole-number metrics, as fields and as columns.
 var metaCounts = []string{"impressions", "reach", "link_clicks", "clicks_all", "outbound_clicks", "video_plays_3s", "thruplays", "post_engagements"}

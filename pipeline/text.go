@@ -277,10 +277,11 @@ type headerSpec struct {
 // name is the field's header as an English export names it.
 func (f headerSpec) name() string {
 	if len(f.aliases) > 0 {
-		return f.aliases[0]
+		return strings.ToUpper(f.aliases[0][:1]) + f.aliases[0][1:]
 	}
 	if len(f.patterns) > 0 {
-		return strings.NewReplacer(`^`, "", `$`, "", `\(`, "(", `\)`, ")", "([a-z]{3})", "EUR").Replace(f.patterns[0].String())
+		n := strings.NewReplacer(`^`, "", `$`, "", `\(`, "(", `\)`, ")", "([a-z]{3})", "EUR").Replace(f.patterns[0].String())
+		return strings.ToUpper(n[:1]) + n[1:]
 	}
 	return f.field
 }
