@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"net/url"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -76,11 +77,15 @@ type logField struct {
 type logLine struct {
 	vhost string // "" without virtual-host field
 	// offset is 1 when the line starts with a virtual host: its field numbers shift by one.
-	offset  int
-	client  netip.Addr
-	at      time.Time
-	status  int
-	request string // still escaped, as are referrer and agent
+	offset int
+	// common marks a line of the Common Log Format: no referrer and no user agent.
+	common bool
+	client netip.Addr
+	// clientHost is the client's host name where the log has one instead of an address.
+	clientHost string
+	at         time.Time
+	status     int
+	request    string // still escaped, as are referrer and agent
 	referrer,
 	agent string
 }
@@ -157,19 +162,29 @@ func parseLogLine(s string, fields []logField) (logLine, []logField, *logProblem
 		return &logProblem{field: l.offset + i + 1, name: logFieldNames[i], reason: fmt.Sprintf(format, args...)}
 	}
 	f := fields[l.offset:]
-	if len(f) < len(logFieldNames) {
+	// The Common Log Format ends after the bytes: no referrer, no user agent.
+	l.common = len(f) == commonFields
+	if len(f) < len(logFieldNames) && !l.common {
 		return l, fields, &logProblem{field: len(fields) + 1, reason: fmt.Sprintf(
-			"the line ends after %d fields; the combined log format has %d: client ident user [time] \"request\" status bytes \"referrer\" \"user agent\"",
-			len(fields), len(logFieldNames)+l.offset)}
+			"the line ends after %d fields; the combined log format has %d: client ident user [time] \"request\" status bytes \"referrer\" \"user agent\" (the common log format %d, without the last two)",
+			len(fields), len(logFieldNames)+l.offset, commonFields+l.offset)}
 	}
-	for _, i := range []int{4, 7, 8} {
+	quoted := []int{4, 7, 8}
+	if l.common {
+		quoted = quoted[:1]
+	}
+	for _, i := range quoted {
 		if !f[i].quoted {
 			return l, fields, bad(i, "the %s is not in quotes", logFieldNames[i])
 		}
 	}
 	var err error
 	if l.client, err = netip.ParseAddr(f[0].text); err != nil {
-		return l, fields, bad(0, "not an IP address (log addresses, not host names)")
+		// A server that looks up its clients' names (HostnameLookups On) logs a host name.
+		if !hostName.MatchString(f[0].text) {
+			return l, fields, bad(0, "neither an IP address nor a host name")
+		}
+		l.clientHost = strings.ToLower(f[0].text)
 	}
 	var ok bool
 	if l.at, ok = parseLogTime(f[3].text); !ok {
@@ -182,11 +197,20 @@ func parseLogLine(s string, fields []logField) (logLine, []logField, *logProblem
 	if b := f[6].text; b != "-" && strings.Trim(b, "0123456789") != "" {
 		return l, fields, bad(6, "%q is not a number of bytes", b)
 	}
-	l.request, l.referrer, l.agent = f[4].text, f[7].text, f[8].text
+	l.request = f[4].text
+	if !l.common {
+		l.referrer, l.agent = f[7].text, f[8].text
+	}
 	return l, fields, nil
 }
 
-// isAccessLogLine recognises a line of the combined log format.
+// commonFields is how many fields a line of the Common Log Format has.
+const commonFields = 7
+
+// hostName is a client's host name as a server logs it after a DNS lookup.
+var hostName = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$`)
+
+// isAccessLogLine recognises a line of the combined or the common log format.
 func isAccessLogLine(s string) bool {
 	_, _, problem := parseLogLine(s, nil)
 	return problem == nil
@@ -412,7 +436,7 @@ func (a *accessLog) row(rec []string, line int) error {
 		return fmt.Errorf("%s:%d: the log names no virtual host and nothing names its site; name the site: put a configured host or site name in the file name (kennisplein.access.log, www.twinkelmagazine.nl-access.log) or give --site; nothing of this file was loaded", p.f.path, line)
 	}
 	agent := unescapeLog(l.agent)
-	if isBot(agent) {
+	if !l.common && isBot(agent) {
 		a.bots++
 		return errCounted
 	}
@@ -447,9 +471,15 @@ func (a *accessLog) row(rec []string, line int) error {
 	if referrer == "-" {
 		referrer = ""
 	}
-	view := pageView{at: l.at, path: pagePath, referrer: referrer, net: clientNet(l.client)}
+	// Only an address's network is stored; a host name is never stored at all.
+	client := l.clientHost
+	view := pageView{at: l.at, path: pagePath, referrer: referrer}
+	if client == "" {
+		client = l.client.Unmap().WithZone("").String()
+		view.net = clientNet(l.client)
+	}
 	view.utmSource, view.utmMedium, view.utmCampaign = utmOf(target)
-	visitor := p.keyer.hash("visitor", "access_log", l.client.Unmap().WithZone("").String()+"\x00"+agent)
+	visitor := p.keyer.hash("visitor", "access_log", client+"\x00"+agent)
 	a.see(visitKey{site: site, visitor: visitor}, view)
 	p.seeDate(wallClock(l.at.In(amsterdam)))
 	a.expire()

@@ -36,9 +36,33 @@ func testConfig(tb testing.TB) *Config {
 
 func ingestPaths(tb testing.TB, db *sql.DB, dbPath string, paths ...string) []FileOutcome {
 	tb.Helper()
-	out, err := Ingest(context.Background(), db, IngestOptions{DBPath: dbPath, Config: testConfig(tb)}, paths)
+	out, err := Ingest(context.Background(), db, IngestOptions{DBPath: dbPath, Config: testConfig(tb)}, exportsOf(tb, paths))
 	if err != nil {
 		tb.Fatal(err)
+	}
+	return out
+}
+
+// exportsOf lists the export files of a case folder of testdata/ingest, without its
+// want.json; other paths stay as they are.
+func exportsOf(tb testing.TB, paths []string) []string {
+	tb.Helper()
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil || !info.IsDir() || !strings.Contains(filepath.ToSlash(p), "testdata/ingest/") {
+			out = append(out, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, e := range entries {
+			if n := e.Name(); n != "want.json" && n != "bereik.toml" && !strings.HasSuffix(n, ".md") {
+				out = append(out, filepath.Join(p, n))
+			}
+		}
 	}
 	return out
 }

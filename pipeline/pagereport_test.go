@@ -155,7 +155,7 @@ func TestIngestPageReportWithoutPeriodIsRejected(t *testing.T) {
 	}
 	// With the period given, the same file loads.
 	period := Period{Start: time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2021, 6, 30, 0, 0, 0, 0, time.UTC)}
-	out, err := Ingest(context.Background(), db, IngestOptions{DBPath: path, Config: testConfig(t), Period: period}, []string{"../testdata/ingest/page_report_no_period"})
+	out, err := Ingest(context.Background(), db, IngestOptions{DBPath: path, Config: testConfig(t), Period: period}, exportsOf(t, []string{"../testdata/ingest/page_report_no_period"}))
 	if err != nil {
 		t.Fatal(err)
 	}
