@@ -255,6 +255,30 @@ func (c *Config) SiteOfHost(host string) string {
 	return ""
 }
 
+// siteNamed returns the configured site that s names: the site's own name, or one of
+// its hosts (also as a URL); "" if none. A GA4 property is named either way.
+func (c *Config) siteNamed(s string) string {
+	s = strings.TrimSpace(s)
+	for _, site := range c.Sites {
+		if strings.EqualFold(site.Name, s) {
+			return site.Name
+		}
+	}
+	if host, _ := splitURL(s); host != "" {
+		s = host
+	}
+	return c.SiteOfHost(s)
+}
+
+// siteNames lists the configured sites' names.
+func (c *Config) siteNames() []string {
+	var names []string
+	for _, s := range c.Sites {
+		names = append(names, s.Name)
+	}
+	return names
+}
+
 // hasSite reports whether name is a configured site.
 func (c *Config) hasSite(name string) bool {
 	for _, s := range c.Sites {

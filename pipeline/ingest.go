@@ -138,11 +138,7 @@ func Ingest(ctx context.Context, db *sql.DB, opts IngestOptions, paths []string)
 		log = slog.New(slog.DiscardHandler)
 	}
 	if opts.Site != "" && !opts.Config.hasSite(opts.Site) {
-		var names []string
-		for _, s := range opts.Config.Sites {
-			names = append(names, s.Name)
-		}
-		return nil, fmt.Errorf("site %q is not configured; the sites of %s are %s", opts.Site, opts.Config.Source, strings.Join(names, ", "))
+		return nil, fmt.Errorf("site %q is not configured; the sites of %s are %s", opts.Site, opts.Config.Source, strings.Join(opts.Config.siteNames(), ", "))
 	}
 	if !opts.Period.IsZero() && (opts.Period.Start.IsZero() || opts.Period.End.Before(opts.Period.Start)) {
 		return nil, fmt.Errorf("period %s needs a start and an end not before it", opts.Period)

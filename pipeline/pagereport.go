@@ -19,15 +19,24 @@ const (
 	prBounce
 	prExit
 	prEntrances
+	prUsers
+	prEngagement
+	prEvents
+	prSessions
 )
 
 // pageReportSource reads the page reports of Matomo (Behaviour > Pages, flattened, or
-// Page titles) and Google Analytics (Universal Analytics: Behaviour > Site Content > All
-// Pages, or by Page Title), English or Dutch: one row per page or page title over one
-// reporting period. Google Analytics' # preamble names the period; its totals row (no
-// page) is skipped, and the table ends at the first blank line or # line after it (the
-// sections that follow are per day). Other columns (Page Value, generation time) are
-// ignored.
+// Page titles), Google Analytics Universal (Behaviour > Site Content > All Pages, or by
+// Page Title) and Google Analytics 4 (Engagement > Pages and screens, by page path or by
+// page title, and Landing page), English or Dutch: one row per page or page title over
+// one reporting period. Google Analytics' # preamble names the period (Universal:
+// "# 20210601-20210831"; GA4: "# Start date: 20210601" and "# End date: 20210831") and
+// GA4's names the property; a totals row (no page), (other) and (not set) are skipped,
+// and the table ends at the first blank line or # line after it (the sections that follow
+// are per day). Other columns (Page Value, generation time, views per user, key events,
+// revenue) are ignored. Every row needs a site: a host in its URL, else a GA4 property
+// named by a configured host or site, else a site named in the file name, else --site;
+// a report that says none is refused.
 var pageReportSource = &source{
 	kind:  "page_report",
 	label: label{nl: "Paginarapporten", en: "Page reports"},
@@ -35,15 +44,26 @@ var pageReportSource = &source{
 	stale: staleByData,
 	table: "page_reports",
 	spec: []headerSpec{
-		{field: "label", aliases: []string{"label", "page", "page title", "page url", "page name"}, dutch: []string{"pagina", "paginatitel", "pagina-url", "paginanaam"}, required: true},
+		{field: "label", aliases: []string{"label", "page", "page title", "page url", "page name",
+			"page path and screen class", "page title and screen class", "page path", "landing page"},
+			dutch: []string{"pagina", "paginatitel", "pagina-url", "paginanaam",
+				"paginapad en schermklasse", "paginatitel en schermklasse", "paginapad", "bestemmingspagina", "landingspagina"}, required: true},
 		{field: "url", aliases: []string{"url", "metadata_url"}},
-		{field: "pageviews", aliases: []string{"pageviews", "nb_hits"}, dutch: []string{"paginaweergaven"}, required: true},
+		{field: "pageviews", aliases: []string{"pageviews", "nb_hits", "views"}, dutch: []string{"paginaweergaven", "weergaven"}},
 		{field: "unique_pageviews", aliases: []string{"unique pageviews", "nb_visits"}, dutch: []string{"unieke paginaweergaven"}},
 		{field: "avg_time_on_page", aliases: []string{"avg. time on page", "avg_time_on_page"}, dutch: []string{"gem. tijd op pagina", "gemiddelde tijd op pagina"}},
 		{field: "bounce_rate", aliases: []string{"bounce rate", "bounce_rate"}, dutch: []string{"bouncepercentage"}},
 		{field: "exit_rate", aliases: []string{"exit rate", "% exit", "exit_rate"}, dutch: []string{"uitstappercentage", "% uitstappen"}},
 		{field: "entrances", aliases: []string{"entrances", "entry_nb_visits"}, dutch: []string{"instappen"}},
+		{field: "users", aliases: []string{"users", "active users", "total users"}, dutch: []string{"gebruikers", "actieve gebruikers", "totaal aantal gebruikers"}},
+		{field: "engagement", aliases: []string{"average engagement time", "average engagement time per active user", "average engagement time per session"},
+			dutch: []string{"gemiddelde betrokkenheidstijd", "gemiddelde betrokkenheidstijd per actieve gebruiker", "gemiddelde betrokkenheidstijd per sessie"}},
+		{field: "events", aliases: []string{"event count"}, dutch: []string{"aantal gebeurtenissen"}},
+		{field: "sessions", aliases: []string{"sessions"}, dutch: []string{"sessies"}},
+		// Read only as evidence of the number locale.
+		{field: "views_per_user", aliases: []string{"views per user", "views per active user"}, dutch: []string{"weergaven per gebruiker", "weergaven per actieve gebruiker"}},
 	},
+	oneOf: [][]string{{"pageviews", "users", "sessions"}},
 	schema: arrow.NewSchema([]arrow.Field{
 		field("line", typInt64),
 		field("tool", typString),
@@ -61,10 +81,11 @@ var pageReportSource = &source{
 		field("avg_engagement_time", typFloat),
 		field("event_count", typInt64),
 		field("sessions", typInt64),
+		field("report", typString),
 	}, nil),
 	merge:     replaceByKey,
-	keys:      []string{"tool", "site", "path", "page_title", "period_start", "period_end"},
-	numbers:   []string{"pageviews", "unique_pageviews", "bounce_rate", "exit_rate", "entrances"},
+	keys:      []string{"tool", "report", "site", "path", "page_title", "period_start", "period_end"},
+	numbers:   []string{"pageviews", "unique_pageviews", "bounce_rate", "exit_rate", "entrances", "users", "engagement", "events", "sessions", "views_per_user"},
 	tableEnds: true,
 	parser:    newPageReport,
 }
@@ -79,9 +100,11 @@ var pageReportSource = &source{
 // rate by page views, Matomo's time by page views and its exit rate by unique page views,
 // bounce rates by entrances where the file has them, else by unique page views.
 type pageReport struct {
-	p      *parseRun
-	tool   string // matomo or ga
-	titles bool   // rows are page titles, not paths
+	p    *parseRun
+	tool string // matomo, ga (Universal Analytics) or ga4
+	// report is pages, page_titles or landing_pages: which report of the tool this is.
+	report string
+	titles bool // rows are page titles, not paths
 	period Period
 	site   string // the site of rows without host, from the file name or the options; "" if neither says
 	pages  map[pageKey]*pageRow
@@ -93,11 +116,14 @@ type pageKey struct {
 }
 
 type pageRow struct {
-	key                      pageKey
-	line                     int
-	pageviews, unique        int64
-	havePageviews, haveUniq  bool
-	onPage, bounce, exitRate mean
+	key                                 pageKey
+	line                                int
+	pageviews, unique                   int64
+	havePageviews, haveUniq             bool
+	onPage, bounce, exitRate            mean
+	users, events, sessions             int64
+	haveUsers, haveEvents, haveSessions bool
+	engagement                          mean
 }
 
 // mean is a weighted mean built row by row. One row's value is kept as it is; where the
@@ -126,8 +152,12 @@ func (m mean) value() (float64, bool) {
 
 var (
 	preamblePeriod = regexp.MustCompile(`^#\s*(\d{8})\s*-\s*(\d{8})\s*$`)
-	isoPeriodName  = regexp.MustCompile(`(\d{4}-\d{2}-\d{2})[^0-9]{1,6}(\d{4}-\d{2}-\d{2})`)
-	compactPeriod  = regexp.MustCompile(`(?:^|[^0-9])(\d{8})[-_](\d{8})(?:[^0-9]|$)`)
+	// GA4 names the start and end on lines of their own, and the property.
+	preambleStart    = regexp.MustCompile(`(?i)^#\s*(?:start date|startdatum|begindatum)\s*:\s*(\d{8})\s*$`)
+	preambleEnd      = regexp.MustCompile(`(?i)^#\s*(?:end date|einddatum)\s*:\s*(\d{8})\s*$`)
+	preambleProperty = regexp.MustCompile(`(?i)^#\s*(?:property|property-naam|eigenschap)\s*:\s*(.+?)\s*$`)
+	isoPeriodName    = regexp.MustCompile(`(\d{4}-\d{2}-\d{2})[^0-9]{1,6}(\d{4}-\d{2}-\d{2})`)
+	compactPeriod    = regexp.MustCompile(`(?:^|[^0-9])(\d{8})[-_](\d{8})(?:[^0-9]|$)`)
 )
 
 // periodIn reads a period from two dates in the given layout; ok is false unless both are
@@ -159,44 +189,54 @@ func periodInName(path string) Period {
 }
 
 func newPageReport(p *parseRun) (parser, error) {
-	r := &pageReport{p: p, pages: map[pageKey]*pageRow{}}
+	r := &pageReport{p: p, pages: map[pageKey]*pageRow{}, report: "pages"}
 	labelHeader := normHeader(p.f.header[p.cols["label"]])
+	ga4 := p.has("users") || p.has("events") || p.has("sessions") || p.has("engagement")
 	switch labelHeader {
 	case "label", "page url", "page name", "pagina-url", "paginanaam":
 		r.tool = "matomo"
 		r.titles = labelHeader == "page name" || labelHeader == "paginanaam"
-	case "page title", "paginatitel":
+	case "page title", "paginatitel", "page title and screen class", "paginatitel en schermklasse":
 		r.tool, r.titles = "ga", true
+	case "landing page", "landingspagina", "bestemmingspagina":
+		r.tool, r.report = "ga", "landing_pages"
 	default:
 		r.tool = "ga"
 	}
+	if r.tool == "ga" && ga4 {
+		r.tool = "ga4"
+	}
+	if r.titles {
+		r.report = "page_titles"
+	}
 	if labelHeader == "label" {
-		// Matomo names the first column Label in both its page URL and its page title
-		// reports: the labels tell which this is.
-		paths, titles := 0, 0
-		for _, rec := range p.sampled() {
-			switch l := p.cell(rec, prLabel); {
-			case l == "":
-			case strings.HasPrefix(l, "/") || strings.Contains(l, "://"):
-				paths++
-			case strings.ContainsAny(l, " \t"):
-				titles++
-			case strings.Contains(l, "/"):
-				paths++
-			}
+		if err := r.matomoLabels(); err != nil {
+			return nil, err
 		}
-		if paths == titles && paths > 0 {
-			return nil, fmt.Errorf("%s: cannot tell whether this Matomo report lists page URLs or page titles (%d labels look like paths, %d like titles); export Pages or Page titles without mixing; nothing of this file was loaded", p.f.path, paths, titles)
-		}
-		r.titles = titles > paths
 	}
 
 	var periods []Period
+	var start, end string
 	for _, l := range p.f.preamble {
-		if m := preamblePeriod.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
+		l = strings.TrimSpace(l)
+		if m := preamblePeriod.FindStringSubmatch(l); m != nil {
 			if period, ok := periodIn("20060102", m[1], m[2]); ok && !containsPeriod(periods, period) {
 				periods = append(periods, period)
 			}
+		}
+		if m := preambleStart.FindStringSubmatch(l); m != nil {
+			start = m[1]
+		}
+		if m := preambleEnd.FindStringSubmatch(l); m != nil {
+			end = m[1]
+		}
+		if m := preambleProperty.FindStringSubmatch(l); m != nil && r.site == "" {
+			r.site = p.cfg.siteNamed(m[1])
+		}
+	}
+	if start != "" && end != "" {
+		if period, ok := periodIn("20060102", start, end); ok && !containsPeriod(periods, period) {
+			periods = append(periods, period)
 		}
 	}
 	switch {
@@ -213,12 +253,50 @@ func newPageReport(p *parseRun) (parser, error) {
 	if r.period.IsZero() {
 		return nil, fmt.Errorf("%s: the file does not say which period it reports on; give it with --period 2021-06-01..2021-08-31, or put the dates in the file name (pages_2021-06-01_2021-08-31.csv); nothing of this file was loaded", p.f.path)
 	}
-	if r.site = siteInName(p.cfg, p.f.path); r.site == "" {
+	if r.site == "" {
+		r.site = siteInName(p.cfg, p.f.path)
+	}
+	if r.site == "" {
 		r.site = p.hints.site
 	}
 	p.seeDate(r.period.Start)
 	p.seeDate(r.period.End)
 	return r, nil
+}
+
+// matomoLabels tells from a Matomo report's labels (the sample's) whether it lists page
+// URLs or page titles, as Matomo names the first column Label in both, and refuses a
+// Pages report exported without flattening: its folder rows (begeleiding-a-la-carte)
+// hold the sums of pages that the export leaves out.
+func (r *pageReport) matomoLabels() error {
+	p := r.p
+	paths, titles, folders, leaves := 0, 0, 0, 0
+	var folder string
+	for _, rec := range p.sampled() {
+		switch l := p.cell(rec, prLabel); {
+		case l == "":
+		case strings.HasPrefix(l, "/") || strings.Contains(l, "://"):
+			paths++
+			leaves++
+		case strings.ContainsAny(l, " \t"):
+			titles++
+		case strings.Contains(l, "/"):
+			paths++
+		case l != "index" && !strings.HasPrefix(l, "index."):
+			folders++
+			if folder == "" {
+				folder = l
+			}
+		}
+	}
+	if leaves > 0 && folders > 0 && titles == 0 {
+		return fmt.Errorf("%s: this Matomo Pages report is not flattened: rows like %q are folders that sum pages the export leaves out; export it flattened (Flatten in the report's options, or flat=1); nothing of this file was loaded", p.f.path, folder)
+	}
+	if paths == titles && paths > 0 {
+		return fmt.Errorf("%s: cannot tell whether this Matomo report lists page URLs or page titles (%d labels look like paths, %d like titles); export Pages or Page titles without mixing; nothing of this file was loaded", p.f.path, paths, titles)
+	}
+	r.titles = titles > paths
+	return nil
 }
 
 func containsPeriod(ps []Period, p Period) bool {
@@ -266,9 +344,13 @@ func (r *pageReport) row(rec []string, line int) error {
 		}
 		key.path = path
 	}
-	var counts [3]int64
-	var have [3]bool
-	for i, f := range []string{"pageviews", "unique_pageviews", "entrances"} {
+	if key.site == "" {
+		return fmt.Errorf("%s:%d: the report does not say which site its pages are on: no host in its URLs, no GA4 property or site in the file or its name; give --site (one of %s), or put the site in the file name (%s_pages_2021-06-01_2021-08-31.csv); nothing of this file was loaded",
+			p.f.path, line, strings.Join(p.cfg.siteNames(), ", "), p.cfg.siteNames()[0])
+	}
+	var counts [6]int64
+	var have [6]bool
+	for i, f := range []string{"pageviews", "unique_pageviews", "entrances", "users", "events", "sessions"} {
 		var err error
 		if counts[i], have[i], err = parseCount(p.cols.field(rec, f), p.locale); err != nil {
 			return p.numberError(line, f, err)
@@ -292,6 +374,10 @@ func (r *pageReport) row(rec []string, line int) error {
 			return p.numberError(line, f, err)
 		}
 	}
+	engagement, haveEngagement, err := r.seconds(rec, line, "engagement")
+	if err != nil {
+		return err
+	}
 	pageviews, unique, entrances := float64(counts[0]), float64(counts[1]), float64(counts[2])
 
 	row := r.pages[key]
@@ -305,6 +391,22 @@ func (r *pageReport) row(rec []string, line int) error {
 	row.unique += counts[1]
 	row.havePageviews = row.havePageviews || have[0]
 	row.haveUniq = row.haveUniq || have[1]
+	// Users of rows of the same page add up to at most the page's users; GA4 writes
+	// one row per page path, so rows are added only where query strings split a page.
+	row.users += counts[3]
+	row.events += counts[4]
+	row.sessions += counts[5]
+	row.haveUsers = row.haveUsers || have[3]
+	row.haveEvents = row.haveEvents || have[4]
+	row.haveSessions = row.haveSessions || have[5]
+	if haveEngagement {
+		// GA4's engagement time is per active user (pages) or per session (landing pages).
+		w := float64(counts[3])
+		if r.report == "landing_pages" && have[5] {
+			w = float64(counts[5])
+		}
+		row.engagement.add(engagement, w)
+	}
 	if haveOnPage {
 		w := pageviews
 		if r.tool == "ga" && haveRate[1] {
@@ -330,6 +432,31 @@ func (r *pageReport) row(rec []string, line int) error {
 		return errSkip // added into the row of the same page above
 	}
 	return nil
+}
+
+// seconds reads a duration cell of field: seconds as a number in the file's locale
+// (41.23958, as GA4 writes it), or 0:00:41.
+func (r *pageReport) seconds(rec []string, line int, field string) (float64, bool, error) {
+	p := r.p
+	cell := p.cols.field(rec, field)
+	if cell == "" || cell == "-" {
+		return 0, false, nil
+	}
+	if strings.Contains(cell, ":") {
+		s, err := parseSeconds(cell)
+		if err != nil {
+			return 0, false, p.rowError(line, field, "%v in column %s", err, p.f.header[p.cols[field]])
+		}
+		return float64(s), true, nil
+	}
+	v, ok, err := parseNumber(cell, p.locale)
+	if err == nil && v < 0 {
+		err = fmt.Errorf("%q is below zero", cell)
+	}
+	if err != nil {
+		return 0, false, p.numberError(line, field, err)
+	}
+	return v, ok, nil
 }
 
 // pagePath returns the host (lower case, "" if none) and the path, without query string,
@@ -377,6 +504,7 @@ func (r *pageReport) flush() {
 	pageviews, unique := countOf(o, "pageviews"), countOf(o, "unique_pageviews")
 	onPage, bounce, exit := floatOf(o, "avg_time_on_page"), floatOf(o, "bounce_rate"), floatOf(o, "exit_rate")
 	users, engagement, events, sessions := countOf(o, "users"), floatOf(o, "avg_engagement_time"), countOf(o, "event_count"), countOf(o, "sessions")
+	report := textOf(o, "report")
 	for _, row := range r.order {
 		line.put(int64(row.line), true)
 		tool.put(r.tool)
@@ -390,9 +518,10 @@ func (r *pageReport) flush() {
 		onPage.put(row.onPage.value())
 		bounce.put(row.bounce.value())
 		exit.put(row.exitRate.value())
-		users.put(0, false)
-		engagement.put(0, false)
-		events.put(0, false)
-		sessions.put(0, false)
+		users.put(row.users, row.haveUsers)
+		engagement.put(row.engagement.value())
+		events.put(row.events, row.haveEvents)
+		sessions.put(row.sessions, row.haveSessions)
+		report.put(r.report)
 	}
 }

@@ -89,17 +89,18 @@ func TestIngestPageReportMatomoDutchTitles(t *testing.T) {
 
 func TestIngestPageReportGoogleAnalyticsEnglish(t *testing.T) {
 	db, path := testDB(t)
-	out := ingestPaths(t, db, path, "../testdata/ingest/page_report_ga_en")
+	// The report names no site for its bare paths: --site says it.
+	out := ingestSite(t, db, path, "kennisplein", "../testdata/ingest/page_report_ga_en")
 	// Skipped: the query-string variant (added into its page), (other) and the totals row;
 	// the per-day section after the blank line is not read.
 	checkOutcome(t, out[0], "page_report", "utf-8", 3, 3, 0, 0)
 	mb := "/begeleiding-a-la-carte/model-bravo"
 	want := []reportRow{
-		{"ga", "", summer, "/begeleiding-a-la-carte/hoe-een-andere-omgeving", "", 1270, 1021, 125, 0.6121, 0.485},
+		{"ga", "kennisplein", summer, "/begeleiding-a-la-carte/hoe-een-andere-omgeving", "", 1270, 1021, 125, 0.6121, 0.485},
 		// Google Analytics divides time on page by page views that were not exits, bounce
 		// rate by entrances and exit rate by page views.
-		{"ga", "", summer, mb, "", 633, 500, (74*533*0.6 + 50*100*0.4) / (533*0.6 + 100*0.4), (0.55*301 + 0.70*95) / 396, (0.40*533 + 0.60*100) / 633},
-		{"ga", "", summer, "/", "", 4200, 3500, 40, 0.35, 0.20},
+		{"ga", "kennisplein", summer, mb, "", 633, 500, (74*533*0.6 + 50*100*0.4) / (533*0.6 + 100*0.4), (0.55*301 + 0.70*95) / 396, (0.40*533 + 0.60*100) / 633},
+		{"ga", "kennisplein", summer, "/", "", 4200, 3500, 40, 0.35, 0.20},
 	}
 	if diff := cmp.Diff(want, reportRows(t, db), closeFloats); diff != "" {
 		t.Errorf("page_reports (-want +got):\n%s", diff)
@@ -115,13 +116,13 @@ func TestIngestPageReportGoogleAnalyticsEnglish(t *testing.T) {
 
 func TestIngestPageReportGoogleAnalyticsDutchQuoted(t *testing.T) {
 	db, path := testDB(t)
-	out := ingestPaths(t, db, path, "../testdata/ingest/page_report_ga_nl_quoted")
+	out := ingestSite(t, db, path, "kennisplein", "../testdata/ingest/page_report_ga_nl_quoted")
 	checkOutcome(t, out[0], "page_report", "utf-8", 3, 1, 0, 0)
 	want := []reportRow{
 		// "2.546" next to "99,88%": Dutch, so 2546 and 0,9988.
 		{"ga", "kennisplein", summer, "/begeleiding-a-la-carte/hoe-een-andere-omgeving", "", 2546, 2001, 125, 0.9988, 0.485},
-		// A bare path in a file that names no site: no site.
-		{"ga", "", summer, "/begeleiding-a-la-carte/model-bravo", "", 533, 402, 74, 0.55, 0.40},
+		// A bare path in a file that names no site: the site --site names.
+		{"ga", "kennisplein", summer, "/begeleiding-a-la-carte/model-bravo", "", 533, 402, 74, 0.55, 0.40},
 		// A view that shows host names: the host says the site.
 		{"ga", "vilans", summer, "/artikelen/begeleiding-a-la-carte/model-bravo", "", 120, 110, 74, 0.50, 0.45},
 	}
@@ -153,14 +154,20 @@ func TestIngestPageReportWithoutPeriodIsRejected(t *testing.T) {
 	if n := len(reportRows(t, db)); n != 0 {
 		t.Errorf("%d rows loaded from a rejected file", n)
 	}
-	// With the period given, the same file loads.
+	// With the period given, the file still says no site: refused, never loaded with an
+	// empty site that the top lists would leave out.
 	period := Period{Start: time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2021, 6, 30, 0, 0, 0, 0, time.UTC)}
 	out, err := Ingest(context.Background(), db, IngestOptions{DBPath: path, Config: testConfig(t), Period: period}, exportsOf(t, []string{"../testdata/ingest/page_report_no_period"}))
+	if err != nil || out[0].Status != "failed" || !strings.Contains(out[0].Err.Error(), "does not say which site its pages are on") || !strings.Contains(out[0].Err.Error(), "give --site") {
+		t.Fatalf("outcome %+v (%v), want failed saying to give --site", out[0], err)
+	}
+	// With the period and the site given, it loads.
+	out, err = Ingest(context.Background(), db, IngestOptions{DBPath: path, Config: testConfig(t), Period: period, Site: "kennisplein"}, exportsOf(t, []string{"../testdata/ingest/page_report_no_period"}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkOutcome(t, out[0], "page_report", "utf-8", 1, 0, 0, 0)
-	want := []reportRow{{"matomo", "", "2021-06-01..2021-06-30", "/begeleiding-a-la-carte/", "", 1204, 980, 65, 0.40, 0.30}}
+	want := []reportRow{{"matomo", "kennisplein", "2021-06-01..2021-06-30", "/begeleiding-a-la-carte/", "", 1204, 980, 65, 0.40, 0.30}}
 	if diff := cmp.Diff(want, reportRows(t, db), closeFloats); diff != "" {
 		t.Errorf("page_reports (-want +got):\n%s", diff)
 	}
@@ -174,9 +181,10 @@ func TestPageReportReExportReplaces(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	again := writeFile(t, dir, "again.csv", strings.Replace(string(orig), `"4,200"`, `"4,300"`, 1))
-	july := writeFile(t, dir, "july.csv", strings.ReplaceAll(string(orig), "20210601-20210831", "20210701-20210731"))
-	out := ingestPaths(t, db, path, "../testdata/ingest/page_report_ga_en", again, july)
+	first := writeFile(t, dir, "kennisplein-1.csv", string(orig))
+	again := writeFile(t, dir, "kennisplein-2.csv", strings.Replace(string(orig), `"4,200"`, `"4,300"`, 1))
+	july := writeFile(t, dir, "kennisplein-3.csv", strings.ReplaceAll(string(orig), "20210601-20210831", "20210701-20210731"))
+	out := ingestPaths(t, db, path, first, again, july)
 	if out[1].Replaced != 3 || out[2].Replaced != 0 {
 		t.Fatalf("outcomes %+v, want the re-export to replace 3 rows and July to add", out)
 	}
@@ -190,14 +198,14 @@ func TestPageReportReExportReplaces(t *testing.T) {
 func TestPageReportRejects(t *testing.T) {
 	db, path := testDB(t)
 	dir := t.TempDir()
-	ambiguous := writeFile(t, dir, "pages_2021-06-01_2021-08-31.csv", "Label,Unique Pageviews,Pageviews\n/x,1.021,2.546\n")
-	badRows := writeFile(t, dir, "bad_2021-06-01_2021-08-31.csv", "Page,Pageviews,Unique Pageviews,Avg. Time on Page,Bounce Rate,% Exit\n"+
+	ambiguous := writeFile(t, dir, "kennisplein_pages_2021-06-01_2021-08-31.csv", "Label,Unique Pageviews,Pageviews\n/x,1.021,2.546\n")
+	badRows := writeFile(t, dir, "kennisplein_bad_2021-06-01_2021-08-31.csv", "Page,Pageviews,Unique Pageviews,Avg. Time on Page,Bounce Rate,% Exit\n"+
 		"/a,10,8,00:00:10,50.00%,25.00%\n"+
 		"/b,1.5,1,00:00:10,50.00%,25.00%\n"+
 		"/c,10,8,10 sec,50.00%,25.00%\n"+
 		"/d,10,8,00:00:10,0.5,25.00%\n"+
 		"https://www.example.org/e,10,8,00:00:10,50.00%,25.00%\n")
-	compare := writeFile(t, dir, "compare.csv", "# 20210601-20210831\n# 20200601-20200831\n\nPage,Pageviews\n/a,1\n")
+	compare := writeFile(t, dir, "kennisplein_compare.csv", "# 20210601-20210831\n# 20200601-20200831\n\nPage,Pageviews\n/a,1\n")
 	out := ingestPaths(t, db, path, ambiguous, badRows, compare) // loaded in name order: bad, compare, pages
 	if out[2].Status != "failed" || !strings.Contains(out[2].Err.Error(), `cannot tell whether "2.546" means thousands (Dutch) or a decimal (English)`) {
 		t.Errorf("ambiguous numbers: %+v", out[2])
@@ -266,4 +274,14 @@ func TestMatomoIndexLabelsAreFolderPages(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("paths (-want +got):\n%s", diff)
 	}
+}
+
+// ingestSite ingests paths with --site.
+func ingestSite(tb testing.TB, db *sql.DB, dbPath, site string, paths ...string) []FileOutcome {
+	tb.Helper()
+	out, err := Ingest(context.Background(), db, IngestOptions{DBPath: dbPath, Config: testConfig(tb), Site: site}, exportsOf(tb, paths))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
 }
