@@ -34,6 +34,8 @@ type table struct {
 	// preamble holds the lines above the header (Google Analytics' # lines).
 	preamble []string
 	recs     records
+	// side holds the other sheets of a workbook the kind asked for (source.sheets), by name.
+	side map[string][][]string
 	// byLine marks a kind without header, read line by line (an access log).
 	byLine bool
 }

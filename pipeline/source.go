@@ -81,6 +81,9 @@ type source struct {
 	// those whose cells decide the order of day and month (evidence.go).
 	numbers []string
 	dates   []string
+	// sheets names the other sheets of a workbook the kind reads beside the one with its
+	// header (by the start of their lower-case names); they reach its parser as table.side.
+	sheets []string
 	// maxRows bounds the rows of one file of the kind: an export of posts or ads as
 	// downloaded is small, and a file far beyond it is not one. 0: no bound (logs).
 	maxRows int64
@@ -99,7 +102,7 @@ type source struct {
 }
 
 // sources are all kinds ingest recognises, in the order they are tried.
-var sources = []*source{metaAdsSource, metaPostsSource, linkedInPostsSource, xPostsSource, youTubeSource, visitLogSource, catalogueSource, pageReportSource, accessLogSource}
+var sources = []*source{metaAdsSource, metaPostsSource, facebookInsightsSource, linkedInPostsSource, xPostsSource, youTubeSource, visitLogSource, catalogueSource, pageReportSource, accessLogSource}
 
 // A parser turns the records of one file of its kind into rows of the kind's table.
 type parser interface {

@@ -54,7 +54,9 @@ func openWorkbook(r io.Reader, path string, hints fileHints, limit int64) (*tabl
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return sheetTable(path, "xlsx", sh.rows, sh.header, sh.kind), nil
+	t := sheetTable(path, "xlsx", sh.rows, sh.header, sh.kind)
+	t.side = sh.side
+	return t, nil
 }
 
 // sheetTable makes the table of a sheet's rows whose header is rows[header]. A sheet
@@ -113,6 +115,18 @@ type workbookSheet struct {
 	rows   [][]string
 	kind   *source
 	header int // index of the header row in rows
+	// side holds the other sheets the kind reads (source.sheets).
+	side map[string][][]string
+}
+
+// wantsSheet reports whether a kind reads the sheet of that name beside its own.
+func (s *source) wantsSheet(name string) bool {
+	for _, prefix := range s.sheets {
+		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(name)), prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // readWorkbook finds the sheet with a recognised header among its first lines and returns
@@ -142,10 +156,7 @@ func readWorkbook(data []byte, among []*source) (sh *workbookSheet, err error) {
 			looked = append(looked, fmt.Sprintf("%q (unreadable: %v)", name, err))
 			continue
 		}
-		cells := 0
-		for _, r := range rows {
-			cells += len(r)
-		}
+		cells := countCells(rows)
 		if cells > maxSheetCells {
 			return nil, fmt.Errorf("sheet %q holds %d cells, more than the %d of any export bereik reads; nothing of it was loaded (save the sheet as CSV)", name, cells, maxSheetCells)
 		}
@@ -158,13 +169,35 @@ func readWorkbook(data []byte, among []*source) (sh *workbookSheet, err error) {
 			if err := typeCells(wb, name, rows, i+1); err != nil {
 				return nil, fmt.Errorf("sheet %q: %w", name, err)
 			}
-			return &workbookSheet{name: name, rows: rows, kind: kind, header: i}, nil
+			sh := &workbookSheet{name: name, rows: rows, kind: kind, header: i, side: map[string][][]string{}}
+			for _, other := range wb.GetSheetList() {
+				if other == name || !kind.wantsSheet(other) {
+					continue
+				}
+				rows, err := wb.GetRows(other, excelize.Options{RawCellValue: true})
+				if err != nil {
+					return nil, fmt.Errorf("sheet %q: %w", other, err)
+				}
+				if cells += countCells(rows); cells > maxSheetCells {
+					return nil, fmt.Errorf("the sheets read hold more than the %d cells of any export bereik reads; nothing of it was loaded (save the sheet as CSV)", maxSheetCells)
+				}
+				sh.side[other] = rows
+			}
+			return sh, nil
 		}
 	}
 	if len(looked) == 0 {
 		return nil, fmt.Errorf("%w: the workbook has no sheets", errUnrecognised())
 	}
 	return nil, fmt.Errorf("%w (sheets looked at: %s)", errUnrecognised(), strings.Join(looked, ", "))
+}
+
+func countCells(rows [][]string) int {
+	n := 0
+	for _, r := range rows {
+		n += len(r)
+	}
+	return n
 }
 
 // sheetOrder puts the preferred sheets first, then the others in workbook order.

@@ -37,7 +37,14 @@ func openSpreadsheetXML(r io.Reader, path, encoding string, hints fileHints) (*t
 		looked = append(looked, strconv.Quote(sh.name))
 		for i := 0; i < len(sh.rows) && i < headerLines; i++ {
 			if kind := recognise(sh.rows[i], hints.among()); kind != nil {
-				return sheetTable(path, "xml-spreadsheet", sh.rows, i, kind), nil
+				t := sheetTable(path, "xml-spreadsheet", sh.rows, i, kind)
+				t.side = map[string][][]string{}
+				for _, other := range sheets {
+					if other.name != sh.name && kind.wantsSheet(other.name) {
+						t.side[other.name] = other.rows
+					}
+				}
+				return t, nil
 			}
 		}
 	}
