@@ -102,7 +102,7 @@ type source struct {
 }
 
 // sources are all kinds ingest recognises, in the order they are tried.
-var sources = []*source{metaAdsSource, metaPostsSource, facebookInsightsSource, linkedInPostsSource, xPostsSource, youTubeSource, visitLogSource, catalogueSource, pageReportSource, accessLogSource}
+var sources = []*source{metaAdsSource, metaPostsSource, facebookInsightsSource, linkedInPostsSource, xPostsSource, xAccountSource, youTubeSource, visitLogSource, catalogueSource, pageReportSource, accessLogSource}
 
 // A parser turns the records of one file of its kind into rows of the kind's table.
 type parser interface {

@@ -7,7 +7,9 @@ import (
 )
 
 // xPostsSource reads X (Twitter) post analytics: the legacy tweet activity export (Tweet
-// id, Tweet permalink, Tweet text, time, impressions, ...) and the current content export
+// id, Tweet permalink, Tweet text, time, impressions, ...), the 2024-25 content export
+// (Post id, Date like Mon Feb 10 2025 or Sun, Feb 16, 2025, Post text, Link or Post Link,
+// Share, Url clicks, ...) and the current content export
 // (Post id, Date, Post text, Post Link, Impressions, ...). Both are English.
 //
 // Columns read: the id (kept as text: ids are beyond a float's precision), the link, the
@@ -26,25 +28,30 @@ var xPostsSource = &source{
 		{field: "post_id", aliases: []string{"tweet id", "post id"}, required: true},
 		{field: "text", aliases: []string{"tweet text", "post text"}, required: true},
 		{field: "time", aliases: []string{"time", "date"}, required: true},
-		{field: "link", aliases: []string{"tweet permalink", "post link", "permalink"}},
+		{field: "link", aliases: []string{"tweet permalink", "post link", "permalink", "link"}},
 		{field: "impressions", aliases: []string{"impressions"}, required: true},
 		{field: "engagements", aliases: []string{"engagements"}},
 		{field: "engagement_rate", aliases: []string{"engagement rate"}},
 		{field: "likes", aliases: []string{"likes"}},
 		{field: "replies", aliases: []string{"replies"}},
 		{field: "reposts", aliases: []string{"retweets", "reposts"}},
+		// The 2024-25 export names reposts Share; where a file has both, Reposts are the shares.
+		{field: "share", aliases: []string{"share", "shares"}},
 		{field: "clicks", aliases: []string{"url clicks"}},
 		{field: "media_views", aliases: []string{"media views"}},
 	},
 	schema:  socialSchema,
 	merge:   replaceByKey,
 	keys:    socialKeys,
-	numbers: []string{"impressions", "engagements", "engagement_rate", "likes", "replies", "reposts", "clicks", "media_views"},
+	numbers: []string{"impressions", "engagements", "engagement_rate", "likes", "replies", "reposts", "share", "clicks", "media_views"},
 	parser:  postsBy(xPostsRow),
 }
 
 var xCounts = countFields{cImpressions: "impressions", cClicks: "clicks", cEngagements: "engagements",
 	cLikes: "likes", cComments: "replies", cShares: "reposts", cVideoViews: "media_views"}
+
+var xCountsShare = countFields{cImpressions: "impressions", cClicks: "clicks", cEngagements: "engagements",
+	cLikes: "likes", cComments: "replies", cShares: "share", cVideoViews: "media_views"}
 
 // xPostID is a post's numeric id.
 var xPostID = regexp.MustCompile(`^\d{1,20}$`)
@@ -62,7 +69,11 @@ func xPostsRow(p *parseRun, rec []string, line int) (socialPost, error) {
 	if post.published, err = p.readPublished(rec, line, "time", parseXTime); err != nil {
 		return socialPost{}, err
 	}
-	if err := p.readCounts(rec, line, &xCounts, &post); err != nil {
+	counts := &xCounts
+	if !p.has("reposts") {
+		counts = &xCountsShare
+	}
+	if err := p.readCounts(rec, line, counts, &post); err != nil {
 		return socialPost{}, err
 	}
 	return post, nil
@@ -76,7 +87,7 @@ func parseXTime(s string) (time.Time, error) {
 			return t.In(amsterdam), nil
 		}
 	}
-	for _, layout := range []string{"Mon, Jan 2, 2006", "Jan 2, 2006", time.DateOnly} {
+	for _, layout := range []string{"Mon, Jan 2, 2006", "Mon Jan 2 2006", "Jan 2, 2006", time.DateOnly} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, nil
 		}
