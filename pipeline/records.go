@@ -328,7 +328,8 @@ type boundedRecords struct {
 	limit  int
 	inside bool // within a quoted cell
 	length int  // bytes of the current record so far
-	line   int  // newlines passed, for the message
+	line   int  // newlines passed
+	start  int  // newlines passed before the current record began
 }
 
 // errRecordTooLong fails a file whose record passes maxRecordBytes.
@@ -361,7 +362,7 @@ func (b *boundedRecords) Read(p []byte) (int, error) {
 		} else {
 			b.line++
 			if !b.inside {
-				b.length = 0
+				b.length, b.start = 0, b.line
 			}
 		}
 		chunk = chunk[i+1:]
@@ -370,7 +371,7 @@ func (b *boundedRecords) Read(p []byte) (int, error) {
 		}
 	}
 	if b.length > b.limit {
-		return n, &errRecordTooLong{line: b.line + 1, limit: b.limit}
+		return n, &errRecordTooLong{line: b.start + 1, limit: b.limit}
 	}
 	return n, err
 }

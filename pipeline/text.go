@@ -56,18 +56,23 @@ func decodeText(r io.Reader) (io.Reader, string, error) {
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		return transform.NewReader(br, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()), "utf-16be", nil
 	}
-	// Without a BOM: UTF-8 if the sample is valid UTF-8 (allowing a rune cut off at its end),
-	// else the Windows code page Dutch Excel saves in.
-	valid := head
-	if len(head) == sampleSize {
-		for i := 0; i < utf8.UTFMax && len(valid) > 0 && !utf8.Valid(valid); i++ {
-			valid = valid[:len(valid)-1]
-		}
-	}
-	if utf8.Valid(valid) {
+	// Without a BOM: the first text that is not ASCII decides. Valid UTF-8 there makes
+	// the file UTF-8, anything else the Windows code page Dutch Excel saves in. A file
+	// that changes encoding later has those rows rejected (batches.go), whichever came
+	// first.
+	if i := bytes.IndexFunc(head, func(r rune) bool { return r >= utf8.RuneSelf }); i < 0 || utf8Starts(head[i:]) {
 		return br, "utf-8", nil
 	}
 	return transform.NewReader(br, charmap.Windows1252.NewDecoder()), "windows-1252", nil
+}
+
+// utf8Starts reports whether b starts with a valid multi-byte UTF-8 rune, or with the
+// start of one cut off by the end of b.
+func utf8Starts(b []byte) bool {
+	if r, size := utf8.DecodeRune(b); r != utf8.RuneError || size > 1 {
+		return true
+	}
+	return !utf8.FullRune(b) && len(b) < utf8.UTFMax
 }
 
 // sniff finds the header line, the separator and the kind of an export from its decoded
