@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"hash/fnv"
 	"regexp"
 	"slices"
 	"strings"
@@ -107,7 +108,9 @@ var metaAdsSource = &source{
 	numbers: []string{"impressions", "reach", "link_clicks", "clicks_all", "outbound_clicks", "video_plays_3s", "thruplays",
 		"post_engagements", "results", "spend", "ctr", "frequency", "cost_per_result"},
 	dates:   []string{"start", "end", "day", "week", "month"},
-	maxRows: 1_000_000,
+	// Half a million rows is a year of daily rows of 50 ads in 25 breakdowns: far beyond
+	// any export as downloaded, and a bound on what the duplicate check holds.
+	maxRows: 500_000,
 	parser:  newMetaAdsParser,
 }
 
@@ -130,8 +133,9 @@ type metaAdsParser struct {
 	currency  string
 	// campaign is --campaign for an export without campaign column, else "".
 	campaign *Campaign
-	// seen maps a row's key to the line and cells of the row that had it first.
-	seen       map[string]seenRow
+	// seen maps the hash of a row's key to the row that had it first, in rows.
+	seen       map[uint64]int32
+	firstRows  []seenRow
 	unassigned int64
 	noCampaign int64
 
@@ -145,14 +149,16 @@ type metaAdsParser struct {
 	results, spend                                    floatCol
 }
 
+// seenRow is a row as unique keeps it: its line, and its cells joined by \x1f (one
+// string, so that a large export's rows take little memory).
 type seenRow struct {
-	line int
-	rec  []string
+	line  int
+	cells string
 }
 
 func newMetaAdsParser(p *parseRun) (parser, error) {
 	o := p.out
-	m := &metaAdsParser{p: p, seen: map[string]seenRow{},
+	m := &metaAdsParser{p: p, seen: map[uint64]int32{},
 		line: countOf(o, "line"), lvl: textOf(o, "level"), start: dateOf(o, "reporting_start"), end: dateOf(o, "reporting_end"),
 		campaignName: textOf(o, "campaign_name"), adset: textOf(o, "adset_name"), ad: textOf(o, "ad_name"),
 		campaignCol: textOf(o, "campaign"), option: textOf(o, "campaign_option"), flight: intOf(o, "flight"), format: textOf(o, "format"),
@@ -337,10 +343,22 @@ func (m *metaAdsParser) reportingPeriod(rec []string, line int) (start, end time
 // had: an exact repeat is rejected alone; rows that differ fail the file, naming where
 // they differ, since the file cannot say which is right.
 func (m *metaAdsParser) unique(rec []string, line int, start, end time.Time, campaign, adSet, ad string, breakdown [8]string) error {
-	key := strings.Join(append([]string{campaign, adSet, ad, start.Format(time.DateOnly), end.Format(time.DateOnly)}, breakdown[:]...), "\x00")
-	first, ok := m.seen[key]
+	h := fnv.New64a()
+	for _, part := range append([]string{campaign, adSet, ad, start.Format(time.DateOnly), end.Format(time.DateOnly)}, breakdown[:]...) {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	key := h.Sum64()
+	i, ok := m.seen[key]
 	if !ok {
-		m.seen[key] = seenRow{line: line, rec: slices.Clone(rec)}
+		m.seen[key] = int32(len(m.firstRows))
+		m.firstRows = append(m.firstRows, seenRow{line: line, cells: strings.Join(rec, "\x1f")})
+		return nil
+	}
+	first := m.firstRows[i]
+	firstRec := strings.Split(first.cells, "\x1f")
+	if len(firstRec) != len(rec) || !m.sameKeyOf(firstRec, campaign, adSet, ad) {
+		// Another key with the same 64-bit hash (not in any real export): not a repeat.
 		return nil
 	}
 	p := m.p
@@ -350,7 +368,7 @@ func (m *metaAdsParser) unique(rec []string, line int, start, end time.Time, cam
 	}
 	var readDiff, unreadDiff []string
 	for i, h := range p.f.header {
-		a, b := cellAt(first.rec, i), cellAt(rec, i)
+		a, b := cellAt(firstRec, i), cellAt(rec, i)
 		if a == b {
 			continue
 		}
@@ -373,6 +391,13 @@ func (m *metaAdsParser) unique(rec []string, line int, start, end time.Time, cam
 	}
 	return fmt.Errorf("%s:%d: this row has %s as line %d but other figures: %s; the file cannot say which is right; nothing of this file was loaded",
 		p.f.path, line, what, first.line, strings.Join(readDiff, ", "))
+}
+
+// sameKeyOf reports whether a row kept by unique has these names (the rest of the key is
+// checked by the hash); it guards against two keys of the same hash.
+func (m *metaAdsParser) sameKeyOf(rec []string, campaign, adSet, ad string) bool {
+	c := m.p.cols
+	return c.field(rec, "campaign") == campaign && c.field(rec, "adset") == adSet && c.field(rec, "ad") == ad
 }
 
 func cellAt(rec []string, i int) string {
