@@ -107,7 +107,7 @@ var metaAdsSource = &source{
 		"age", "gender", "placement", "platform", "device_platform", "impression_device", "region", "country"},
 	numbers: []string{"impressions", "reach", "link_clicks", "clicks_all", "outbound_clicks", "video_plays_3s", "thruplays",
 		"post_engagements", "results", "spend", "ctr", "frequency", "cost_per_result"},
-	dates:   []string{"start", "end", "day", "week", "month"},
+	dates: []string{"start", "end", "day", "week", "month"},
 	// Half a million rows is a year of daily rows of 50 ads in 25 breakdowns: far beyond
 	// any export as downloaded, and a bound on what the duplicate check holds.
 	maxRows: 500_000,
