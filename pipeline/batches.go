@@ -112,23 +112,24 @@ func (r *batchReader) nextBatch() arrow.RecordBatch {
 	r.reserve()
 	for b.Field(0).Len() < batchRows {
 		rec, line, err := p.f.recs.next()
-		if errors.Is(err, io.EOF) {
-			if !p.flushed {
-				if f, ok := p.parser.(flusher); ok {
-					f.flush()
-				}
-			}
-			p.flushed = true
-			break
-		}
-		var rr *recordReject
-		if errors.As(err, &rr) {
-			p.reject(rr.e)
-			continue
-		}
 		if err != nil {
-			p.err = csvError(p.f.path, err, 0)
-			return nil
+			var rr *recordReject
+			switch {
+			case errors.Is(err, io.EOF):
+				if !p.flushed {
+					if f, ok := p.parser.(flusher); ok {
+						f.flush()
+					}
+				}
+				p.flushed = true
+			case errors.As(err, &rr):
+				p.reject(rr.e)
+				continue
+			default:
+				p.err = csvError(p.f.path, err, 0)
+				return nil
+			}
+			break
 		}
 		if e := p.unreadable(rec, line); e != nil {
 			p.reject(e)

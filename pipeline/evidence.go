@@ -2,8 +2,7 @@ package pipeline
 
 import (
 	"fmt"
-	"regexp"
-	"strconv"
+	"strings"
 )
 
 // evidence is what a file's own cells say about how it writes numbers (1.234,5 or
@@ -123,9 +122,32 @@ func (e *evidence) check(p *parseRun, line int) error {
 	return nil
 }
 
-// slashDate is a date of three numbers, day and month in either order: 05/06/2021,
-// 5-6-2021, 05.06.21, with or without a time after it.
-var slashDate = regexp.MustCompile(`^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b`)
+// slashDate reads the start of a date of three numbers, day and month in either order:
+// 05/06/2021, 5-6-2021, 05.06.21, with or without a time after it. It returns the first
+// two numbers and their separator; ok is false for anything else (2021-06-05 among it).
+// It runs on every date cell of a file, so it does without regular expressions.
+func slashDate(s string) (a, b int, sep byte, ok bool) {
+	num := func(s string, min, max int) (int, string, bool) {
+		n, i := 0, 0
+		for ; i < len(s) && i < max && s[i] >= '0' && s[i] <= '9'; i++ {
+			n = n*10 + int(s[i]-'0')
+		}
+		return n, s[i:], i >= min
+	}
+	var rest string
+	if a, rest, ok = num(s, 1, 2); !ok || rest == "" || strings.IndexByte("/.-", rest[0]) < 0 {
+		return 0, 0, 0, false
+	}
+	sep = rest[0]
+	if b, rest, ok = num(rest[1:], 1, 2); !ok || rest == "" || rest[0] != sep {
+		return 0, 0, 0, false
+	}
+	y, rest, ok := num(rest[1:], 2, 4)
+	if !ok || (y >= 100 && y < 1000) || (rest != "" && (rest[0] >= '0' && rest[0] <= '9')) {
+		return 0, 0, 0, false
+	}
+	return a, b, sep, true
+}
 
 // dateEvidence is what a file's date cells say about the order of day and month.
 type dateEvidence struct {
@@ -137,12 +159,10 @@ type dateEvidence struct {
 }
 
 func (e *dateEvidence) observe(cell string) {
-	m := slashDate.FindStringSubmatch(cell)
-	if m == nil {
+	a, b, sep, ok := slashDate(cell)
+	if !ok {
 		return
 	}
-	a, _ := strconv.Atoi(m[1])
-	b, _ := strconv.Atoi(m[2])
 	switch {
 	case a > 12 && b <= 12:
 		e.dayFirst++
@@ -158,7 +178,7 @@ func (e *dateEvidence) observe(cell string) {
 		if e.ambiguous == "" {
 			e.ambiguous = cell
 		}
-		e.slashes = e.slashes || cell[len(m[1])] == '/'
+		e.slashes = e.slashes || sep == '/'
 	}
 }
 

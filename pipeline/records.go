@@ -171,12 +171,12 @@ func (p *parseRun) sample() error {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		var rr *recordReject
-		if errors.As(err, &rr) {
-			held.rejects = append(held.rejects, heldReject{at: len(held.recs), e: rr})
-			continue
-		}
 		if err != nil {
+			var rr *recordReject
+			if errors.As(err, &rr) {
+				held.rejects = append(held.rejects, heldReject{at: len(held.recs), e: rr})
+				continue
+			}
 			return csvError(p.f.path, err, 0)
 		}
 		rec = slices.Clone(rec)
