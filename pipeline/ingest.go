@@ -268,7 +268,7 @@ func notAnExport(name string) bool {
 func ingestFile(ctx context.Context, db *sql.DB, cfg *Config, keys *keyer, hints fileHints, path string, progress *progress) FileOutcome {
 	o := FileOutcome{Path: path}
 	fail := func(err error) FileOutcome {
-		o.Status, o.Err = "failed", err
+		o.Status, o.Err = "failed", fileNotLoaded{err}
 		return o
 	}
 	sha, size, err := hashFile(path)

@@ -313,7 +313,7 @@ func loadRows(c rawConn, run *parseRun, fileID int64, out *loaded) error {
 		// A snapshot replaces everything: it must be whole.
 		if run.nReject > 0 {
 			first := run.rejects[0]
-			return fmt.Errorf("%s is a complete %s, so it replaces the current one only when every row reads: %d rows were rejected, the first at line %d: %s; nothing of it was loaded",
+			return fmt.Errorf("%s is a complete %s, so it replaces the current one only when every row reads: %d rows were rejected, the first at line %d: %s",
 				run.f.path, src.kind, run.nReject, first.Line, first.Reason)
 		}
 		if run.loaded == 0 {
@@ -334,7 +334,7 @@ func loadRows(c rawConn, run *parseRun, fileID int64, out *loaded) error {
 			return err
 		}
 		if dup > 0 {
-			return &lineError{Path: run.f.path, Line: int(dup), Col: 1, Reason: "this row repeats another row's " + keys + "; the file cannot say which one is right, so nothing of it was loaded"}
+			return &lineError{Path: run.f.path, Line: int(dup), Col: 1, Reason: "this row repeats another row's " + keys + "; the file cannot say which one is right"}
 		}
 		var match []string
 		for _, k := range src.keys {
@@ -347,6 +347,21 @@ func loadRows(c rawConn, run *parseRun, fileID int64, out *loaded) error {
 	}
 	return fmt.Errorf("unknown merge rule %d", src.merge)
 }
+
+// fileNotLoaded is the error of a file that failed: its transaction was rolled back
+// whole, and its message says so, once, here for every failed file.
+type fileNotLoaded struct{ err error }
+
+func (e fileNotLoaded) Error() string {
+	msg := e.err.Error()
+	// Some parsers' messages say it themselves still; it is not said twice.
+	if strings.Contains(msg, "nothing of this file was loaded") || strings.Contains(msg, "nothing of it was loaded") {
+		return msg
+	}
+	return msg + "; nothing of this file was loaded"
+}
+
+func (e fileNotLoaded) Unwrap() error { return e.err }
 
 // A cell value quoted at the start of a reason or after "host", and anything that looks
 // like an IP address.

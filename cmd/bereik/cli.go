@@ -28,7 +28,7 @@ const (
 type command struct {
 	name    string
 	summary string
-	run     func(ctx context.Context, env *env, args []string) int
+	run     func(ctx context.Context, env *env, args []string) error
 }
 
 func commands() []command {
@@ -66,7 +66,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return c.run(ctx, e, args[1:])
+			return exitCode(e.stderr, c.run(ctx, e, args[1:]))
 		}
 	}
 	fmt.Fprintf(stderr, "bereik: unknown command %q\n\n", args[0])
@@ -95,17 +95,18 @@ func newFlags(e *env, name, synopsis string) *flag.FlagSet {
 }
 
 // parseArgs parses flags that may stand before, between or after positional arguments,
-// and returns the positional ones. ok is false after --help or a usage error.
-func parseArgs(fs *flag.FlagSet, args []string) (positional []string, code int, ok bool) {
+// and returns the positional ones. After --help it returns errHelp, after a usage error
+// (which the flag set has printed) errUsage.
+func parseArgs(fs *flag.FlagSet, args []string) (positional []string, err error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, exitOK, false
+				return nil, errHelp
 			}
-			return nil, exitFailed, false
+			return nil, errUsage
 		}
 		if fs.NArg() == 0 {
-			return positional, 0, true
+			return positional, nil
 		}
 		positional = append(positional, fs.Arg(0))
 		args = fs.Args()[1:]
@@ -113,13 +114,13 @@ func parseArgs(fs *flag.FlagSet, args []string) (positional []string, code int, 
 }
 
 // parseNoArgs parses a command that takes flags only.
-func parseNoArgs(fs *flag.FlagSet, args []string) (code int, ok bool) {
-	rest, code, ok := parseArgs(fs, args)
-	if ok && len(rest) > 0 {
+func parseNoArgs(fs *flag.FlagSet, args []string) error {
+	rest, err := parseArgs(fs, args)
+	if err == nil && len(rest) > 0 {
 		fs.Usage()
-		return exitFailed, false
+		return errUsage
 	}
-	return code, ok
+	return err
 }
 
 // dbFlag adds --db: the flag, else $BEREIK_DB, else ./bereik.duckdb.
@@ -159,8 +160,66 @@ func logFlag(e *env, fs *flag.FlagSet) func() *slog.Logger {
 	}
 }
 
-// fail prints an error once, with a hint where there is one, and returns the exit code.
-func fail(e *env, code int, err error) int {
-	fmt.Fprintf(e.stderr, "bereik: %v\n", err)
+// exitError ends a command with an exit code other than exitFailed, the code of any other
+// error. Its message may be empty: the command has said all there is (a usage text, the
+// log of a partial ingest).
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return ""
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// exitWith ends a command with code; err, if not nil, is printed.
+func exitWith(code int, err error) error { return &exitError{code: code, err: err} }
+
+var (
+	// errUsage ends a command whose usage was printed: exit 2, nothing more to say.
+	errUsage = exitWith(exitFailed, nil)
+	// errHelp ends a command after --help: exit 0.
+	errHelp = exitWith(exitOK, nil)
+)
+
+// hinter is an error that knows what the user can do about it.
+type hinter interface{ Hint() string }
+
+// hinted is an error with a hint.
+type hinted struct {
+	err  error
+	hint string
+}
+
+func (h *hinted) Error() string { return h.err.Error() }
+func (h *hinted) Unwrap() error { return h.err }
+func (h *hinted) Hint() string  { return h.hint }
+
+// withHint adds a hint to err: what to do about it, printed on a line of its own.
+func withHint(err error, hint string) error { return &hinted{err: err, hint: hint} }
+
+// exitCode prints a command's error once, with its hint where it has one, and returns the
+// exit code it ends the command with.
+func exitCode(w io.Writer, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	code := exitFailed
+	var ee *exitError
+	if errors.As(err, &ee) {
+		code = ee.code
+	}
+	if msg := err.Error(); msg != "" {
+		fmt.Fprintf(w, "bereik: %s\n", msg)
+	}
+	var h hinter
+	if errors.As(err, &h) && h.Hint() != "" {
+		fmt.Fprintf(w, "bereik: hint: %s\n", h.Hint())
+	}
 	return code
 }

@@ -290,8 +290,8 @@ func TestCommandErrors(t *testing.T) {
 	} {
 		var stderr bytes.Buffer
 		code := run(tc.args, nil, &bytes.Buffer{}, &stderr)
-		if code != tc.code || !strings.Contains(stderr.String(), tc.want) {
-			t.Errorf("bereik %s: exit %d, stderr %q; want exit %d and %q", strings.Join(tc.args, " "), code, stderr.String(), tc.code, tc.want)
+		if code != tc.code || strings.Count(stderr.String(), tc.want) != 1 {
+			t.Errorf("bereik %s: exit %d, stderr %q; want exit %d and %q once", strings.Join(tc.args, " "), code, stderr.String(), tc.code, tc.want)
 		}
 	}
 }

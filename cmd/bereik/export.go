@@ -9,7 +9,7 @@ import (
 	"bereik/queries"
 )
 
-func runExport(ctx context.Context, e *env, args []string) int {
+func runExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "export", "[--db PATH] --parquet DIR\n\n"+
 		"Writes every table as Parquet into DIR/tables (page views and ads Hive-partitioned by\n"+
 		"source and year) and every named question's result, with default parameters, into\n"+
@@ -18,30 +18,30 @@ func runExport(ctx context.Context, e *env, args []string) int {
 	db := dbFlag(e, fs)
 	wait := waitFlag(fs)
 	dir := fs.String("parquet", "", "folder to write the Parquet files into")
-	if code, ok := parseNoArgs(fs, args); !ok {
-		return code
+	if err := parseNoArgs(fs, args); err != nil {
+		return err
 	}
 	if *dir == "" {
 		fs.Usage()
-		return exitFailed
+		return errUsage
 	}
 	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true, Wait: *wait})
 	if err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
 	defer conn.Close()
 	files, err := pipeline.ExportTables(ctx, conn, *dir)
 	if err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
 	questions, err := exportQuestions(ctx, conn, *dir)
 	if err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
 	for _, f := range append(files, questions...) {
 		fmt.Fprintf(e.stdout, "%s\t%d rows\t%s\n", f.Name, f.Rows, f.Path)
 	}
-	return exitOK
+	return nil
 }
 
 // exportQuestions writes every named question's result with its default parameters.
