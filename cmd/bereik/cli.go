@@ -22,6 +22,9 @@ const (
 	exitOK      = 0 // all good
 	exitPartial = 1 // some input rejected, everything valid loaded
 	exitFailed  = 2 // nothing done: bad usage, unreadable config, database locked or corrupt
+	// exitInterrupted: stopped by SIGINT (Ctrl-C) or SIGTERM, by the shell's convention
+	// (128 + SIGINT). The file being loaded was rolled back; files before it stay loaded.
+	exitInterrupted = 130
 )
 
 // command is one subcommand: its name, one line of help, and what it does.
@@ -66,7 +69,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return exitCode(e.stderr, c.run(ctx, e, args[1:]))
+			err := c.run(ctx, e, args[1:])
+			if ctx.Err() != nil {
+				// Whatever the command was doing when the signal came, and whatever error
+				// that left it with, it was interrupted: cron must not read it as a partial
+				// load (1) or a refusal (2).
+				err = exitWith(exitInterrupted, withHint(errors.New("interrupted (SIGINT or SIGTERM)"),
+					"a file being loaded was rolled back and nothing half-written was left; files loaded before it stay loaded; run the command again"))
+			}
+			return exitCode(e.stderr, err)
 		}
 	}
 	fmt.Fprintf(stderr, "bereik: unknown command %q\n\n", args[0])
@@ -81,6 +92,9 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nbereik COMMAND --help shows a command's flags.")
+	fmt.Fprintln(w, "\nExit codes: 0 all good; 1 some files or rows rejected, everything valid loaded;\n"+
+		"2 nothing done (bad usage or configuration, database locked, damaged or of another key);\n"+
+		"130 interrupted (SIGINT or SIGTERM): the file being loaded was rolled back.")
 }
 
 // newFlags makes a command's flag set with its usage text.

@@ -15,7 +15,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		"              [--log-format text|json] PATH...\n\n"+
 		"Loads export files, and every file in the given folders, into the database. Each file\n"+
 		"is one transaction; a file loaded before is passed over. Exit code 0: all loaded;\n"+
-		"1: some files or rows were rejected (bereik status lists them); 2: nothing done.\n\n"+
+		"1: some files or rows were rejected (bereik status lists them); 2: nothing done;\n"+
+		"130: interrupted (SIGINT or SIGTERM): the file being loaded was rolled back, the\n"+
+		"files before it stay loaded.\n\n"+
 		"Example: bereik ingest --db out/bereik.duckdb out/exports")
 	db := dbFlag(e, fs)
 	wait := waitFlag(fs)
