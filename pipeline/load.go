@@ -282,15 +282,17 @@ func loadRows(c rawConn, run *parseRun, fileID int64, out *loaded) error {
 		if err := insert("bereik_batches"); err != nil {
 			return err
 		}
-		// The rows of earlier files on the days this file holds rows of, per site, are
-		// replaced: a day the new file lacks (no visits, or only rejected rows) keeps what
-		// was loaded before. page_views is loaded in time order, so DuckDB's zone maps on
-		// ts skip most of the table before the days are matched.
+		// The rows of earlier files from this file's first to its last page view, per site,
+		// are replaced, on the days it holds rows of: two exports that meet at noon keep
+		// each other's half of that day, and a day the new file lacks (no visits, or only
+		// rejected rows) keeps what was loaded before. Only rows the new file holds again
+		// are deleted. page_views is loaded in time order, so DuckDB's zone maps on ts skip
+		// most of the table before the days are matched.
 		out.replaced, err = c.exec(fmt.Sprintf(`DELETE FROM page_views p USING (
-				SELECT site, min(ts)::DATE AS first_day, max(ts)::DATE AS last_day
+				SELECT site, min(ts) AS first_ts, max(ts) AS last_ts
 				FROM page_views WHERE file_id = %d GROUP BY site) f
 			WHERE p.file_id <> %d AND p.site = f.site
-			  AND p.ts >= f.first_day AND p.ts < f.last_day + INTERVAL 1 DAY
+			  AND p.ts >= f.first_ts AND p.ts <= f.last_ts
 			  AND (p.site, p.ts::DATE) IN (SELECT DISTINCT site, ts::DATE FROM page_views WHERE file_id = %d)`, fileID, fileID, fileID))
 		return err
 	case replaceSpan:

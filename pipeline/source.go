@@ -31,8 +31,10 @@ const (
 	replaceByKey
 	// replaceAll makes the file the whole table: it is a complete snapshot.
 	replaceAll
-	// replaceDays makes the file the only source of the days it covers, per site: a
-	// re-downloaded or longer export of a visit log replaces the older rows of those days.
+	// replaceDays makes the file the only source of its time span, from its first to its
+	// last row, per site, on the days it holds rows of: a re-downloaded or longer export
+	// of a visit log replaces the older rows it holds again, and two exports that meet at
+	// noon keep both halves of that day.
 	replaceDays
 	// replaceSpan makes the file the only source of the time span it covers, from its first
 	// to its last row, per site: an access log rotated at 06:25 replaces only its own hours,
