@@ -14,6 +14,7 @@ import (
 
 	"bereik/pipeline"
 	"bereik/queries"
+	"bereik/reports"
 )
 
 // paramsFlag collects repeated --param key=value.
@@ -106,12 +107,19 @@ func rawValue(v any) string {
 	return fmt.Sprint(v)
 }
 
+// writeCSV writes a result as CSV. Text that a spreadsheet would run as a formula (a post
+// title starting with =, +, -, @, a tab or a carriage return) gets a leading ', as in the
+// report's CSV download; numbers stay numbers.
 func writeCSV(w io.Writer, res *queries.Result) error {
 	cw := csv.NewWriter(w)
 	cw.Write(res.Columns)
 	for _, row := range res.Rows {
 		rec := make([]string, len(row))
 		for i, v := range row {
+			if text, ok := v.(string); ok {
+				rec[i] = reports.SpreadsheetText(text)
+				continue
+			}
 			rec[i] = rawValue(v)
 		}
 		cw.Write(rec)
