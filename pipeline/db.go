@@ -34,7 +34,18 @@ type OpenOptions struct {
 	ReadOnly bool
 	// Wait is how long to keep trying while another process holds the database.
 	Wait time.Duration
+	// Sandboxed opens a read-only database for the analyst's own SQL (query --sql) behind
+	// DuckDB's guards: no access to any file but the database itself (no COPY TO, ATTACH,
+	// read_csv, read_text of the hashing key, EXPORT), no installing or loading
+	// extensions, and the configuration locked so that no statement can undo that. It
+	// holds one connection, the one the guards were set on.
+	Sandboxed bool
 }
+
+// sandbox is the DuckDB configuration of a sandboxed open, set when the database starts.
+// lock_configuration is set after TimeZone, on the connection (see open).
+const sandbox = "&enable_external_access=false&autoinstall_known_extensions=false&autoload_known_extensions=false" +
+	"&allow_community_extensions=false&allow_unsigned_extensions=false"
 
 // lockRetry is how often a locked database is tried again.
 const lockRetry = 100 * time.Millisecond
@@ -67,15 +78,27 @@ func open(ctx context.Context, dbPath string, opts OpenOptions) (*sql.DB, error)
 	dsn := dbPath
 	if opts.ReadOnly {
 		dsn += "?access_mode=READ_ONLY"
+		if opts.Sandboxed {
+			dsn += sandbox
+		}
 	}
 	connector, err := duckdb.NewConnector(dsn, func(ex driver.ExecerContext) error {
 		_, err := ex.ExecContext(context.Background(), `SET TimeZone = 'UTC'`, nil)
+		if err == nil && opts.Sandboxed {
+			_, err = ex.ExecContext(context.Background(), `SET lock_configuration = true`, nil)
+		}
 		return err
 	})
 	if err != nil {
 		return nil, openError(dbPath, err)
 	}
 	db := sql.OpenDB(connector)
+	if opts.Sandboxed {
+		// The configuration is locked once the first connection is made: a second one
+		// could not set its time zone.
+		db.SetMaxOpenConns(1)
+		db.SetMaxIdleConns(1)
+	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, openError(dbPath, err)

@@ -40,7 +40,8 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	params := paramsFlag{}
 	fs.Var(params, "param", "a parameter as key=value (repeatable)")
 	format := fs.String("format", "table", "output: table, csv or json")
-	text := fs.String("sql", "", "run this SQL instead of a named question (the database is opened read-only)")
+	text := fs.String("sql", "", "run this SQL instead of a named question: it reads the database, read-only, and no file,\n"+
+		"extension or setting (no COPY TO, ATTACH, INSTALL, LOAD, read_csv, SET)")
 	rest, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -61,7 +62,9 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true, Wait: *wait})
+	// The analyst's own SQL runs behind DuckDB's guards: it reads the database and
+	// nothing else (README: "What query --sql may do").
+	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true, Wait: *wait, Sandboxed: *text != ""})
 	if err != nil {
 		return err
 	}
