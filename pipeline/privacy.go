@@ -24,6 +24,24 @@ type keyer struct {
 // KeyPath is where the hashing key of the database at dbPath lives.
 func KeyPath(dbPath string) string { return dbPath + ".key" }
 
+// DatabaseFile is one file a database consists of.
+type DatabaseFile struct {
+	Path string
+	// What names it for people: "the database x", "its WAL", "its hashing key".
+	What string
+}
+
+// DatabaseFiles are the files of the database at dbPath: the database, its write-ahead
+// log (DuckDB's, which exists between a load and its checkpoint) and its hashing key.
+// Nothing bereik writes for people may be written over one of them.
+func DatabaseFiles(dbPath string) []DatabaseFile {
+	return []DatabaseFile{
+		{dbPath, "the database " + dbPath},
+		{dbPath + ".wal", "the write-ahead log of the database " + dbPath},
+		{KeyPath(dbPath), "the hashing key of the database " + dbPath},
+	}
+}
+
 // loadKeyer reads the key beside the database, creating it (mode 0600) on first use.
 func loadKeyer(dbPath string, holdsHashes bool) (*keyer, error) {
 	path := KeyPath(dbPath)

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -35,6 +36,17 @@ var demoDB = sync.OnceValues(func() (string, error) {
 
 func TestMain(m *testing.M) {
 	if os.Getenv(asCLI) == "1" {
+		if limit := os.Getenv(fileSizeLimit); limit != "" {
+			// A disk that fills up: writes past the limit fail with EFBIG.
+			n, err := strconv.ParseUint(limit, 10, 64)
+			if err == nil {
+				err = syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: n, Max: n})
+			}
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "file size limit:", err)
+				os.Exit(99)
+			}
+		}
 		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
 	if path := os.Getenv(holdDB); path != "" {

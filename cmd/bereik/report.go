@@ -6,7 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -38,6 +38,9 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	flight := fs.Int64("flight", 0, "with --campaign: only this flight")
 	out := fs.String("o", "report.html", "output file")
 	if err := parseNoArgs(fs, args); err != nil {
+		return err
+	}
+	if err := refuseDatabaseFiles("-o", *out, *db); err != nil {
 		return err
 	}
 	if *lang != "nl" && *lang != "en" {
@@ -84,7 +87,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err := rep.Render(&buf); err != nil {
 		return err
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	if err := writeBeside(*out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "bereik: report for %s to %s written to %s (%d KiB)\n",
