@@ -145,18 +145,23 @@ func Ingest(ctx context.Context, db *sql.DB, opts IngestOptions, paths []string)
 		}
 		hints.kinds = []*source{sources[i]}
 	}
-	if err := syncConfig(ctx, db, opts.Config); err != nil {
-		return nil, fmt.Errorf("store configuration: %w", err)
-	}
-	files, err := expand(paths)
-	if err != nil {
-		return nil, err
-	}
+	// The key is checked before anything is written: a database refused for its key is
+	// left as it was.
 	var hashed int
 	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM page_views LIMIT 1)`).Scan(&hashed); err != nil {
 		return nil, err
 	}
 	keys, err := loadKeyer(opts.DBPath, hashed > 0)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkKeyFingerprint(ctx, db, keys, hashed > 0); err != nil {
+		return nil, err
+	}
+	if err := syncConfig(ctx, db, opts.Config); err != nil {
+		return nil, fmt.Errorf("store configuration: %w", err)
+	}
+	files, err := expand(paths)
 	if err != nil {
 		return nil, err
 	}

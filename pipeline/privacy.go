@@ -1,7 +1,11 @@
 package pipeline
 
 import (
+	"context"
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -9,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/dchest/siphash"
 )
@@ -19,6 +24,9 @@ import (
 type keyer struct {
 	k0, k1 uint64
 	buf    []byte
+	// path is the key's file; fingerprint tells the key apart from others without
+	// revealing it (keyFingerprint).
+	path, fingerprint string
 }
 
 // KeyPath is where the hashing key of the database at dbPath lives.
@@ -73,7 +81,63 @@ func loadKeyer(dbPath string, holdsHashes bool) (*keyer, error) {
 	if err != nil || len(key) < 16 {
 		return nil, fmt.Errorf("hashing key %s is damaged; restore it from a backup (a new key breaks returning-visitor counts)", path)
 	}
-	return &keyer{k0: binary.LittleEndian.Uint64(key[0:8]), k1: binary.LittleEndian.Uint64(key[8:16])}, nil
+	return &keyer{k0: binary.LittleEndian.Uint64(key[0:8]), k1: binary.LittleEndian.Uint64(key[8:16]),
+		path: path, fingerprint: keyFingerprint(key)}, nil
+}
+
+// fingerprintLabel is what a key's fingerprint is the MAC of.
+const fingerprintLabel = "bereik hashing key fingerprint v1"
+
+// keyFingerprint is HMAC-SHA-256 of a fixed label under the key, in hex: the same key
+// always gives it, another key another, and it reveals nothing of the key.
+func keyFingerprint(key []byte) string {
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(fingerprintLabel))
+	return hex.EncodeToString(mac.Sum(nil))
+}
+
+// keyError is a hashing key that does not belong to the database, with what to do.
+type keyError struct{ msg, hint string }
+
+func (e *keyError) Error() string { return e.msg }
+
+// Hint says how to put the right key back.
+func (e *keyError) Hint() string { return e.hint }
+
+// checkKeyFingerprint compares the key with the fingerprint the database keeps of the key
+// its visitors were hashed with, and records it where the database has none yet (a new
+// database, or one of a bereik from before fingerprints). Another key is refused while
+// the database holds hashed visitors; where it holds none, nothing was hashed with the
+// old key and the new one is recorded.
+func checkKeyFingerprint(ctx context.Context, db *sql.DB, k *keyer, holdsHashes bool) error {
+	var stored string
+	err := db.QueryRowContext(ctx, `SELECT fingerprint FROM key_fingerprint ORDER BY recorded_at DESC LIMIT 1`).Scan(&stored)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return err
+	case stored == k.fingerprint:
+		return nil
+	case holdsHashes:
+		return &keyError{
+			msg: fmt.Sprintf("the hashing key %s is not the key this database's visitors were hashed with (key fingerprint %s, the database's %s): "+
+				"with it every returning visitor would count as new; nothing was loaded", k.path, k.fingerprint[:12], stored[:min(12, len(stored))]),
+			hint: fmt.Sprintf("put back the key file that belongs to this database (from the backup taken with it) as %s; "+
+				"if that key is lost for good, load the exports again into a new database", k.path),
+		}
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM key_fingerprint`); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO key_fingerprint VALUES (?, ?)`, k.fingerprint, time.Now().UTC()); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // hash returns the keyed 64-bit hash of an id within a namespace and scope.
