@@ -208,3 +208,60 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	}
 	return nil
 }
+
+// damagedError is a database whose blocks fail their checksums, with what to do.
+type damagedError struct {
+	path, table string
+	err         error
+}
+
+func (e *damagedError) Error() string {
+	return fmt.Sprintf("the database %s is damaged: table %s cannot be read whole (%v)", e.path, e.table, e.err)
+}
+
+func (e *damagedError) Unwrap() error { return e.err }
+
+// Hint says how to get a whole database back.
+func (e *damagedError) Hint() string {
+	return "restore the database from its last backup (with its hashing key), or load the exports again into a new database with bereik ingest --db NEW.duckdb"
+}
+
+// CheckBlocks reads every block of every table of the database, so that DuckDB verifies
+// each block's checksum, and returns a damaged-database error naming the first table that
+// cannot be read whole. A query reads only the columns and row groups it needs, and a
+// count none at all: without this, a damaged block in a column no query of the run
+// touches goes unnoticed. It hashes every row, which reads every column of every row
+// group: about 0,2 s per million page views on this machine (2 cores, shared).
+func CheckBlocks(ctx context.Context, db *sql.DB, dbPath string) error {
+	rows, err := db.QueryContext(ctx, `SELECT table_name FROM duckdb_tables()
+		WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary ORDER BY table_name`)
+	if err != nil {
+		return err
+	}
+	var tables []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return err
+		}
+		tables = append(tables, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, t := range tables {
+		var n int64
+		quoted := `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+		err := db.QueryRowContext(ctx, `SELECT count(*) FROM `+quoted+` bereik_row WHERE hash(bereik_row) = 0`).Scan(&n)
+		switch {
+		case err == nil:
+		case ctx.Err() != nil:
+			return ctx.Err()
+		default:
+			return &damagedError{path: dbPath, table: t, err: err}
+		}
+	}
+	return nil
+}

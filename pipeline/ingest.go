@@ -145,6 +145,11 @@ func Ingest(ctx context.Context, db *sql.DB, opts IngestOptions, paths []string)
 		}
 		hints.kinds = []*source{sources[i]}
 	}
+	// A damaged database is refused before anything is written to it: a load could
+	// succeed beside a block that every report then fails on.
+	if err := CheckBlocks(ctx, db, opts.DBPath); err != nil {
+		return nil, err
+	}
 	// The key is checked before anything is written: a database refused for its key is
 	// left as it was.
 	var hashed int

@@ -21,6 +21,11 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer conn.Close()
+	// status is where a nightly job looks whether all is well: a damaged block anywhere
+	// fails it, not only the next report that happens to read that block.
+	if err := pipeline.CheckBlocks(ctx, conn, *db); err != nil {
+		return err
+	}
 	for _, name := range []string{"sources", "rejects"} {
 		res, err := queries.Run(ctx, conn, name, nil)
 		if err != nil {
