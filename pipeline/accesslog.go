@@ -447,7 +447,7 @@ func accessLogRow(p *parseRun, rec []string, line int) error {
 	if referrer == "-" {
 		referrer = ""
 	}
-	view := pageView{at: l.at, path: pagePath, referrer: referrer, net: clientNet(l.client)}
+	view := pageView{at: l.at, path: pagePath, referrer: referrerPage(referrer), net: clientNet(l.client)}
 	view.utmSource, view.utmMedium, view.utmCampaign = utmOf(target)
 	visitor := p.keyer.hash("visitor", "access_log", l.client.Unmap().WithZone("").String()+"\x00"+agent)
 	a.see(p, visitKey{site: site, visitor: visitor}, view)

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 
@@ -146,3 +147,39 @@ func (k *keyer) hash(namespace, scope, id string) uint64 {
 	k.buf = append(k.buf, id...)
 	return siphash.Hash(k.k0, k.k1, k.buf)
 }
+
+// referrerPage returns a referrer as it is stored: its scheme, host and path, without the
+// user information, port, query string or fragment, which can carry personal data (an
+// e-mail address in a newsletter's link, an address in a search). A referrer without a
+// scheme keeps what stands before its query string, unless it holds an @. The UTM fields
+// do not come from the referrer: visit logs have their own columns, access logs read them
+// from the requested URL. Migration 007 applies the same to referrers stored before.
+func referrerPage(raw string) string {
+	s, _, _ := strings.Cut(raw, "?")
+	s, _, _ = strings.Cut(s, "#")
+	scheme, rest, ok := strings.Cut(s, "://")
+	if !ok || !uriScheme.MatchString(scheme) {
+		if strings.Contains(s, "@") {
+			return ""
+		}
+		return s
+	}
+	host, path := rest, ""
+	if j := strings.IndexByte(rest, '/'); j >= 0 {
+		host, path = rest[:j], rest[j:]
+	}
+	if k := strings.LastIndexByte(host, '@'); k >= 0 {
+		host = host[k+1:]
+	}
+	if strings.HasPrefix(host, "[") { // an IPv6 address: its port follows the ]
+		if k := strings.IndexByte(host, ']'); k >= 0 {
+			host = host[:k+1]
+		}
+	} else if k := strings.IndexByte(host, ':'); k >= 0 {
+		host = host[:k]
+	}
+	return scheme + "://" + host + path
+}
+
+// uriScheme is a URI's scheme (RFC 3986).
+var uriScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`)

@@ -121,7 +121,7 @@ func visitLogRow(p *parseRun, rec []string, line int) error {
 	appendUint64(b, 3, p.keyer.hash("visitor", "", visitorID))
 	appendString(b, 4, path)
 	appendText(b, 5, p.cell(rec, vPageTitle))
-	appendText(b, 6, p.cell(rec, vReferrer))
+	appendText(b, 6, referrerPage(p.cell(rec, vReferrer)))
 	appendText(b, 7, p.cell(rec, vUTMSource))
 	appendText(b, 8, p.cell(rec, vUTMMedium))
 	appendText(b, 9, p.cell(rec, vUTMCampaign))
