@@ -37,7 +37,7 @@ func pageViewBlock(tb testing.TB, db string) (offset, size int64) {
 	}
 	rows.Close()
 	var block, within int64
-	err = conn.QueryRow(`WITH blocks AS (` + strings.Join(parts, " UNION ALL ") + `)
+	err = conn.QueryRow(`WITH blocks AS (`+strings.Join(parts, " UNION ALL ")+`)
 		SELECT block_id, block_offset FROM blocks
 		WHERE table_name = 'page_views' AND column_name = 'visitor'
 		  AND block_id NOT IN (SELECT block_id FROM blocks WHERE table_name <> 'page_views')
