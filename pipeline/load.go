@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	"time"
 
@@ -226,10 +225,7 @@ func load(ctx context.Context, db *sql.DB, run *parseRun, sha string, size int64
 				return run.err
 			}
 			for _, r := range run.rejects {
-				reason := r.Reason
-				if src.personal {
-					reason = redact(reason)
-				}
+				reason := r.storedReason(src.personal)
 				if _, err := c.exec(`INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?)`,
 					int32(out.fileID), r.Path, int64(r.Line), int32(r.Col), r.Column, reason); err != nil {
 					return err
@@ -316,7 +312,7 @@ func loadRows(c rawConn, run *parseRun, fileID int64, out *loaded) error {
 		if run.nReject > 0 {
 			first := run.rejects[0]
 			return fmt.Errorf("%s is a complete %s, so it replaces the current one only when every row reads: %d rows were rejected, the first at line %d: %s",
-				run.f.path, src.kind, run.nReject, first.Line, first.Reason)
+				run.f.path, src.kind, run.nReject, first.Line, first.storedReason(src.personal))
 		}
 		if run.loaded == 0 {
 			return fmt.Errorf("%s holds no rows; an empty %s does not replace the current one", run.f.path, src.kind)
@@ -364,31 +360,3 @@ func (e fileNotLoaded) Error() string {
 }
 
 func (e fileNotLoaded) Unwrap() error { return e.err }
-
-// A cell value quoted at the start of a reason or after "host", and anything that looks
-// like an IP address.
-var (
-	quotedValue = regexp.MustCompile(`^"[^"]*"|host "[^"]*"`)
-	ipv4Like    = regexp.MustCompile(`\b\d{1,3}(\.\d{1,3}){3}\b`)
-	ipv6Like    = regexp.MustCompile(`[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}`)
-)
-
-// redact takes the cell values and addresses out of a reject's reason for a kind that
-// holds personal data: a malformed row can put a visitor id or client address in any
-// column, and the database must never hold one. The terminal log keeps the full reason.
-func redact(reason string) string {
-	reason = quotedValue.ReplaceAllStringFunc(reason, func(q string) string {
-		if strings.HasPrefix(q, "host ") {
-			return `host "…"`
-		}
-		return `"…"`
-	})
-	reason = ipv4Like.ReplaceAllString(reason, "…")
-	return ipv6Like.ReplaceAllStringFunc(reason, func(m string) string {
-		// A time like 09:30:12 is no address; an address has "::" or seven colons.
-		if strings.Contains(m, "::") || strings.Count(m, ":") == 7 {
-			return "…"
-		}
-		return m
-	})
-}

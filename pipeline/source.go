@@ -179,7 +179,7 @@ func (p *parseRun) cell(rec []string, i int) string {
 
 // rowError rejects a row, naming the line, the column of field and the reason.
 func (p *parseRun) rowError(line int, field, format string, args ...any) error {
-	return &lineError{Path: p.f.path, Line: line, Col: p.cols.col(field), Column: p.f.header[p.cols[field]], Reason: fmt.Sprintf(format, args...)}
+	return lineReject(p.f.path, line, p.cols.col(field), p.f.header[p.cols[field]], format, args...)
 }
 
 // seeDate widens the file's date range.
@@ -240,7 +240,7 @@ func (p *parseRun) nextLine() ([]string, int, error) {
 		}
 		p.lineNo++
 		if tooLong {
-			p.reject(&lineError{Path: p.f.path, Line: p.lineNo, Col: 1, Reason: fmt.Sprintf("the line is longer than %d KiB: not a log line", maxLine>>10)})
+			p.reject(lineReject(p.f.path, p.lineNo, 1, "", "the line is longer than %d KiB: not a log line", known{maxLine >> 10}))
 			continue
 		}
 		line := strings.TrimRight(string(b), "\r\n")
@@ -353,7 +353,7 @@ func (r *batchReader) nextBatch() arrow.RecordBatch {
 			return nil
 		}
 		if i := invalidUTF8(rec); i >= 0 {
-			p.reject(&lineError{Path: p.f.path, Line: line, Col: i + 1, Reason: "not valid UTF-8 text: the file changes encoding after its start (partly saved as Windows-1252?); save it again as UTF-8"})
+			p.reject(lineReject(p.f.path, line, i+1, "", "not valid UTF-8 text: the file changes encoding after its start (partly saved as Windows-1252?); save it again as UTF-8"))
 			continue
 		}
 		switch err := p.f.kind.row(p, rec, line); {
