@@ -26,7 +26,18 @@ var migrations embed.FS
 
 // ErrLocked means another process holds the database: an ingest writing, or (for an
 // ingest) a report or query reading.
-var ErrLocked = errors.New("another bereik process holds the database (an ingest running, or a report or query reading); try again when it has finished, or wait longer with --wait")
+var ErrLocked error = lockedError{}
+
+type lockedError struct{}
+
+func (lockedError) Error() string {
+	return "another bereik process holds the database (an ingest running, or a report or query reading)"
+}
+
+// Hint says what to do.
+func (lockedError) Hint() string {
+	return "try again when it has finished, or wait longer with --wait"
+}
 
 // OpenOptions says how to open a database.
 type OpenOptions struct {
