@@ -153,7 +153,7 @@ func (k *keyer) hash(namespace, scope, id string) uint64 {
 // e-mail address in a newsletter's link, an address in a search). A referrer without a
 // scheme keeps what stands before its query string, unless it holds an @. The UTM fields
 // do not come from the referrer: visit logs have their own columns, access logs read them
-// from the requested URL. Migration 007 applies the same to referrers stored before.
+// from the requested URL. Migration 010 applies the same to referrers stored before.
 func referrerPage(raw string) string {
 	s, _, _ := strings.Cut(raw, "?")
 	s, _, _ = strings.Cut(s, "#")

@@ -35,7 +35,7 @@ func TestReferrerPage(t *testing.T) {
 }
 
 // TestMigrationStripsStoredReferrers: a database of an older bereik holds referrers with
-// query strings; migration 007 leaves of each what ingest now stores, and no page view
+// query strings; migration 010 leaves of each what ingest now stores, and no page view
 // is lost or changed otherwise.
 func TestMigrationStripsStoredReferrers(t *testing.T) {
 	db, path := testDB(t)
@@ -69,7 +69,7 @@ func TestMigrationStripsStoredReferrers(t *testing.T) {
 		want = append(want, r.stored)
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("referrers after migration 007 (-as ingest stores them +migrated):\n%s", diff)
+		t.Errorf("referrers after migration 010 (-as ingest stores them +migrated):\n%s", diff)
 	}
 	var n, seconds int64
 	db.QueryRow(`SELECT count(*), sum(time_on_page) FROM page_views`).Scan(&n, &seconds)

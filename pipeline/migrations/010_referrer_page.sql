@@ -1,4 +1,4 @@
--- 007: referrers keep their scheme, host and path only. A referrer's query string,
+-- 010: referrers keep their scheme, host and path only. A referrer's query string,
 -- fragment, user information and port can carry personal data (an e-mail address in a
 -- newsletter's link, an IP address in a search); ingest no longer stores them
 -- (pipeline/privacy.go, referrerPage), and this takes them out of the referrers stored
