@@ -95,6 +95,14 @@ type logProblem struct {
 	field  int // 1-based, as the field stands in the line
 	name   string
 	reason string
+	// template is the reason without the line's values (reasonf).
+	template string
+}
+
+// problem returns a logProblem, its reason written by reasonf.
+func problem(field int, name, format string, args ...any) *logProblem {
+	whole, template := reasonf(format, args...)
+	return &logProblem{field: field, name: name, reason: whole, template: template}
 }
 
 // splitLog splits a log line into its fields. open is the 1-based field whose quote or
@@ -149,25 +157,25 @@ func parseLogLine(s string, fields []logField) (logLine, []logField, *logProblem
 	var l logLine
 	fields, open := splitLog(s, fields[:0])
 	if open > 0 {
-		return l, fields, &logProblem{field: open, reason: "a quote or bracket opened in this field is not closed"}
+		return l, fields, problem(open, "", "a quote or bracket opened in this field is not closed")
 	}
 	switch {
 	case len(fields) > 4 && fields[4].bracketed && !fields[3].bracketed && !fields[0].quoted:
 		l.offset, l.vhost = 1, fields[0].text
 	case len(fields) > 3 && fields[3].bracketed:
 	default:
-		return l, fields, &logProblem{field: 4, name: "time", reason: "no [time] in field 4 (5 after a virtual host): not a line of the combined log format"}
+		return l, fields, problem(4, "time", "no [time] in field 4 (5 after a virtual host): not a line of the combined log format")
 	}
 	bad := func(i int, format string, args ...any) *logProblem {
-		return &logProblem{field: l.offset + i + 1, name: logFieldNames[i], reason: fmt.Sprintf(format, args...)}
+		return problem(l.offset+i+1, logFieldNames[i], format, args...)
 	}
 	f := fields[l.offset:]
 	// The Common Log Format ends after the bytes: no referrer, no user agent.
 	l.common = len(f) == commonFields
 	if len(f) < len(logFieldNames) && !l.common {
-		return l, fields, &logProblem{field: len(fields) + 1, reason: fmt.Sprintf(
+		return l, fields, problem(len(fields)+1, "",
 			"the line ends after %d fields; the combined log format has %d: client ident user [time] \"request\" status bytes \"referrer\" \"user agent\" (the common log format %d, without the last two)",
-			len(fields), len(logFieldNames)+l.offset, commonFields+l.offset)}
+			known{len(fields)}, known{len(logFieldNames) + l.offset}, known{commonFields + l.offset})
 	}
 	quoted := []int{4, 7, 8}
 	if l.common {
@@ -175,7 +183,7 @@ func parseLogLine(s string, fields []logField) (logLine, []logField, *logProblem
 	}
 	for _, i := range quoted {
 		if !f[i].quoted {
-			return l, fields, bad(i, "the %s is not in quotes", logFieldNames[i])
+			return l, fields, bad(i, "the %s is not in quotes", known{logFieldNames[i]})
 		}
 	}
 	var err error
@@ -430,7 +438,7 @@ func (a *accessLog) row(rec []string, line int) error {
 	l, fields, problem := parseLogLine(rec[0], a.fields)
 	a.fields = fields
 	if problem != nil {
-		return &lineError{Path: p.f.path, Line: line, Col: problem.field, Column: problem.name, Reason: problem.reason}
+		return &lineError{Path: p.f.path, Line: line, Col: problem.field, Column: problem.name, Reason: problem.reason, Template: problem.template}
 	}
 	if l.vhost == "" && a.site == "" {
 		return fmt.Errorf("%s:%d: the log names no virtual host and nothing names its site; name the site: put a configured host or site name in the file name (kennisplein.access.log, www.twinkelmagazine.nl-access.log) or give --site; nothing of this file was loaded", p.f.path, line)
@@ -456,13 +464,12 @@ func (a *accessLog) row(rec []string, line int) error {
 	if l.vhost != "" {
 		host := vhostName(l.vhost)
 		if site = p.cfg.SiteOfHost(host); site == "" {
-			return &lineError{Path: p.f.path, Line: line, Col: 1, Column: "virtual host",
-				Reason: fmt.Sprintf("host %q is not configured; add it to the hosts of a [[sites]] entry in bereik.toml", host)}
+			return lineReject(p.f.path, line, 1, "virtual host", "host %q is not configured; add it to the hosts of a [[sites]] entry in bereik.toml", host)
 		}
 	}
 	if lag := a.clock.Sub(l.at); lag > maxLag {
-		return &lineError{Path: p.f.path, Line: line, Col: l.offset + 4, Column: "time",
-			Reason: fmt.Sprintf("this line is %s earlier than a line above it; an access log must be in time order (give rotated logs as separate files)", lag)}
+		return lineReject(p.f.path, line, l.offset+4, "time",
+			"this line is %s earlier than a line above it; an access log must be in time order (give rotated logs as separate files)", known{lag})
 	}
 	if l.at.After(a.clock) {
 		a.clock = l.at
@@ -473,7 +480,7 @@ func (a *accessLog) row(rec []string, line int) error {
 	}
 	// Only an address's network is stored; a host name is never stored at all.
 	client := l.clientHost
-	view := pageView{at: l.at, path: pagePath, referrer: referrer}
+	view := pageView{at: l.at, path: pagePath, referrer: referrerPage(referrer)}
 	if client == "" {
 		client = l.client.Unmap().WithZone("").String()
 		view.net = clientNet(l.client)

@@ -96,7 +96,7 @@ func TestIngestAccessLogPlain(t *testing.T) {
 	want := []viewRow{
 		{"2021-06-15 09:30:12", "kennisplein", "/begeleiding-a-la-carte/hoe-een-andere-omgeving", "https://www.google.nl/", nb, a, ptr(134), 1, 1},
 		// 304 Not Modified is a page view from the browser's cache; the visit ends here.
-		{"2021-06-15 09:32:26", "kennisplein", "/begeleiding-a-la-carte/", kennisplein + "/begeleiding-a-la-carte/hoe-een-andere-omgeving?utm_source=nieuwsbrief&utm_medium=email&utm_campaign=kennisplein-nieuwsbrief-2021-06", "", a, nil, 1, 1},
+		{"2021-06-15 09:32:26", "kennisplein", "/begeleiding-a-la-carte/", kennisplein + "/begeleiding-a-la-carte/hoe-een-andere-omgeving", "", a, nil, 1, 1},
 		// Exactly 30 minutes to the next view (logged 2,5 minutes out of order): same visit.
 		{"2021-06-15 09:34:00", "kennisplein", "/", "", "", b, ptr(1800), 2, 2},
 		{"2021-06-15 10:04:00", "kennisplein", "/begeleiding-a-la-carte/", kennisplein + "/", "", b, nil, 2, 2},
@@ -133,7 +133,7 @@ func TestIngestAccessLogVirtualHosts(t *testing.T) {
 	want := []viewRow{
 		// One visitor on two sites: one visitor, a visit per site.
 		{"2021-06-16 20:15:00", "twinkelmagazine", "/twinkels/tiny-houses", "https://l.facebook.com/", "facebook/paid/twinkels 2021", c, ptr(70), 1, 1},
-		{"2021-06-16 20:16:10", "twinkelmagazine", "/twinkels/", "https://www.twinkelmagazine.nl/twinkels/tiny-houses?utm_source=facebook&utm_medium=paid&utm_campaign=twinkels%202021", "", c, nil, 1, 1},
+		{"2021-06-16 20:16:10", "twinkelmagazine", "/twinkels/", "https://www.twinkelmagazine.nl/twinkels/tiny-houses", "", c, nil, 1, 1},
 		{"2021-06-16 20:17:00", "kennisplein", "/begeleiding-a-la-carte/hoe-een-andere-omgeving", "https://www.twinkelmagazine.nl/twinkels/", "", c, nil, 2, 1},
 		{"2021-06-16 21:00:05", "vilans", "/artikelen/begeleiding-a-la-carte/model-bravo", "https://www.facebook.com/", "", d, nil, 3, 2},
 	}

@@ -175,17 +175,17 @@ func (r *batchReader) nextBatch() arrow.RecordBatch {
 // the file's.
 func (p *parseRun) unreadable(rec []string, line int) *lineError {
 	if p.f.comma != 0 && len(rec) < len(p.f.header) && !blank(rec) {
-		return &lineError{Path: p.f.path, Line: line, Col: len(rec), Reason: fmt.Sprintf(
-			"the row has %d fields where the header has %d: it is cut off (a download or copy that did not finish?); download the export again", len(rec), len(p.f.header))}
+		return lineReject(p.f.path, line, len(rec), "",
+			"the row has %d fields where the header has %d: it is cut off (a download or copy that did not finish?); download the export again", known{len(rec)}, known{len(p.f.header)})
 	}
 	for i, f := range rec {
 		if !utf8.ValidString(f) {
-			return &lineError{Path: p.f.path, Line: line, Col: i + 1, Reason: "not valid UTF-8 text: the file changes encoding after its start (partly saved as Windows-1252?); save it again as UTF-8"}
+			return lineReject(p.f.path, line, i+1, "", "not valid UTF-8 text: the file changes encoding after its start (partly saved as Windows-1252?); save it again as UTF-8")
 		}
 		if p.f.encoding == "windows-1252" || p.f.encoding == "gzip/windows-1252" {
 			if s, ok := utf8In1252(f); ok {
-				return &lineError{Path: p.f.path, Line: line, Col: i + 1, Reason: fmt.Sprintf(
-					"this cell is UTF-8 text (%q read as Windows-1252), but the file starts in Windows-1252: it changes encoding; save it again as UTF-8", s)}
+				return lineReject(p.f.path, line, i+1, "",
+					"this cell is UTF-8 text (%q read as Windows-1252), but the file starts in Windows-1252: it changes encoding; save it again as UTF-8", s)
 			}
 		}
 	}

@@ -26,7 +26,18 @@ var migrations embed.FS
 
 // ErrLocked means another process holds the database: an ingest writing, or (for an
 // ingest) a report or query reading.
-var ErrLocked = errors.New("another bereik process holds the database (an ingest running, or a report or query reading); try again when it has finished, or wait longer with --wait")
+var ErrLocked error = lockedError{}
+
+type lockedError struct{}
+
+func (lockedError) Error() string {
+	return "another bereik process holds the database (an ingest running, or a report or query reading)"
+}
+
+// Hint says what to do.
+func (lockedError) Hint() string {
+	return "try again when it has finished, or wait longer with --wait"
+}
 
 // OpenOptions says how to open a database.
 type OpenOptions struct {
@@ -34,7 +45,18 @@ type OpenOptions struct {
 	ReadOnly bool
 	// Wait is how long to keep trying while another process holds the database.
 	Wait time.Duration
+	// Sandboxed opens a read-only database for the analyst's own SQL (query --sql) behind
+	// DuckDB's guards: no access to any file but the database itself (no COPY TO, ATTACH,
+	// read_csv, read_text of the hashing key, EXPORT), no installing or loading
+	// extensions, and the configuration locked so that no statement can undo that. It
+	// holds one connection, the one the guards were set on.
+	Sandboxed bool
 }
+
+// sandbox is the DuckDB configuration of a sandboxed open, set when the database starts.
+// lock_configuration is set after TimeZone, on the connection (see open).
+const sandbox = "&enable_external_access=false&autoinstall_known_extensions=false&autoload_known_extensions=false" +
+	"&allow_community_extensions=false&allow_unsigned_extensions=false"
 
 // lockRetry is how often a locked database is tried again.
 const lockRetry = 100 * time.Millisecond
@@ -67,15 +89,27 @@ func open(ctx context.Context, dbPath string, opts OpenOptions) (*sql.DB, error)
 	dsn := dbPath
 	if opts.ReadOnly {
 		dsn += "?access_mode=READ_ONLY"
+		if opts.Sandboxed {
+			dsn += sandbox
+		}
 	}
 	connector, err := duckdb.NewConnector(dsn, func(ex driver.ExecerContext) error {
 		_, err := ex.ExecContext(context.Background(), `SET TimeZone = 'UTC'`, nil)
+		if err == nil && opts.Sandboxed {
+			_, err = ex.ExecContext(context.Background(), `SET lock_configuration = true`, nil)
+		}
 		return err
 	})
 	if err != nil {
 		return nil, openError(dbPath, err)
 	}
 	db := sql.OpenDB(connector)
+	if opts.Sandboxed {
+		// The configuration is locked once the first connection is made: a second one
+		// could not set its time zone.
+		db.SetMaxOpenConns(1)
+		db.SetMaxIdleConns(1)
+	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, openError(dbPath, err)
@@ -181,6 +215,63 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		}
 		if err := tx.Commit(); err != nil {
 			return fmt.Errorf("migration %s: %w", base, err)
+		}
+	}
+	return nil
+}
+
+// damagedError is a database whose blocks fail their checksums, with what to do.
+type damagedError struct {
+	path, table string
+	err         error
+}
+
+func (e *damagedError) Error() string {
+	return fmt.Sprintf("the database %s is damaged: table %s cannot be read whole (%v)", e.path, e.table, e.err)
+}
+
+func (e *damagedError) Unwrap() error { return e.err }
+
+// Hint says how to get a whole database back.
+func (e *damagedError) Hint() string {
+	return "restore the database from its last backup (with its hashing key), or load the exports again into a new database with bereik ingest --db NEW.duckdb"
+}
+
+// CheckBlocks reads every block of every table of the database, so that DuckDB verifies
+// each block's checksum, and returns a damaged-database error naming the first table that
+// cannot be read whole. A query reads only the columns and row groups it needs, and a
+// count none at all: without this, a damaged block in a column no query of the run
+// touches goes unnoticed. It hashes every row, which reads every column of every row
+// group: about 0,2 s per million page views on this machine (2 cores, shared).
+func CheckBlocks(ctx context.Context, db *sql.DB, dbPath string) error {
+	rows, err := db.QueryContext(ctx, `SELECT table_name FROM duckdb_tables()
+		WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary ORDER BY table_name`)
+	if err != nil {
+		return err
+	}
+	var tables []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return err
+		}
+		tables = append(tables, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, t := range tables {
+		var n int64
+		quoted := `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+		err := db.QueryRowContext(ctx, `SELECT count(*) FROM `+quoted+` bereik_row WHERE hash(bereik_row) = 0`).Scan(&n)
+		switch {
+		case err == nil:
+		case ctx.Err() != nil:
+			return ctx.Err()
+		default:
+			return &damagedError{path: dbPath, table: t, err: err}
 		}
 	}
 	return nil

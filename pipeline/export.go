@@ -20,19 +20,17 @@ var partitioned = map[string]string{
 
 // ExportedFile is one table or question written as Parquet.
 type ExportedFile struct {
-	Name string
-	Path string
-	Rows int64
+	Name string `json:"name"`
+	Path string `json:"path"`
+	Rows int64  `json:"rows"`
 }
 
 // ExportTables writes every table of the database into dir/tables: the tables that grow
 // with history as dir/tables/NAME/source=KIND/year=YYYY/*.parquet, the others as
 // dir/tables/NAME.parquet. DuckDB, Spark and Trino read the folders as Hive partitions.
+// dir is an ExportFolder's new folder: nothing is deleted.
 func ExportTables(ctx context.Context, db *sql.DB, dir string) ([]ExportedFile, error) {
 	root := filepath.Join(dir, "tables")
-	if err := os.RemoveAll(root); err != nil {
-		return nil, err
-	}
 	if err := os.MkdirAll(root, 0o755); err != nil {
 		return nil, err
 	}

@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -158,13 +159,13 @@ func Ingest(ctx context.Context, db *sql.DB, opts IngestOptions, paths []string)
 		}
 		hints.kinds = []*source{sources[i]}
 	}
-	if err := syncConfig(ctx, db, opts.Config); err != nil {
-		return nil, fmt.Errorf("store configuration: %w", err)
-	}
-	files, err := expand(paths)
-	if err != nil {
+	// A damaged database is refused before anything is written to it: a load could
+	// succeed beside a block that every report then fails on.
+	if err := CheckBlocks(ctx, db, opts.DBPath); err != nil {
 		return nil, err
 	}
+	// The key is checked before anything is written: a database refused for its key is
+	// left as it was.
 	var hashed int
 	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM page_views LIMIT 1)`).Scan(&hashed); err != nil {
 		return nil, err
@@ -173,11 +174,28 @@ func Ingest(ctx context.Context, db *sql.DB, opts IngestOptions, paths []string)
 	if err != nil {
 		return nil, err
 	}
+	if err := checkKeyFingerprint(ctx, db, keys, hashed > 0); err != nil {
+		return nil, err
+	}
+	if err := syncConfig(ctx, db, opts.Config); err != nil {
+		return nil, fmt.Errorf("store configuration: %w", err)
+	}
+	files, err := expand(paths)
+	if err != nil {
+		return nil, err
+	}
 	progress := newProgress(files, opts.Progress)
 	var out []FileOutcome
-	for _, path := range files {
+	for _, in := range files {
 		if err := ctx.Err(); err != nil {
 			return out, err
+		}
+		path := in.path
+		if in.passedOver != nil {
+			o := FileOutcome{Path: path, Status: "failed", Err: fmt.Errorf("%s: %w", path, in.passedOver)}
+			log.Error("file not loaded", "file", o.Path, "error", o.Err.Error())
+			out = append(out, o)
+			continue
 		}
 		start := time.Now()
 		o := ingestFile(ctx, db, opts.Config, keys, hints, path, progress)
@@ -215,26 +233,44 @@ func Ingest(ctx context.Context, db *sql.DB, opts IngestOptions, paths []string)
 	return out, nil
 }
 
+// input is one file an ingest was given or found in a folder. A file that is not a
+// regular file is not opened: reading a named pipe would block the ingest, and the lock
+// with it, forever.
+type input struct {
+	path string
+	// passedOver, if set, says why the file is not read.
+	passedOver error
+}
+
 // expand walks folders into their files, in name order with the copies of a download
 // after it. Hidden files, configuration and the database's own files are not exports and
-// are passed over.
-func expand(paths []string) ([]string, error) {
-	var files []string
+// are passed over in silence; what is not a regular file (a named pipe, a socket, a
+// device, a link to one or to nothing) is passed over with its reason. A link given on
+// the command line is followed, to a file or a folder; a link inside a folder is followed
+// to a regular file only, never to a folder (which could lead round in a circle).
+func expand(paths []string) ([]input, error) {
+	var files []input
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
 		if !info.IsDir() {
-			files = append(files, p)
+			files = append(files, input{path: p, passedOver: notRegular(info.Mode())})
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		root := p
+		if l, err := os.Lstat(p); err == nil && l.Mode()&fs.ModeSymlink != 0 {
+			// WalkDir does not follow a link it starts from; through the link's name with
+			// a trailing separator it walks the folder the link points to.
+			root = p + string(filepath.Separator)
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
 			name := d.Name()
-			if strings.HasPrefix(name, ".") && path != p {
+			if strings.HasPrefix(name, ".") && path != root {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
@@ -243,7 +279,18 @@ func expand(paths []string) ([]string, error) {
 			if d.IsDir() || notAnExport(name) {
 				return nil
 			}
-			files = append(files, path)
+			in := input{path: path, passedOver: notRegular(d.Type())}
+			if d.Type()&fs.ModeSymlink != 0 {
+				switch target, err := os.Stat(path); {
+				case err != nil:
+					in.passedOver = fmt.Errorf("a link to nothing that can be read (%w); passed over", err)
+				case target.IsDir():
+					in.passedOver = errors.New("a link to a folder: links inside a folder are followed to files only; give the folder on the command line to load it")
+				default:
+					in.passedOver = notRegular(target.Mode())
+				}
+			}
+			files = append(files, in)
 			return nil
 		})
 		if err != nil {
@@ -254,15 +301,52 @@ func expand(paths []string) ([]string, error) {
 	// before "x.csv"; a newer export of the same posts, ads or days replaces an older one,
 	// so the copies load in download order: x.csv, x (1).csv, x (2).csv. (Modification
 	// times would say it too, but a copy resets them.)
-	slices.SortStableFunc(files, func(a, b string) int {
-		ab, an := downloadCopy(a)
-		bb, bn := downloadCopy(b)
+	slices.SortStableFunc(files, func(a, b input) int {
+		ab, an := downloadCopy(a.path)
+		bb, bn := downloadCopy(b.path)
 		if c := strings.Compare(ab, bb); c != 0 {
 			return c
 		}
 		return an - bn
 	})
-	return slices.Compact(files), nil
+	return slices.CompactFunc(files, func(a, b input) bool { return a.path == b.path }), nil
+}
+
+// notRegular says why a file of this mode is not read, or returns nil for a regular file.
+func notRegular(mode fs.FileMode) error {
+	var what string
+	switch {
+	case mode.IsRegular():
+		return nil
+	case mode&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		what = "a socket"
+	case mode&fs.ModeDevice != 0, mode&fs.ModeCharDevice != 0:
+		what = "a device"
+	default:
+		what = "not a regular file (" + mode.Type().String() + ")"
+	}
+	return fmt.Errorf("%s, not an export file: passed over without reading it", what)
+}
+
+// openRegular opens a file for reading, refusing anything but a regular file: it is
+// opened without blocking, so that a named pipe put in a file's place after expand saw
+// it cannot hold the ingest.
+func openRegular(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err == nil {
+		err = notRegular(info.Mode())
+	}
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return f, nil
 }
 
 // downloadCopy splits a browser's " (N)" copy number off a file name: "x (2).csv" is
@@ -290,7 +374,7 @@ func notAnExport(name string) bool {
 func ingestFile(ctx context.Context, db *sql.DB, cfg *Config, keys *keyer, hints fileHints, path string, progress *progress) FileOutcome {
 	o := FileOutcome{Path: path}
 	fail := func(err error) FileOutcome {
-		o.Status, o.Err = "failed", err
+		o.Status, o.Err = "failed", fileNotLoaded{err}
 		return o
 	}
 	sha, size, err := hashFile(path)
@@ -305,7 +389,7 @@ func ingestFile(ctx context.Context, db *sql.DB, cfg *Config, keys *keyer, hints
 		o.Status = "unchanged"
 		return o
 	}
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
 		return fail(err)
 	}
@@ -330,7 +414,7 @@ func ingestFile(ctx context.Context, db *sql.DB, cfg *Config, keys *keyer, hints
 }
 
 func hashFile(path string) (string, int64, error) {
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
 		return "", 0, err
 	}
@@ -351,11 +435,11 @@ type progress struct {
 	read        int64 // of the current file
 }
 
-func newProgress(files []string, report func(done, total int64)) *progress {
+func newProgress(files []input, report func(done, total int64)) *progress {
 	p := &progress{report: report, sizes: map[string]int64{}}
 	for _, f := range files {
-		if info, err := os.Stat(f); err == nil {
-			p.sizes[f] = info.Size()
+		if info, err := os.Stat(f.path); err == nil && f.passedOver == nil {
+			p.sizes[f.path] = info.Size()
 			p.total += info.Size()
 		}
 	}

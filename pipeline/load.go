@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	"time"
 
@@ -231,10 +230,7 @@ func load(ctx context.Context, db *sql.DB, run *parseRun, sha string, size int64
 				return run.err
 			}
 			for _, r := range run.rejects {
-				reason := r.Reason
-				if src.personal {
-					reason = redact(reason)
-				}
+				reason := r.storedReason(src.personal)
 				if _, err := c.exec(`INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?)`,
 					int32(out.fileID), r.Path, int64(r.Line), int32(r.Col), r.Column, reason); err != nil {
 					return err
@@ -287,15 +283,17 @@ func loadRows(c rawConn, run *parseRun, fileID int64, out *loaded) error {
 		if err := insert("bereik_batches"); err != nil {
 			return err
 		}
-		// The rows of earlier files on the days this file holds rows of, per site, are
-		// replaced: a day the new file lacks (no visits, or only rejected rows) keeps what
-		// was loaded before. page_views is loaded in time order, so DuckDB's zone maps on
-		// ts skip most of the table before the days are matched.
+		// The rows of earlier files from this file's first to its last page view, per site,
+		// are replaced, on the days it holds rows of: two exports that meet at noon keep
+		// each other's half of that day, and a day the new file lacks (no visits, or only
+		// rejected rows) keeps what was loaded before. Only rows the new file holds again
+		// are deleted. page_views is loaded in time order, so DuckDB's zone maps on ts skip
+		// most of the table before the days are matched.
 		out.replaced, err = c.exec(fmt.Sprintf(`DELETE FROM page_views p USING (
-				SELECT site, min(ts)::DATE AS first_day, max(ts)::DATE AS last_day
+				SELECT site, min(ts) AS first_ts, max(ts) AS last_ts
 				FROM page_views WHERE file_id = %d GROUP BY site) f
 			WHERE p.file_id <> %d AND p.site = f.site
-			  AND p.ts >= f.first_day AND p.ts < f.last_day + INTERVAL 1 DAY
+			  AND p.ts >= f.first_ts AND p.ts <= f.last_ts
 			  AND (p.site, p.ts::DATE) IN (SELECT DISTINCT site, ts::DATE FROM page_views WHERE file_id = %d)`, fileID, fileID, fileID))
 		return err
 	case replaceSpan:
@@ -318,8 +316,8 @@ func loadRows(c rawConn, run *parseRun, fileID int64, out *loaded) error {
 		// A snapshot replaces everything: it must be whole.
 		if run.nReject > 0 {
 			first := run.rejects[0]
-			return fmt.Errorf("%s is a complete %s, so it replaces the current one only when every row reads: %d rows were rejected, the first at line %d: %s; nothing of it was loaded",
-				run.f.path, src.kind, run.nReject, first.Line, first.Reason)
+			return fmt.Errorf("%s is a complete %s, so it replaces the current one only when every row reads: %d rows were rejected, the first at line %d: %s",
+				run.f.path, src.kind, run.nReject, first.Line, first.storedReason(src.personal))
 		}
 		if run.loaded == 0 {
 			return fmt.Errorf("%s holds no rows; an empty %s does not replace the current one", run.f.path, src.kind)
@@ -339,7 +337,7 @@ func loadRows(c rawConn, run *parseRun, fileID int64, out *loaded) error {
 			return err
 		}
 		if dup > 0 {
-			return &lineError{Path: run.f.path, Line: int(dup), Col: 1, Reason: "this row repeats another row's " + keys + "; the file cannot say which one is right, so nothing of it was loaded"}
+			return &lineError{Path: run.f.path, Line: int(dup), Col: 1, Reason: "this row repeats another row's " + keys + "; the file cannot say which one is right"}
 		}
 		var match []string
 		for _, k := range src.keys {
@@ -353,30 +351,17 @@ func loadRows(c rawConn, run *parseRun, fileID int64, out *loaded) error {
 	return fmt.Errorf("unknown merge rule %d", src.merge)
 }
 
-// A cell value quoted at the start of a reason or after "host", and anything that looks
-// like an IP address.
-var (
-	quotedValue = regexp.MustCompile(`^"[^"]*"|host "[^"]*"`)
-	ipv4Like    = regexp.MustCompile(`\b\d{1,3}(\.\d{1,3}){3}\b`)
-	ipv6Like    = regexp.MustCompile(`[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}`)
-)
+// fileNotLoaded is the error of a file that failed: its transaction was rolled back
+// whole, and its message says so, once, here for every failed file.
+type fileNotLoaded struct{ err error }
 
-// redact takes the cell values and addresses out of a reject's reason for a kind that
-// holds personal data: a malformed row can put a visitor id or client address in any
-// column, and the database must never hold one. The terminal log keeps the full reason.
-func redact(reason string) string {
-	reason = quotedValue.ReplaceAllStringFunc(reason, func(q string) string {
-		if strings.HasPrefix(q, "host ") {
-			return `host "…"`
-		}
-		return `"…"`
-	})
-	reason = ipv4Like.ReplaceAllString(reason, "…")
-	return ipv6Like.ReplaceAllStringFunc(reason, func(m string) string {
-		// A time like 09:30:12 is no address; an address has "::" or seven colons.
-		if strings.Contains(m, "::") || strings.Count(m, ":") == 7 {
-			return "…"
-		}
-		return m
-	})
+func (e fileNotLoaded) Error() string {
+	msg := e.err.Error()
+	// Some parsers' messages say it themselves still; it is not said twice.
+	if strings.Contains(msg, "nothing of this file was loaded") || strings.Contains(msg, "nothing of it was loaded") {
+		return msg
+	}
+	return msg + "; nothing of this file was loaded"
 }
+
+func (e fileNotLoaded) Unwrap() error { return e.err }

@@ -384,7 +384,7 @@ func (m *metaAdsParser) unique(rec []string, line int, start, end time.Time, cam
 	}
 	switch {
 	case len(readDiff) == 0 && len(unreadDiff) == 0:
-		return &lineError{Path: p.f.path, Line: line, Col: 1, Reason: fmt.Sprintf("this row repeats line %d exactly; it is left out", first.line)}
+		return lineReject(p.f.path, line, 1, "", "this row repeats line %d exactly; it is left out", known{first.line})
 	case len(readDiff) == 0:
 		return fmt.Errorf("%s:%d: this row has %s as line %d and differs only in %s, which bereik does not read (a breakdown it does not support?); export without that column; nothing of this file was loaded",
 			p.f.path, line, what, first.line, strings.Join(unreadDiff, ", "))

@@ -1,14 +1,20 @@
 package pipeline
 
 import (
+	"context"
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"regexp"
 	"strings"
+	"time"
 
 	"github.com/dchest/siphash"
 )
@@ -19,10 +25,31 @@ import (
 type keyer struct {
 	k0, k1 uint64
 	buf    []byte
+	// path is the key's file; fingerprint tells the key apart from others without
+	// revealing it (keyFingerprint).
+	path, fingerprint string
 }
 
 // KeyPath is where the hashing key of the database at dbPath lives.
 func KeyPath(dbPath string) string { return dbPath + ".key" }
+
+// DatabaseFile is one file a database consists of.
+type DatabaseFile struct {
+	Path string
+	// What names it for people: "the database x", "its WAL", "its hashing key".
+	What string
+}
+
+// DatabaseFiles are the files of the database at dbPath: the database, its write-ahead
+// log (DuckDB's, which exists between a load and its checkpoint) and its hashing key.
+// Nothing bereik writes for people may be written over one of them.
+func DatabaseFiles(dbPath string) []DatabaseFile {
+	return []DatabaseFile{
+		{dbPath, "the database " + dbPath},
+		{dbPath + ".wal", "the write-ahead log of the database " + dbPath},
+		{KeyPath(dbPath), "the hashing key of the database " + dbPath},
+	}
+}
 
 // loadKeyer reads the key beside the database, creating it (mode 0600) on first use.
 func loadKeyer(dbPath string, holdsHashes bool) (*keyer, error) {
@@ -55,7 +82,63 @@ func loadKeyer(dbPath string, holdsHashes bool) (*keyer, error) {
 	if err != nil || len(key) < 16 {
 		return nil, fmt.Errorf("hashing key %s is damaged; restore it from a backup (a new key breaks returning-visitor counts)", path)
 	}
-	return &keyer{k0: binary.LittleEndian.Uint64(key[0:8]), k1: binary.LittleEndian.Uint64(key[8:16])}, nil
+	return &keyer{k0: binary.LittleEndian.Uint64(key[0:8]), k1: binary.LittleEndian.Uint64(key[8:16]),
+		path: path, fingerprint: keyFingerprint(key)}, nil
+}
+
+// fingerprintLabel is what a key's fingerprint is the MAC of.
+const fingerprintLabel = "bereik hashing key fingerprint v1"
+
+// keyFingerprint is HMAC-SHA-256 of a fixed label under the key, in hex: the same key
+// always gives it, another key another, and it reveals nothing of the key.
+func keyFingerprint(key []byte) string {
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(fingerprintLabel))
+	return hex.EncodeToString(mac.Sum(nil))
+}
+
+// keyError is a hashing key that does not belong to the database, with what to do.
+type keyError struct{ msg, hint string }
+
+func (e *keyError) Error() string { return e.msg }
+
+// Hint says how to put the right key back.
+func (e *keyError) Hint() string { return e.hint }
+
+// checkKeyFingerprint compares the key with the fingerprint the database keeps of the key
+// its visitors were hashed with, and records it where the database has none yet (a new
+// database, or one of a bereik from before fingerprints). Another key is refused while
+// the database holds hashed visitors; where it holds none, nothing was hashed with the
+// old key and the new one is recorded.
+func checkKeyFingerprint(ctx context.Context, db *sql.DB, k *keyer, holdsHashes bool) error {
+	var stored string
+	err := db.QueryRowContext(ctx, `SELECT fingerprint FROM key_fingerprint ORDER BY recorded_at DESC LIMIT 1`).Scan(&stored)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return err
+	case stored == k.fingerprint:
+		return nil
+	case holdsHashes:
+		return &keyError{
+			msg: fmt.Sprintf("the hashing key %s is not the key this database's visitors were hashed with (key fingerprint %s, the database's %s): "+
+				"with it every returning visitor would count as new; nothing was loaded", k.path, k.fingerprint[:12], stored[:min(12, len(stored))]),
+			hint: fmt.Sprintf("put back the key file that belongs to this database (from the backup taken with it) as %s; "+
+				"if that key is lost for good, load the exports again into a new database", k.path),
+		}
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM key_fingerprint`); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO key_fingerprint VALUES (?, ?)`, k.fingerprint, time.Now().UTC()); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // hash returns the keyed 64-bit hash of an id within a namespace and scope.
@@ -64,3 +147,39 @@ func (k *keyer) hash(namespace, scope, id string) uint64 {
 	k.buf = append(k.buf, id...)
 	return siphash.Hash(k.k0, k.k1, k.buf)
 }
+
+// referrerPage returns a referrer as it is stored: its scheme, host and path, without the
+// user information, port, query string or fragment, which can carry personal data (an
+// e-mail address in a newsletter's link, an address in a search). A referrer without a
+// scheme keeps what stands before its query string, unless it holds an @. The UTM fields
+// do not come from the referrer: visit logs have their own columns, access logs read them
+// from the requested URL. Migration 010 applies the same to referrers stored before.
+func referrerPage(raw string) string {
+	s, _, _ := strings.Cut(raw, "?")
+	s, _, _ = strings.Cut(s, "#")
+	scheme, rest, ok := strings.Cut(s, "://")
+	if !ok || !uriScheme.MatchString(scheme) {
+		if strings.Contains(s, "@") {
+			return ""
+		}
+		return s
+	}
+	host, path := rest, ""
+	if j := strings.IndexByte(rest, '/'); j >= 0 {
+		host, path = rest[:j], rest[j:]
+	}
+	if k := strings.LastIndexByte(host, '@'); k >= 0 {
+		host = host[k+1:]
+	}
+	if strings.HasPrefix(host, "[") { // an IPv6 address: its port follows the ]
+		if k := strings.IndexByte(host, ']'); k >= 0 {
+			host = host[:k+1]
+		}
+	} else if k := strings.IndexByte(host, ':'); k >= 0 {
+		host = host[:k]
+	}
+	return scheme + "://" + host + path
+}
+
+// uriScheme is a URI's scheme (RFC 3986).
+var uriScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`)

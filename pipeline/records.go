@@ -308,7 +308,7 @@ func (l *lineRecords) next() ([]string, int, error) {
 		}
 		l.lineNo++
 		if tooLong {
-			return nil, l.lineNo, &recordReject{&lineError{Path: l.path, Line: l.lineNo, Col: 1, Reason: fmt.Sprintf("the line is longer than %d KiB: not a log line", maxLine>>10)}}
+			return nil, l.lineNo, &recordReject{lineReject(l.path, l.lineNo, 1, "", "the line is longer than %d KiB: not a log line", known{maxLine >> 10})}
 		}
 		line := strings.TrimRight(string(b), "\r\n")
 		if strings.TrimSpace(line) == "" {

@@ -27,8 +27,10 @@ const (
 	replaceByKey
 	// replaceAll makes the file the whole table: it is a complete snapshot.
 	replaceAll
-	// replaceDays makes the file the only source of the days it covers, per site: a
-	// re-downloaded or longer export of a visit log replaces the older rows of those days.
+	// replaceDays makes the file the only source of its time span, from its first to its
+	// last row, per site, on the days it holds rows of: a re-downloaded or longer export
+	// of a visit log replaces the older rows it holds again, and two exports that meet at
+	// noon keep both halves of that day.
 	replaceDays
 	// replaceSpan makes the file the only source of the time span it covers, from its first
 	// to its last row, per site: an access log rotated at 06:25 replaces only its own hours,
@@ -251,7 +253,7 @@ func (p *parseRun) capture(field string) string {
 
 // rowError rejects a row, naming the line, the column of field and the reason.
 func (p *parseRun) rowError(line int, field, format string, args ...any) error {
-	return &lineError{Path: p.f.path, Line: line, Col: p.cols.col(field), Column: p.f.header[p.cols[field]], Reason: fmt.Sprintf(format, args...)}
+	return lineReject(p.f.path, line, p.cols.col(field), p.f.header[p.cols[field]], format, args...)
 }
 
 // numberError rejects a row whose cell of field is not a number of the file's locale.

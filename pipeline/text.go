@@ -356,6 +356,9 @@ type lineError struct {
 	Col    int
 	Column string
 	Reason string
+	// Template is the reason with every value of the file left out (reasonf): what is
+	// stored of a reject of a kind that holds personal data.
+	Template string
 }
 
 func (e *lineError) Error() string {

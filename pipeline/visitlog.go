@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -148,7 +147,7 @@ func (v *visitLogParser) row(rec []string, line int) error {
 	o.visitor.put(p.keyer.hash("visitor", "", visitorID))
 	o.path.put(path)
 	o.title.putOrNull(p.cell(rec, vPageTitle))
-	o.referrer.putOrNull(p.cell(rec, vReferrer))
+	o.referrer.putOrNull(referrerPage(p.cell(rec, vReferrer)))
 	o.utmSource.putOrNull(p.cell(rec, vUTMSource))
 	o.utmMedium.putOrNull(p.cell(rec, vUTMMedium))
 	o.utmCampaign.putOrNull(p.cell(rec, vUTMCampaign))
@@ -178,7 +177,7 @@ func parseTimestamp(s string, dayFirst bool) (time.Time, error) {
 			return t.In(amsterdam), nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("%q is not a time like 2021-06-14 09:30:00", s)
+	return time.Time{}, valuef("%q is not a time like 2021-06-14 09:30:00", s)
 }
 
 // parseDateTime reads the common layout 2006-01-02 15:04:05 (or with a T) without the
@@ -211,7 +210,7 @@ func parseSeconds(s string) (int64, error) {
 	if !strings.Contains(s, ":") {
 		n, err := strconv.ParseInt(s, 10, 32)
 		if err != nil || n < 0 {
-			return 0, fmt.Errorf("%q is not a number of seconds", s)
+			return 0, valuef("%q is not a number of seconds", s)
 		}
 		return n, nil
 	}
@@ -219,7 +218,7 @@ func parseSeconds(s string) (int64, error) {
 	for _, part := range strings.Split(s, ":") {
 		n, err := strconv.ParseInt(part, 10, 32)
 		if err != nil || n < 0 || (total > 0 && n >= 60) {
-			return 0, fmt.Errorf("%q is not a duration like 1:14", s)
+			return 0, valuef("%q is not a duration like 1:14", s)
 		}
 		total = total*60 + n
 	}

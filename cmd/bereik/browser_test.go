@@ -34,8 +34,8 @@ var hostilePayloads = []string{
 
 // hostileFixtures are testdata/hostile's exports, hand-written in the platforms' shapes,
 // whose text fields hold hostilePayloads. The visit log is of 1 December 2021, after the
-// demo's visit logs; it replaces only that day's rows of www.vilans.nl from the demo's
-// access log (rows are replaced per site and day). Its titles are the newest of the top
+// demo's visit logs; of the demo's access log it replaces only the rows of www.vilans.nl
+// from its first to its last page view there (10:15 to 10:17:30). Its titles are the newest of the top
 // pages, so they become those pages' titles in the report. The catalogue replaces the
 // demo's whole catalogue (a catalogue is a complete snapshot): its titles, themes and
 // organisations name the knowledge products, themes and organisations. The Meta Business

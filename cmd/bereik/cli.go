@@ -22,13 +22,16 @@ const (
 	exitOK      = 0 // all good
 	exitPartial = 1 // some input rejected, everything valid loaded
 	exitFailed  = 2 // nothing done: bad usage, unreadable config, database locked or corrupt
+	// exitInterrupted: stopped by SIGINT (Ctrl-C) or SIGTERM, by the shell's convention
+	// (128 + SIGINT). The file being loaded was rolled back; files before it stay loaded.
+	exitInterrupted = 130
 )
 
 // command is one subcommand: its name, one line of help, and what it does.
 type command struct {
 	name    string
 	summary string
-	run     func(ctx context.Context, env *env, args []string) int
+	run     func(ctx context.Context, env *env, args []string) error
 }
 
 func commands() []command {
@@ -66,7 +69,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return c.run(ctx, e, args[1:])
+			err := c.run(ctx, e, args[1:])
+			if ctx.Err() != nil {
+				// Whatever the command was doing when the signal came, and whatever error
+				// that left it with, it was interrupted: cron must not read it as a partial
+				// load (1) or a refusal (2).
+				err = exitWith(exitInterrupted, withHint(errors.New("interrupted (SIGINT or SIGTERM)"),
+					"a file being loaded was rolled back and nothing half-written was left; files loaded before it stay loaded; run the command again"))
+			}
+			return exitCode(e.stderr, err)
 		}
 	}
 	fmt.Fprintf(stderr, "bereik: unknown command %q\n\n", args[0])
@@ -81,6 +92,9 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nbereik COMMAND --help shows a command's flags.")
+	fmt.Fprintln(w, "\nExit codes: 0 all good; 1 some files or rows rejected, everything valid loaded;\n"+
+		"2 nothing done (bad usage or configuration, database locked, damaged or of another key);\n"+
+		"130 interrupted (SIGINT or SIGTERM): the file being loaded was rolled back.")
 }
 
 // newFlags makes a command's flag set with its usage text.
@@ -95,17 +109,18 @@ func newFlags(e *env, name, synopsis string) *flag.FlagSet {
 }
 
 // parseArgs parses flags that may stand before, between or after positional arguments,
-// and returns the positional ones. ok is false after --help or a usage error.
-func parseArgs(fs *flag.FlagSet, args []string) (positional []string, code int, ok bool) {
+// and returns the positional ones. After --help it returns errHelp, after a usage error
+// (which the flag set has printed) errUsage.
+func parseArgs(fs *flag.FlagSet, args []string) (positional []string, err error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, exitOK, false
+				return nil, errHelp
 			}
-			return nil, exitFailed, false
+			return nil, errUsage
 		}
 		if fs.NArg() == 0 {
-			return positional, 0, true
+			return positional, nil
 		}
 		positional = append(positional, fs.Arg(0))
 		args = fs.Args()[1:]
@@ -113,13 +128,13 @@ func parseArgs(fs *flag.FlagSet, args []string) (positional []string, code int, 
 }
 
 // parseNoArgs parses a command that takes flags only.
-func parseNoArgs(fs *flag.FlagSet, args []string) (code int, ok bool) {
-	rest, code, ok := parseArgs(fs, args)
-	if ok && len(rest) > 0 {
+func parseNoArgs(fs *flag.FlagSet, args []string) error {
+	rest, err := parseArgs(fs, args)
+	if err == nil && len(rest) > 0 {
 		fs.Usage()
-		return exitFailed, false
+		return errUsage
 	}
-	return code, ok
+	return err
 }
 
 // dbFlag adds --db: the flag, else $BEREIK_DB, else ./bereik.duckdb.
@@ -159,8 +174,66 @@ func logFlag(e *env, fs *flag.FlagSet) func() *slog.Logger {
 	}
 }
 
-// fail prints an error once, with a hint where there is one, and returns the exit code.
-func fail(e *env, code int, err error) int {
-	fmt.Fprintf(e.stderr, "bereik: %v\n", err)
+// exitError ends a command with an exit code other than exitFailed, the code of any other
+// error. Its message may be empty: the command has said all there is (a usage text, the
+// log of a partial ingest).
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return ""
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// exitWith ends a command with code; err, if not nil, is printed.
+func exitWith(code int, err error) error { return &exitError{code: code, err: err} }
+
+var (
+	// errUsage ends a command whose usage was printed: exit 2, nothing more to say.
+	errUsage = exitWith(exitFailed, nil)
+	// errHelp ends a command after --help: exit 0.
+	errHelp = exitWith(exitOK, nil)
+)
+
+// hinter is an error that knows what the user can do about it.
+type hinter interface{ Hint() string }
+
+// hinted is an error with a hint.
+type hinted struct {
+	err  error
+	hint string
+}
+
+func (h *hinted) Error() string { return h.err.Error() }
+func (h *hinted) Unwrap() error { return h.err }
+func (h *hinted) Hint() string  { return h.hint }
+
+// withHint adds a hint to err: what to do about it, printed on a line of its own.
+func withHint(err error, hint string) error { return &hinted{err: err, hint: hint} }
+
+// exitCode prints a command's error once, with its hint where it has one, and returns the
+// exit code it ends the command with.
+func exitCode(w io.Writer, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	code := exitFailed
+	var ee *exitError
+	if errors.As(err, &ee) {
+		code = ee.code
+	}
+	if msg := err.Error(); msg != "" {
+		fmt.Fprintf(w, "bereik: %s\n", msg)
+	}
+	var h hinter
+	if errors.As(err, &h) && h.Hint() != "" {
+		fmt.Fprintf(w, "bereik: hint: %s\n", h.Hint())
+	}
 	return code
 }

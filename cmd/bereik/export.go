@@ -9,39 +9,53 @@ import (
 	"bereik/queries"
 )
 
-func runExport(ctx context.Context, e *env, args []string) int {
+func runExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "export", "[--db PATH] --parquet DIR\n\n"+
 		"Writes every table as Parquet into DIR/tables (page views and ads Hive-partitioned by\n"+
 		"source and year) and every named question's result, with default parameters, into\n"+
-		"DIR/questions, for DuckDB, Spark or Trino elsewhere.\n\n"+
+		"DIR/questions, for DuckDB, Spark or Trino elsewhere. The export is written into a new\n"+
+		"folder beside DIR and swapped in whole, with a manifest (bereik-export.json); DIR must\n"+
+		"be new, empty or an earlier bereik export holding nothing else.\n\n"+
 		"Example: bereik export --db out/bereik.duckdb --parquet out/parquet")
 	db := dbFlag(e, fs)
 	wait := waitFlag(fs)
 	dir := fs.String("parquet", "", "folder to write the Parquet files into")
-	if code, ok := parseNoArgs(fs, args); !ok {
-		return code
+	if err := parseNoArgs(fs, args); err != nil {
+		return err
 	}
 	if *dir == "" {
 		fs.Usage()
-		return exitFailed
+		return errUsage
 	}
 	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true, Wait: *wait})
 	if err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
 	defer conn.Close()
-	files, err := pipeline.ExportTables(ctx, conn, *dir)
+	exp, err := pipeline.NewExport(*dir)
 	if err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
-	questions, err := exportQuestions(ctx, conn, *dir)
+	defer exp.Abort()
+	files, err := pipeline.ExportTables(ctx, conn, exp.Dir())
 	if err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
-	for _, f := range append(files, questions...) {
+	questions, err := exportQuestions(ctx, conn, exp.Dir())
+	if err != nil {
+		return err
+	}
+	written, err := exp.Commit(ctx, conn, *db, append(files, questions...))
+	if err != nil {
+		return err
+	}
+	for _, f := range written {
 		fmt.Fprintf(e.stdout, "%s\t%d rows\t%s\n", f.Name, f.Rows, f.Path)
 	}
-	return exitOK
+	if exp.Leftover != nil {
+		fmt.Fprintf(e.stderr, "bereik: warning: %v\n", exp.Leftover)
+	}
+	return nil
 }
 
 // exportQuestions writes every named question's result with its default parameters.

@@ -10,12 +10,14 @@ import (
 	"bereik/queries"
 )
 
-func runIngest(ctx context.Context, e *env, args []string) int {
+func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ingest", "[--db PATH] [--config FILE] [--wait 30s] [--kind KIND] [--site SITE] [--period FROM..TO]\n"+
 		"              [--log-format text|json] PATH...\n\n"+
 		"Loads export files, and every file in the given folders, into the database. Each file\n"+
 		"is one transaction; a file loaded before is passed over. Exit code 0: all loaded;\n"+
-		"1: some files or rows were rejected (bereik status lists them); 2: nothing done.\n\n"+
+		"1: some files or rows were rejected (bereik status lists them); 2: nothing done;\n"+
+		"130: interrupted (SIGINT or SIGTERM): the file being loaded was rolled back, the\n"+
+		"files before it stay loaded.\n\n"+
 		"Example: bereik ingest --db out/bereik.duckdb out/exports")
 	db := dbFlag(e, fs)
 	wait := waitFlag(fs)
@@ -24,13 +26,13 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 	site := fs.String("site", "", "the configured site of access logs and page reports that name it neither inside nor in their file name")
 	period := fs.String("period", "", "the period of page reports that hold no dates, e.g. 2021-06-01..2021-08-31")
 	logger := logFlag(e, fs)
-	paths, code, ok := parseArgs(fs, args)
-	if !ok {
-		return code
+	paths, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
 	if len(paths) == 0 {
 		fs.Usage()
-		return exitFailed
+		return errUsage
 	}
 	var bar *progressBar
 	if e.isTerminal(e.stderr) {
@@ -41,17 +43,17 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 	log := logger()
 	cfg, err := loadConfig(*configPath, *db)
 	if err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
 	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{Wait: *wait})
 	if err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
 	defer conn.Close()
 	opts := pipeline.IngestOptions{DBPath: *db, Config: cfg, Logger: log, Kind: *kind, Site: *site}
 	if *period != "" {
 		if opts.Period, err = pipeline.ParsePeriod(*period); err != nil {
-			return fail(e, exitFailed, fmt.Errorf("--period: %w", err))
+			return fmt.Errorf("--period: %w", err)
 		}
 	}
 	if bar != nil {
@@ -62,7 +64,7 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 		bar.finish()
 	}
 	if err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
 	if res, err := queries.Run(ctx, conn, "sources", nil); err == nil {
 		for _, w := range staleWarnings(res) {
@@ -89,11 +91,11 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 		"failed", failed, "with_rejects", rejected, "rows", rows, "db", *db)
 	if failed > 0 || rejected > 0 {
 		if loaded == 0 && unchanged == 0 && failed == len(outcomes) {
-			return fail(e, exitPartial, errors.New("no file could be loaded"))
+			return exitWith(exitPartial, errors.New("no file could be loaded"))
 		}
 		log.Warn("some files were not loaded or had rows rejected; see the log above and bereik status",
 			"not_loaded", failed, "with_rejects", rejected)
-		return exitPartial
+		return exitWith(exitPartial, nil)
 	}
-	return exitOK
+	return nil
 }

@@ -297,8 +297,8 @@ func TestProgressBarOnlyOnATerminal(t *testing.T) {
 		e := &env{stdout: &strings.Builder{}, stderr: &stderr, getenv: func(string) string { return "" },
 			isTerminal: func(io.Writer) bool { return terminal }}
 		db := filepath.Join(dir, fmt.Sprintf("progress-%v.duckdb", terminal))
-		if code := runIngest(context.Background(), e, []string{"--db", db, log}); code != exitOK {
-			t.Fatalf("exit %d: %s", code, stderr.String())
+		if err := runIngest(context.Background(), e, []string{"--db", db, log}); err != nil {
+			t.Fatalf("%v: %s", err, stderr.String())
 		}
 		out := stderr.String()
 		drew := strings.Contains(out, "100%") && strings.Contains(out, "\r\x1b[K[")

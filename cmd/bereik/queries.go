@@ -8,14 +8,14 @@ import (
 	"bereik/queries"
 )
 
-func runQueries(ctx context.Context, e *env, args []string) int {
+func runQueries(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "queries", "\n\nLists every named question, what it answers and its parameters.\n\nExample: bereik queries")
-	if code, ok := parseNoArgs(fs, args); !ok {
-		return code
+	if err := parseNoArgs(fs, args); err != nil {
+		return err
 	}
 	qs, err := queries.All()
 	if err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
 	for _, q := range qs {
 		fmt.Fprintf(e.stdout, "%s\n    %s\n", q.Name, wrap(q.Doc, 88, "    "))
@@ -28,7 +28,7 @@ func runQueries(ctx context.Context, e *env, args []string) int {
 		}
 		fmt.Fprintln(e.stdout)
 	}
-	return exitOK
+	return nil
 }
 
 // wrap folds text at width, indenting continuation lines.

@@ -14,6 +14,7 @@ import (
 
 	"bereik/pipeline"
 	"bereik/queries"
+	"bereik/reports"
 )
 
 // paramsFlag collects repeated --param key=value.
@@ -29,7 +30,7 @@ func (p paramsFlag) Set(s string) error {
 	return nil
 }
 
-func runQuery(ctx context.Context, e *env, args []string) int {
+func runQuery(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "query", "[--db PATH] NAME [--param key=value]... [--format table|csv|json]\n"+
 		"       bereik query [--db PATH] --sql 'SELECT ...'\n\n"+
 		"Runs one named question (bereik queries lists them) read-only and prints its rows.\n\n"+
@@ -39,30 +40,33 @@ func runQuery(ctx context.Context, e *env, args []string) int {
 	params := paramsFlag{}
 	fs.Var(params, "param", "a parameter as key=value (repeatable)")
 	format := fs.String("format", "table", "output: table, csv or json")
-	text := fs.String("sql", "", "run this SQL instead of a named question (the database is opened read-only)")
-	rest, code, ok := parseArgs(fs, args)
-	if !ok {
-		return code
+	text := fs.String("sql", "", "run this SQL instead of a named question: it reads the database, read-only, and no file,\n"+
+		"extension or setting (no COPY TO, ATTACH, INSTALL, LOAD, read_csv, SET)")
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
 	if (len(rest) != 1 && *text == "") || (len(rest) != 0 && *text != "") {
 		fs.Usage()
-		return exitFailed
+		return errUsage
 	}
 	if *format != "table" && *format != "csv" && *format != "json" {
-		return fail(e, exitFailed, fmt.Errorf("--format must be table, csv or json, not %q", *format))
+		return fmt.Errorf("--format must be table, csv or json, not %q", *format)
 	}
 	if *text == "" {
 		q, err := queries.Lookup(rest[0])
 		if err != nil {
-			return fail(e, exitFailed, err)
+			return err
 		}
 		if _, err := q.Bind(params); err != nil {
-			return fail(e, exitFailed, err)
+			return err
 		}
 	}
-	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true, Wait: *wait})
+	// The analyst's own SQL runs behind DuckDB's guards: it reads the database and
+	// nothing else (README: "What query --sql may do").
+	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true, Wait: *wait, Sandboxed: *text != ""})
 	if err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
 	defer conn.Close()
 	var res *queries.Result
@@ -72,7 +76,7 @@ func runQuery(ctx context.Context, e *env, args []string) int {
 		res, err = queries.Run(ctx, conn, rest[0], params)
 	}
 	if err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
 	switch *format {
 	case "csv":
@@ -83,9 +87,9 @@ func runQuery(ctx context.Context, e *env, args []string) int {
 		err = writeTable(e.stdout, res)
 	}
 	if err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
-	return exitOK
+	return nil
 }
 
 // rawValue writes a value for machines: full precision, ISO dates, empty for NULL.
@@ -106,12 +110,19 @@ func rawValue(v any) string {
 	return fmt.Sprint(v)
 }
 
+// writeCSV writes a result as CSV. Text that a spreadsheet would run as a formula (a post
+// title starting with =, +, -, @, a tab or a carriage return) gets a leading ', as in the
+// report's CSV download; numbers stay numbers.
 func writeCSV(w io.Writer, res *queries.Result) error {
 	cw := csv.NewWriter(w)
 	cw.Write(res.Columns)
 	for _, row := range res.Rows {
 		rec := make([]string, len(row))
 		for i, v := range row {
+			if text, ok := v.(string); ok {
+				rec[i] = reports.SpreadsheetText(text)
+				continue
+			}
 			rec[i] = rawValue(v)
 		}
 		cw.Write(rec)

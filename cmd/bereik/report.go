@@ -6,7 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -17,7 +17,7 @@ import (
 	"bereik/reports"
 )
 
-func runReport(ctx context.Context, e *env, args []string) int {
+func runReport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "report", "[--db PATH] [--config FILE] (--quarter 2021-06 | --from DATE --to DATE | --programme)\n"+
 		"       [--lang nl|en] [-o report.html]\n"+
 		"       bereik report [--db PATH] --campaign NAME [--flight N] [--from DATE --to DATE] [-o FILE]\n\n"+
@@ -37,19 +37,22 @@ func runReport(ctx context.Context, e *env, args []string) int {
 	campaign := fs.String("campaign", "", "write the campaign report for this campaign of bereik.toml")
 	flight := fs.Int64("flight", 0, "with --campaign: only this flight")
 	out := fs.String("o", "report.html", "output file")
-	if code, ok := parseNoArgs(fs, args); !ok {
-		return code
+	if err := parseNoArgs(fs, args); err != nil {
+		return err
+	}
+	if err := refuseDatabaseFiles("-o", *out, *db); err != nil {
+		return err
 	}
 	if *lang != "nl" && *lang != "en" {
-		return fail(e, exitFailed, fmt.Errorf("--lang must be nl or en, not %q", *lang))
+		return fmt.Errorf("--lang must be nl or en, not %q", *lang)
 	}
 	cfg, err := loadConfig(*configPath, *db)
 	if err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
 	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true, Wait: *wait})
 	if err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
 	defer conn.Close()
 	runner := dbRunner{conn}
@@ -63,7 +66,7 @@ func runReport(ctx context.Context, e *env, args []string) int {
 	opts := reports.Options{Lang: *lang, Campaign: *campaign, CampaignOnly: *campaign != "", Flight: *flight}
 	switch {
 	case *flight != 0 && *campaign == "":
-		return fail(e, exitFailed, errors.New("--flight goes with --campaign"))
+		return errors.New("--flight goes with --campaign")
 	case *campaign != "" && *from == "" && *to == "" && *quarter == "" && !*programme:
 		opts.From, opts.To, err = campaignPeriod(cfg, *campaign, *flight)
 	default:
@@ -73,23 +76,23 @@ func runReport(ctx context.Context, e *env, args []string) int {
 		opts.From, opts.To, opts.Label, err = reportPeriod(ctx, runner, cfg.QuarterStartMonth, *quarter, *from, *to, *programme)
 	}
 	if err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
 	start, end := opts.From, opts.To
 	rep, err := reports.Build(ctx, runner, opts)
 	if err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
 	var buf bytes.Buffer
 	if err := rep.Render(&buf); err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-		return fail(e, exitFailed, err)
+	if err := writeBeside(*out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
+		return err
 	}
 	fmt.Fprintf(e.stderr, "bereik: report for %s to %s written to %s (%d KiB)\n",
 		start.Format(time.DateOnly), end.Format(time.DateOnly), *out, buf.Len()/1024)
-	return exitOK
+	return nil
 }
 
 // dbRunner answers the report's questions from the database.

@@ -9,22 +9,27 @@ import (
 	"bereik/queries"
 )
 
-func runStatus(ctx context.Context, e *env, args []string) int {
+func runStatus(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "status", "[--db PATH]\n\nShows what is loaded per source kind, and the rejected rows.\n\nExample: bereik status --db out/bereik.duckdb")
 	db := dbFlag(e, fs)
 	wait := waitFlag(fs)
-	if code, ok := parseNoArgs(fs, args); !ok {
-		return code
+	if err := parseNoArgs(fs, args); err != nil {
+		return err
 	}
 	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true, Wait: *wait})
 	if err != nil {
-		return fail(e, exitFailed, err)
+		return err
 	}
 	defer conn.Close()
+	// status is where a nightly job looks whether all is well: a damaged block anywhere
+	// fails it, not only the next report that happens to read that block.
+	if err := pipeline.CheckBlocks(ctx, conn, *db); err != nil {
+		return err
+	}
 	for _, name := range []string{"sources", "rejects"} {
 		res, err := queries.Run(ctx, conn, name, nil)
 		if err != nil {
-			return fail(e, exitFailed, err)
+			return err
 		}
 		if name == "sources" {
 			for _, w := range staleWarnings(res) {
@@ -33,11 +38,11 @@ func runStatus(ctx context.Context, e *env, args []string) int {
 		}
 		fmt.Fprintf(e.stdout, "%s (bereik query %s)\n", name, name)
 		if err := writeTable(e.stdout, res); err != nil {
-			return fail(e, exitFailed, err)
+			return err
 		}
 		fmt.Fprintln(e.stdout)
 	}
-	return exitOK
+	return nil
 }
 
 // staleWarnings says which source kinds of a sources result are stale, and since when.

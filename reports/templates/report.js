@@ -97,11 +97,12 @@
 
   // csvCell is one value as an RFC 4180 field. Text that a spreadsheet would run as a
   // formula (it starts with = + - @, a tab or a carriage return) gets a leading ' so that
-  // it stays text; numbers, negative ones too, stay numbers.
+  // it stays text; numbers, negative ones too, stay numbers, also as text (-5). The CLI's
+  // CSV output applies the same rule (reports.SpreadsheetText).
   function csvCell(v) {
     if (v === null || v === undefined) { return ''; }
     var s = String(v);
-    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) { s = "'" + s; }
+    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s) && !/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(s)) { s = "'" + s; }
     if (/[",\r\n]/.test(s)) { s = '"' + s.replace(/"/g, '""') + '"'; }
     return s;
   }
