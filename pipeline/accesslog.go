@@ -23,6 +23,7 @@ var accessLogSource = &source{
 	is:        "an access log in the combined log format",
 	stale:     staleByData,
 	table:     "page_views",
+	parts:     "page_view_rows",
 	schema:    pageViewSchema,
 	merge:     replaceSpan,
 	personal:  true,

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"slices"
 	"database/sql"
 	"fmt"
 	"os"
@@ -49,6 +50,7 @@ func ExportTables(ctx context.Context, db *sql.DB, dir string) ([]ExportedFile, 
 		tables = append(tables, name)
 	}
 	rows.Close()
+	tables = publishedTables(tables)
 	var out []ExportedFile
 	for _, t := range tables {
 		var n int64
@@ -71,6 +73,30 @@ func ExportTables(ctx context.Context, db *sql.DB, dir string) ([]ExportedFile, 
 		out = append(out, f)
 	}
 	return out, nil
+}
+
+// publishedTables replaces, in a list of the database's tables, the tables that hold rows
+// loaded in parts by the views of their published rows (page_view_rows by page_views),
+// and leaves out the ingest's own list of parts: an export holds what the queries read.
+func publishedTables(tables []string) []string {
+	views := map[string]string{}
+	for _, s := range sources {
+		if s.parts != "" {
+			views[s.parts] = s.table
+		}
+	}
+	var out []string
+	for _, t := range tables {
+		switch v, ok := views[t]; {
+		case t == "ingest_parts":
+		case ok:
+			out = append(out, v)
+		default:
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // ExportQuery writes the result of one question, with its parameters bound, as

@@ -177,6 +177,9 @@ func Ingest(ctx context.Context, db *sql.DB, opts IngestOptions, paths []string)
 	if err := checkKeyFingerprint(ctx, db, keys, hashed > 0); err != nil {
 		return nil, err
 	}
+	if err := removeUnpublishedParts(ctx, db); err != nil {
+		return nil, fmt.Errorf("remove the parts of files not published: %w", err)
+	}
 	if err := syncConfig(ctx, db, opts.Config); err != nil {
 		return nil, fmt.Errorf("store configuration: %w", err)
 	}

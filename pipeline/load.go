@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"github.com/apache/arrow-go/v18/arrow"
 	"io"
 	"strings"
 	"time"
@@ -200,9 +201,14 @@ type loaded struct {
 // errAlreadyLoaded means a file with the same content is in the ingest log.
 var errAlreadyLoaded = errors.New("already loaded")
 
-// load puts one parsed file into the database in one transaction: the file's rows, its
-// rejects and its ingest-log entry are committed together or not at all.
+// load puts one parsed file into the database: its rows, its rejects and its ingest-log
+// entry become visible together or not at all. A kind loaded in parts (page views, which
+// come in files of millions of rows) commits its rows in parts that stay invisible until
+// the file is published (loadInParts); every other kind loads in one transaction.
 func load(ctx context.Context, db *sql.DB, run *parseRun, sha string, size int64) (loaded, error) {
+	if run.f.kind.parts != "" {
+		return loadInParts(ctx, db, run, sha, size)
+	}
 	var out loaded
 	src := run.f.kind
 	err := withConn(ctx, db, func(c rawConn) error {
@@ -229,26 +235,220 @@ func load(ctx context.Context, db *sql.DB, run *parseRun, sha string, size int64
 			if run.err != nil {
 				return run.err
 			}
-			for _, r := range run.rejects {
-				reason := r.storedReason(src.personal)
-				if _, err := c.exec(`INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?)`,
-					int32(out.fileID), r.Path, int64(r.Line), int32(r.Col), r.Column, reason); err != nil {
-					return err
-				}
-			}
-			out.rows, out.rejected, out.skipped = run.loaded, run.nReject, run.skipped
-			var first, last any
-			if !run.first.IsZero() {
-				first, last = run.first, run.last
-			}
-			_, err = c.exec(`INSERT INTO ingest_log (file_id, sha256, path, kind, bytes, rows_loaded, rows_rejected,
-				rows_skipped, rows_replaced, first_date, last_date, loaded_at, rows_bots) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				int32(out.fileID), sha, run.f.path, src.kind, size,
-				out.rows, out.rejected, out.skipped, out.replaced, first, last, time.Now().UTC(), countNamed(run.counts(), "bots"))
-			return err
+			return publish(c, run, sha, size, &out)
 		})
 	})
 	return out, err
+}
+
+// publish writes a file's rejects and its ingest-log entry, which makes its rows count.
+func publish(c rawConn, run *parseRun, sha string, size int64, out *loaded) error {
+	src := run.f.kind
+	for _, r := range run.rejects {
+		reason := r.storedReason(src.personal)
+		if _, err := c.exec(`INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?)`,
+			int32(out.fileID), r.Path, int64(r.Line), int32(r.Col), r.Column, reason); err != nil {
+			return err
+		}
+	}
+	out.rows, out.rejected, out.skipped = run.loaded, run.nReject, run.skipped
+	var first, last any
+	if !run.first.IsZero() {
+		first, last = run.first, run.last
+	}
+	_, err := c.exec(`INSERT INTO ingest_log (file_id, sha256, path, kind, bytes, rows_loaded, rows_rejected,
+		rows_skipped, rows_replaced, first_date, last_date, loaded_at, rows_bots) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		int32(out.fileID), sha, run.f.path, src.kind, size,
+		out.rows, out.rejected, out.skipped, out.replaced, first, last, time.Now().UTC(), countNamed(run.counts(), "bots"))
+	return err
+}
+
+// partBatches is how many record batches (of batchRows) one part of a file loaded in parts
+// holds: about a million rows, so that DuckDB holds at most that much uncommitted.
+const partBatches = 8
+
+// loadInParts loads a file of a kind loaded in parts. Its rows go into the kind's parts
+// table (page_view_rows) in parts of partBatches batches, each committed on its own while
+// the file is listed in ingest_parts; the view the queries read (page_views) shows only
+// rows of files in ingest_log. Once the last part is in, one transaction replaces the
+// rows of earlier files the file holds again, writes the rejects and the ingest-log entry
+// and takes the file off ingest_parts: the file becomes visible whole at that moment. A
+// file that fails has its parts deleted; a kill leaves them invisible, and the next
+// ingest deletes them (removeUnpublishedParts). Memory stays that of one part, however
+// large the file.
+func loadInParts(ctx context.Context, db *sql.DB, run *parseRun, sha string, size int64) (loaded, error) {
+	var out loaded
+	src := run.f.kind
+	err := withConn(ctx, db, func(c rawConn) error {
+		err := c.inTx(func() error {
+			n, err := c.queryInt(`SELECT count(*) FROM ingest_log WHERE sha256 = ?`, sha)
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				return errAlreadyLoaded
+			}
+			if out.fileID, err = c.queryInt(`SELECT nextval('file_id_seq')`); err != nil {
+				return err
+			}
+			_, err = c.exec(`INSERT INTO ingest_parts VALUES (?, ?, ?)`, int32(out.fileID), run.f.path, time.Now().UTC())
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if err := insertParts(c, run, out.fileID); err != nil {
+			// The parts committed so far are deleted; should that fail too, they stay
+			// invisible until the next ingest deletes them.
+			drop := rawConn{ctx: context.WithoutCancel(c.ctx), dc: c.dc}
+			drop.exec(fmt.Sprintf(`DELETE FROM %s WHERE file_id = %d`, src.parts, out.fileID))
+			drop.exec(`DELETE FROM ingest_parts WHERE file_id = ?`, int32(out.fileID))
+			var le *lineError
+			switch {
+			case run.err != nil:
+				return run.err
+			case errors.As(err, &le):
+				return err
+			}
+			return fmt.Errorf("load %s into %s: %w", run.f.path, src.parts, err)
+		}
+		return c.inTx(func() error {
+			if err := replaceEarlier(c, src, out.fileID, &out); err != nil {
+				return err
+			}
+			if _, err := c.exec(`DELETE FROM ingest_parts WHERE file_id = ?`, int32(out.fileID)); err != nil {
+				return err
+			}
+			return publish(c, run, sha, size, &out)
+		})
+	})
+	return out, err
+}
+
+// insertParts streams the parsed batches into the kind's parts table, committing every
+// partBatches batches.
+func insertParts(c rawConn, run *parseRun, fileID int64) error {
+	src := run.f.kind
+	ar, err := duckdb.NewArrowFromConn(c.dc)
+	if err != nil {
+		return err
+	}
+	reader := newBatchReader(run)
+	defer reader.Release()
+	list := columnList(src)
+	for {
+		part := &partReader{r: reader, left: partBatches}
+		release, err := ar.RegisterView(part, "bereik_part")
+		if err != nil {
+			return err
+		}
+		err = c.inTx(func() error {
+			_, err := c.exec(fmt.Sprintf(`INSERT INTO %s (file_id, %s) SELECT %d, %s FROM bereik_part`, src.parts, list, fileID, list))
+			return err
+		})
+		release()
+		if err != nil {
+			return err
+		}
+		if run.err != nil {
+			return run.err
+		}
+		if part.ended {
+			return nil
+		}
+	}
+}
+
+// replaceEarlier deletes the rows of earlier files that a file of a kind loaded in parts
+// holds again, by its merge rule, counting them in out.replaced.
+func replaceEarlier(c rawConn, src *source, fileID int64, out *loaded) error {
+	var err error
+	switch src.merge {
+	case replaceDays:
+		// The rows of earlier files from this file's first to its last page view, per site,
+		// are replaced, on the days it holds rows of: two exports that meet at noon keep
+		// each other's half of that day, and a day the new file lacks (no visits, or only
+		// rejected rows) keeps what was loaded before. Only rows the new file holds again
+		// are deleted. Page views are loaded in time order, so DuckDB's zone maps on ts
+		// skip most of the table before the days are matched.
+		out.replaced, err = c.exec(fmt.Sprintf(`DELETE FROM %[1]s p USING (
+				SELECT site, min(ts) AS first_ts, max(ts) AS last_ts
+				FROM %[1]s WHERE file_id = %[2]d GROUP BY site) f
+			WHERE p.file_id <> %[2]d AND p.site = f.site
+			  AND p.ts >= f.first_ts AND p.ts <= f.last_ts
+			  AND (p.site, p.ts::DATE) IN (SELECT DISTINCT site, ts::DATE FROM %[1]s WHERE file_id = %[2]d)`, src.parts, fileID))
+	case replaceSpan:
+		// The rows of earlier files from this file's first to its last row, per site, are
+		// replaced: rotated logs meet at an hour, not at midnight.
+		out.replaced, err = c.exec(fmt.Sprintf(`DELETE FROM %[1]s p USING (
+				SELECT site, min(ts) AS first_ts, max(ts) AS last_ts
+				FROM %[1]s WHERE file_id = %[2]d GROUP BY site) f
+			WHERE p.file_id <> %[2]d AND p.site = f.site
+			  AND p.ts >= f.first_ts AND p.ts <= f.last_ts`, src.parts, fileID))
+	case appendRows:
+	default:
+		return fmt.Errorf("kind %s: merge rule %d is not one for a kind loaded in parts", src.kind, src.merge)
+	}
+	return err
+}
+
+// removeUnpublishedParts deletes the parts of files whose ingest was killed before they
+// were published: invisible to every query, they would only take room.
+func removeUnpublishedParts(ctx context.Context, db *sql.DB) error {
+	return withConn(ctx, db, func(c rawConn) error {
+		n, err := c.queryInt(`SELECT count(*) FROM ingest_parts`)
+		if err != nil || n == 0 {
+			return err
+		}
+		return c.inTx(func() error {
+			for _, s := range sources {
+				if s.parts == "" {
+					continue
+				}
+				if _, err := c.exec(fmt.Sprintf(`DELETE FROM %s WHERE file_id IN (SELECT file_id FROM ingest_parts)`, s.parts)); err != nil {
+					return err
+				}
+			}
+			_, err := c.exec(`DELETE FROM ingest_parts`)
+			return err
+		})
+	})
+}
+
+// partReader passes on up to left batches of a batchReader, then ends; ended says
+// whether the batchReader itself ended. DuckDB scans one part per transaction.
+type partReader struct {
+	r     *batchReader
+	left  int
+	ended bool
+}
+
+func (p *partReader) Retain()                        {}
+func (p *partReader) Release()                       {}
+func (p *partReader) Schema() *arrow.Schema          { return p.r.Schema() }
+func (p *partReader) RecordBatch() arrow.RecordBatch { return p.r.RecordBatch() }
+func (p *partReader) Record() arrow.RecordBatch      { return p.r.RecordBatch() }
+func (p *partReader) Err() error                     { return p.r.Err() }
+
+func (p *partReader) Next() bool {
+	if p.left == 0 || p.ended {
+		return false
+	}
+	if !p.r.Next() {
+		p.ended = true
+		return false
+	}
+	p.left--
+	return true
+}
+
+// columnList is the kind's columns, as an INSERT names them.
+func columnList(src *source) string {
+	cols := make([]string, 0, len(src.schema.Fields()))
+	for _, f := range src.schema.Fields() {
+		cols = append(cols, f.Name)
+	}
+	return strings.Join(cols, ", ")
 }
 
 // loadRows streams the parsed batches into the source's table through a registered Arrow
@@ -267,11 +467,7 @@ func loadRows(c rawConn, run *parseRun, fileID int64, out *loaded) error {
 	}
 	defer release()
 
-	cols := make([]string, 0, len(src.schema.Fields()))
-	for _, f := range src.schema.Fields() {
-		cols = append(cols, f.Name)
-	}
-	list := strings.Join(cols, ", ")
+	list := columnList(src)
 	insert := func(from string) error {
 		_, err := c.exec(fmt.Sprintf(`INSERT INTO %s (file_id, %s) SELECT %d, %s FROM %s`, src.table, list, fileID, list, from))
 		return err
@@ -279,35 +475,6 @@ func loadRows(c rawConn, run *parseRun, fileID int64, out *loaded) error {
 	switch src.merge {
 	case appendRows:
 		return insert("bereik_batches")
-	case replaceDays:
-		if err := insert("bereik_batches"); err != nil {
-			return err
-		}
-		// The rows of earlier files from this file's first to its last page view, per site,
-		// are replaced, on the days it holds rows of: two exports that meet at noon keep
-		// each other's half of that day, and a day the new file lacks (no visits, or only
-		// rejected rows) keeps what was loaded before. Only rows the new file holds again
-		// are deleted. page_views is loaded in time order, so DuckDB's zone maps on ts skip
-		// most of the table before the days are matched.
-		out.replaced, err = c.exec(fmt.Sprintf(`DELETE FROM page_views p USING (
-				SELECT site, min(ts) AS first_ts, max(ts) AS last_ts
-				FROM page_views WHERE file_id = %d GROUP BY site) f
-			WHERE p.file_id <> %d AND p.site = f.site
-			  AND p.ts >= f.first_ts AND p.ts <= f.last_ts
-			  AND (p.site, p.ts::DATE) IN (SELECT DISTINCT site, ts::DATE FROM page_views WHERE file_id = %d)`, fileID, fileID, fileID))
-		return err
-	case replaceSpan:
-		if err := insert("bereik_batches"); err != nil {
-			return err
-		}
-		// The rows of earlier files from this file's first to its last row, per site, are
-		// replaced: rotated logs meet at an hour, not at midnight.
-		out.replaced, err = c.exec(fmt.Sprintf(`DELETE FROM %s p USING (
-				SELECT site, min(ts) AS first_ts, max(ts) AS last_ts
-				FROM %s WHERE file_id = %d GROUP BY site) f
-			WHERE p.file_id <> %d AND p.site = f.site
-			  AND p.ts >= f.first_ts AND p.ts <= f.last_ts`, src.table, src.table, fileID, fileID))
-		return err
 	case replaceAll:
 		if _, err := c.exec(`CREATE OR REPLACE TEMP TABLE bereik_stage AS SELECT * FROM bereik_batches`); err != nil {
 			return err

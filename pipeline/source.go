@@ -65,7 +65,11 @@ type source struct {
 	// is says what such a file is, for messages: "a Meta Ads Manager export".
 	is    string
 	stale staleness
+	// table is the table queries read the kind's rows from; parts, if set, is the table
+	// the rows are written to in parts, of which table is the view of published files
+	// (loadInParts).
 	table string
+	parts string
 	// spec lists the header fields the kind reads; a kind without spec has no header
 	// and is recognised by lineMatch instead. oneOf lists groups of fields of which the
 	// header must have at least one (Reporting starts, or Day; Campaign, Ad set or Ad name).

@@ -39,8 +39,8 @@ func pageViewBlock(tb testing.TB, db string) (offset, size int64) {
 	var block, within int64
 	err = conn.QueryRow(`WITH blocks AS (`+strings.Join(parts, " UNION ALL ")+`)
 		SELECT block_id, block_offset FROM blocks
-		WHERE table_name = 'page_views' AND column_name = 'visitor'
-		  AND block_id NOT IN (SELECT block_id FROM blocks WHERE table_name <> 'page_views')
+		WHERE table_name = 'page_view_rows' AND column_name = 'visitor'
+		  AND block_id NOT IN (SELECT block_id FROM blocks WHERE table_name <> 'page_view_rows')
 		ORDER BY block_id DESC LIMIT 1`).Scan(&block, &within)
 	if err != nil {
 		tb.Fatal(err)
@@ -95,7 +95,7 @@ func TestDamagedBlockFailsStatusAndIngest(t *testing.T) {
 	} {
 		stderr.Reset()
 		code := run(args, nil, &bytes.Buffer{}, &stderr)
-		if code != exitFailed || !strings.Contains(stderr.String(), "is damaged: table page_views cannot be read whole") ||
+		if code != exitFailed || !strings.Contains(stderr.String(), "is damaged: table page_view_rows cannot be read whole") ||
 			!strings.Contains(stderr.String(), "checksum") || !strings.Contains(stderr.String(), "hint: restore the database from its last backup") {
 			t.Errorf("%s on the damaged database: exit %d, stderr:\n%s", args[0], code, stderr.String())
 		}

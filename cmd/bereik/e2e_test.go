@@ -294,7 +294,7 @@ func TestCommandErrors(t *testing.T) {
 		{[]string{"report", "--db", db, "--quarter", "Q3"}, exitFailed, "want the quarter's first month, like 2021-06"},
 		{[]string{"report", "--db", filepath.Join(t.TempDir(), "none.duckdb"), "--programme"}, exitFailed, "run bereik ingest first"},
 		{[]string{"frobnicate"}, exitFailed, `unknown command "frobnicate"`},
-		{[]string{"query", "--db", db, "--sql", "DELETE FROM page_views"}, exitFailed, "read-only"},
+		{[]string{"query", "--db", db, "--sql", "DELETE FROM page_view_rows"}, exitFailed, "read-only"},
 		{[]string{"query", "--db", db, "top_articles", "--param", "limit=vijf"}, exitFailed, `"vijf" is not a whole number`},
 		{[]string{"query", "--db", db, "top_articles", "--param", "limit"}, exitFailed, `"limit": want key=value`},
 		{[]string{"query", "--db", db, "top_articles", "--format", "xml"}, exitFailed, "--format must be table, csv or json"},

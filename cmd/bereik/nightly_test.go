@@ -195,6 +195,19 @@ func TestKillDuringIngestLeavesAllOrNothing(t *testing.T) {
 	if views, logged := loadedRows(t, db, big); views != n || logged != 1 {
 		t.Fatalf("the run after the kills loaded %d of %d rows, %d log entries", views, n, logged)
 	}
+	// The parts the killed runs committed were invisible, and the next run removed them.
+	conn, err := pipeline.Open(context.Background(), db, pipeline.OpenOptions{ReadOnly: true, Wait: 10 * time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var stored int64
+	if err := conn.QueryRow(`SELECT count(*) FROM page_view_rows`).Scan(&stored); err != nil {
+		t.Fatal(err)
+	}
+	if stored != n+3_000 {
+		t.Errorf("page_view_rows holds %d rows after the kills and a full run, want %d: parts of killed runs left behind", stored, n+3_000)
+	}
 }
 
 // holdDB is the environment variable that makes the test binary a process that holds a

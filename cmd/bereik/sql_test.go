@@ -41,7 +41,7 @@ func TestQuerySQLReadsTheDatabaseAndNothingElse(t *testing.T) {
 		{"RESET enable_external_access", "the configuration has been locked"},
 		{"SET lock_configuration = false; SELECT * FROM read_text('" + db + ".key')", "the configuration has been locked"},
 		{"SET autoinstall_known_extensions = true", "the configuration has been locked"},
-		{"DELETE FROM page_views", "read-only"},
+		{"DELETE FROM page_view_rows", "read-only"},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run([]string{"query", "--db", db, "--sql", tc.sql}, nil, &stdout, &stderr)
