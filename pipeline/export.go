@@ -2,11 +2,11 @@ package pipeline
 
 import (
 	"context"
-	"slices"
 	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
