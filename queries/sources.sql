@@ -7,6 +7,14 @@
 -- doc: exports date their data by the newest post, and a page may not post for days: a
 -- doc: post kind loaded within stale_after is not stale. rows counts the rows loaded less
 -- doc: those later exports replaced.
+-- column: kind text
+-- column: files integer
+-- column: rows integer
+-- column: rejected integer
+-- column: first_day date
+-- column: last_day date
+-- column: last_loaded timestamp
+-- column: stale boolean
 SELECT l.kind,
        count(*) AS files,
        (sum(rows_loaded) - sum(rows_replaced))::BIGINT AS rows,

@@ -96,7 +96,15 @@ func runReport(ctx context.Context, e *env, args []string) int {
 type dbRunner struct{ db *sql.DB }
 
 func (r dbRunner) Run(ctx context.Context, name string, params map[string]string) (*queries.Result, error) {
-	return queries.Run(ctx, r.db, name, params)
+	q, err := queries.Lookup(name)
+	if err != nil {
+		return nil, err
+	}
+	args, err := q.Parse(params)
+	if err != nil {
+		return nil, err
+	}
+	return queries.Run(ctx, r.db, name, args)
 }
 
 // campaignPeriod is the dates of one flight of a configured campaign, or of all its flights.
