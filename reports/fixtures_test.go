@@ -20,12 +20,12 @@ type fakeRunner struct {
 }
 
 type askedQuery struct {
-	Name   string
-	Params map[string]string
+	Name string
+	Args queries.Args
 }
 
-func (f *fakeRunner) Run(_ context.Context, name string, params map[string]string) (*queries.Result, error) {
-	f.asked = append(f.asked, askedQuery{name, maps.Clone(params)})
+func (f *fakeRunner) Run(_ context.Context, name string, args queries.Args) (*queries.Result, error) {
+	f.asked = append(f.asked, askedQuery{name, maps.Clone(args)})
 	res, ok := f.results[name]
 	if !ok {
 		return nil, fmt.Errorf("no query named %q", name)
@@ -42,18 +42,45 @@ func day(tb testing.TB, s string) time.Time {
 	return t
 }
 
-func i64(n int64) *int64 { return &n }
+func i64(n int64) *int64          { return &n }
+func f64p(x float64) *float64     { return &x }
+func str(s string) *string        { return &s }
+func dayp(t time.Time) *time.Time { return &t }
+
+// result is the result the named query gives with these rows, as queries.ResultOf makes it.
+func result[T any](tb testing.TB, query string, rows []T) *queries.Result {
+	tb.Helper()
+	res, err := queries.ResultOf(query, rows)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
+}
+
+// demoSites are the sites of the demo's bereik.toml, as the report names them.
+var demoSites = []Site{
+	{Name: "kennisplein", Label: "Kennisplein", Host: "kennispleingehandicaptensector.nl"},
+	{Name: "twinkelmagazine", Label: "Twinkelmagazine", Host: "twinkelmagazine.nl"},
+	{Name: "vilans", Label: "vilans.nl", Host: "vilans.nl"},
+}
+
+// withConfig fills in what the caller reads from the demo's bereik.toml.
+func withConfig(opts Options) Options {
+	opts.Sites, opts.MainSite = demoSites, "kennisplein"
+	opts.MagazineSite, opts.MagazinePrefix = "twinkelmagazine", "/twinkels/"
+	return opts
+}
 
 // programmeOptions is the period of the published report.
 func programmeOptions(tb testing.TB, lang string) Options {
 	tb.Helper()
-	return Options{
+	return withConfig(Options{
 		From:     day(tb, "2019-09-01"),
 		To:       day(tb, "2021-08-31"),
 		Label:    "Begeleiding à la carte",
 		Lang:     lang,
 		Campaign: "Twinkels 2021",
-	}
+	})
 }
 
 // publishedFlight is one row of the published Twinkel table.
@@ -70,10 +97,7 @@ type publishedFlight struct {
 // campaign's published rows and made-up visits and top articles.
 func publishedResults(tb testing.TB) map[string]*queries.Result {
 	tb.Helper()
-	quarters := &queries.Result{
-		Query:   queryVisitsPerQuarter,
-		Columns: []string{"quarter_start", "quarter_end", "visits", "visitors", "new_visits", "returning_visits"},
-	}
+	var quarters []ProgrammeQuarter
 	for i, q := range []struct {
 		start, end                         string
 		visits, visitors, newV, returningV int64
@@ -90,78 +114,58 @@ func publishedResults(tb testing.TB) map[string]*queries.Result {
 		if q.newV+q.returningV != q.visits {
 			tb.Fatalf("quarter %d: new + returning != visits", i)
 		}
-		quarters.Rows = append(quarters.Rows, []any{day(tb, q.start), day(tb, q.end), q.visits, q.visitors, q.newV, q.returningV})
+		quarters = append(quarters, ProgrammeQuarter{day(tb, q.start), day(tb, q.end), q.visits, q.visitors, q.newV, q.returningV})
 	}
 
-	flights := &queries.Result{
-		Query: queryTwinkelFlights,
-		Columns: []string{"campaign", "flight", "flight_start", "flight_end", "format", "data_start", "data_end",
-			"impressions", "unique_reach", "reach_upper_bound", "views", "clicks", "ctr", "frequency"},
-	}
+	var flights []Flight
 	for _, f := range []publishedFlight{
 		{1, "static", 896158, 151136, nil, 6402, "2021-06-14", "2021-07-11"},
 		{2, "static", 375585, 111267, nil, 4567, "2021-08-09", "2021-09-12"},
 		{1, "dynamic", 97008, 30568, i64(61635), 797, "2021-06-14", "2021-07-11"},
 		{2, "dynamic", 54986, 23571, i64(36861), 487, "2021-08-09", "2021-09-12"},
 	} {
-		var views any
-		if f.views != nil {
-			views = *f.views
-		}
 		dataEnd := day(tb, f.end)
 		if to := day(tb, "2021-08-31"); dataEnd.After(to) {
 			dataEnd = to
 		}
-		flights.Rows = append(flights.Rows, []any{
-			"Twinkels 2021", f.flight, day(tb, f.start), day(tb, f.end), f.format, day(tb, f.start), dataEnd,
-			f.impressions, f.reach, f.reach, views, f.clicks,
-			float64(f.clicks) / float64(f.impressions), float64(f.impressions) / float64(f.reach),
+		flights = append(flights, Flight{
+			Campaign: "Twinkels 2021", Number: f.flight, Start: day(tb, f.start), End: day(tb, f.end), Format: f.format,
+			DataStart: day(tb, f.start), DataEnd: dataEnd,
+			Impressions: f.impressions, UniqueReach: i64(f.reach), ReachUpperBound: f.reach, Views: f.views, Clicks: f.clicks,
+			CTR: f64p(float64(f.clicks) / float64(f.impressions)), Frequency: f64p(float64(f.impressions) / float64(f.reach)),
 		})
 	}
 
-	totals := &queries.Result{
-		Query:   queryTwinkelTotals,
-		Columns: []string{"format", "flights", "impressions", "reach_sum", "views", "clicks", "ctr"},
-		Rows: [][]any{
-			{"static", int64(2), int64(1271743), int64(262403), nil, int64(10969), 10969.0 / 1271743},
-			{"dynamic", int64(2), int64(151994), int64(54139), int64(98496), int64(1284), 1284.0 / 151994},
-			{"total", int64(2), int64(1423737), int64(316542), int64(98496), int64(12253), 12253.0 / 1423737},
-		},
+	totals := []FormatTotal{
+		{"static", 2, 1271743, 262403, nil, 10969, f64p(10969.0 / 1271743)},
+		{"dynamic", 2, 151994, 54139, i64(98496), 1284, f64p(1284.0 / 151994)},
+		{"total", 2, 1423737, 316542, i64(98496), 12253, f64p(12253.0 / 1423737)},
 	}
 
-	top := &queries.Result{
-		Query:   queryTopArticles,
-		Columns: []string{"site", "rank", "path", "page_title", "item_title", "item_type", "visits", "visitors", "source"},
-		Rows: [][]any{
-			{"kennisplein", int64(1), "/begeleiding-a-la-carte/", "Begeleiding à la carte", nil, nil, int64(5120), int64(4011), "page_views"},
-			{"kennisplein", int64(2), "/begeleiding-a-la-carte/verhalen/marloes", "Marloes kiest zelf haar begeleider", "Marloes kiest zelf", "verhaal", int64(1874), int64(1533), "page_views"},
-			{"kennisplein", int64(3), "/begeleiding-a-la-carte/kennisproducten/keuzehulp", "Keuzehulp begeleiding", "Keuzehulp begeleiding", "kennisproduct", int64(1502), int64(1290), "page_views"},
-			{"kennisplein", int64(4), "/begeleiding-a-la-carte/verhalen/ahmed", "Ahmed woont op zichzelf", "Ahmed woont op zichzelf", "verhaal", int64(1210), int64(1003), "page_views"},
-			{"kennisplein", int64(5), "/begeleiding-a-la-carte/themas/wonen", "Thema wonen", nil, nil, int64(988), int64(841), "page_views"},
-			// vilans.nl's visits come from a Matomo page report: no distinct visitors.
-			{"vilans", int64(1), "/artikelen/begeleiding-a-la-carte/", "Begeleiding à la carte | Vilans", nil, nil, int64(2301), nil, "page_reports"},
-			{"vilans", int64(2), "/artikelen/begeleiding-a-la-carte/resultaten", "Resultaten van het programma", "Eindrapport", "kennisproduct", int64(1402), nil, "page_reports"},
-			{"twinkelmagazine", int64(1), "/twinkels/sanne", "Sanne en haar hond", "Sanne en haar hond", "Twinkel", int64(3377), int64(3120), "page_views"},
-		},
+	top := []TopArticle{
+		{"kennisplein", 1, "/begeleiding-a-la-carte/", "Begeleiding à la carte", nil, nil, 5120, i64(4011), "page_views"},
+		{"kennisplein", 2, "/begeleiding-a-la-carte/verhalen/marloes", "Marloes kiest zelf haar begeleider", str("Marloes kiest zelf"), str("verhaal"), 1874, i64(1533), "page_views"},
+		{"kennisplein", 3, "/begeleiding-a-la-carte/kennisproducten/keuzehulp", "Keuzehulp begeleiding", str("Keuzehulp begeleiding"), str("kennisproduct"), 1502, i64(1290), "page_views"},
+		{"kennisplein", 4, "/begeleiding-a-la-carte/verhalen/ahmed", "Ahmed woont op zichzelf", str("Ahmed woont op zichzelf"), str("verhaal"), 1210, i64(1003), "page_views"},
+		{"kennisplein", 5, "/begeleiding-a-la-carte/themas/wonen", "Thema wonen", nil, nil, 988, i64(841), "page_views"},
+		// vilans.nl's visits come from a Matomo page report: no distinct visitors.
+		{"vilans", 1, "/artikelen/begeleiding-a-la-carte/", "Begeleiding à la carte | Vilans", nil, nil, 2301, nil, "page_reports"},
+		{"vilans", 2, "/artikelen/begeleiding-a-la-carte/resultaten", "Resultaten van het programma", str("Eindrapport"), str("kennisproduct"), 1402, nil, "page_reports"},
+		{"twinkelmagazine", 1, "/twinkels/sanne", "Sanne en haar hond", str("Sanne en haar hond"), str("Twinkel"), 3377, i64(3120), "page_views"},
 	}
 	// The funnel as the query answers it on the demo data for 14 June - 31 August 2021.
-	funnel := &queries.Result{
-		Query:   queryFunnel,
-		Columns: []string{"step", "stage", "impressions", "clicks", "visits", "visitors", "avg_visit_seconds"},
-		Rows: [][]any{
-			{int64(1), "ads", int64(1423737), int64(12253), nil, nil, nil},
-			{int64(2), "magazine", nil, nil, int64(5363), int64(4176), 74.0},
-			{int64(3), "platform", nil, nil, int64(892), int64(556), 252.0},
-		},
+	funnel := []FunnelStep{
+		{1, "ads", i64(1423737), i64(12253), nil, nil, nil},
+		{2, "magazine", nil, nil, i64(5363), i64(4176), f64p(74)},
+		{3, "platform", nil, nil, i64(892), i64(556), f64p(252)},
 	}
-	annotations := &queries.Result{Query: queryAnnotations, Columns: []string{"day", "text"}}
 	results := map[string]*queries.Result{
-		queryVisitsPerQuarter: quarters,
-		queryTwinkelFlights:   flights,
-		queryTwinkelTotals:    totals,
-		queryFunnel:           funnel,
-		queryTopArticles:      top,
-		queryAnnotations:      annotations,
+		queryVisitsPerQuarter: result(tb, queryVisitsPerQuarter, quarters),
+		queryTwinkelFlights:   result(tb, queryTwinkelFlights, flights),
+		queryTwinkelTotals:    result(tb, queryTwinkelTotals, totals),
+		queryFunnel:           result(tb, queryFunnel, funnel),
+		queryTopArticles:      result(tb, queryTopArticles, top),
+		queryAnnotations:      result(tb, queryAnnotations, []Annotation{}),
 	}
 	for name, res := range sectionResults(tb) {
 		results[name] = res
@@ -174,62 +178,62 @@ func publishedResults(tb testing.TB) map[string]*queries.Result {
 func sectionResults(tb testing.TB) map[string]*queries.Result {
 	tb.Helper()
 	d := func(s string) time.Time { return day(tb, s) }
-	keys := &queries.Result{Query: queryKeyFigures, Columns: keyFigureColumns}
+	var keys []KeyFigure
 	for _, k := range []struct {
 		metric                 string
-		value, previous, year  any
-		changePrev, changeYear any
+		value, previous, year  *int64
+		changePrev, changeYear *float64
 	}{
-		{"visits", int64(20373), int64(15110), nil, 20373.0/15110 - 1, nil},
-		{"visitors", int64(16180), int64(11230), nil, 16180.0/11230 - 1, nil},
-		{"page_views", int64(24142), int64(24142), nil, 0.0, nil},
-		{"ad_impressions", int64(1423737), nil, nil, nil, nil},
-		{"ad_clicks", int64(12253), nil, nil, nil, nil},
-		{"social_impressions", int64(118204), int64(131877), nil, 118204.0/131877 - 1, nil},
+		{"visits", i64(20373), i64(15110), nil, f64p(20373.0/15110 - 1), nil},
+		{"visitors", i64(16180), i64(11230), nil, f64p(16180.0/11230 - 1), nil},
+		{"page_views", i64(24142), i64(24142), nil, f64p(0), nil},
+		{"ad_impressions", i64(1423737), nil, nil, nil, nil},
+		{"ad_clicks", i64(12253), nil, nil, nil, nil},
+		{"social_impressions", i64(118204), i64(131877), nil, f64p(118204.0/131877 - 1), nil},
 	} {
-		keys.Rows = append(keys.Rows, []any{k.metric, d("2019-09-01"), d("2021-08-31"), k.value,
+		keys = append(keys, KeyFigure{k.metric, d("2019-09-01"), d("2021-08-31"), k.value,
 			d("2017-09-01"), d("2019-08-31"), k.previous, k.changePrev, d("2018-09-01"), d("2020-08-31"), k.year, k.changeYear})
 	}
 	loaded := time.Date(2021, 9, 1, 6, 15, 0, 0, time.UTC)
-	fresh := &queries.Result{Query: queryFreshness, Columns: freshnessColumns, Rows: [][]any{
-		{"content_catalogue", int64(1), nil, loaded, loaded, int64(48), nil, false},
-		{"meta_ads", int64(2), d("2021-08-31"), loaded, loaded, int64(48), int64(6), false},
-		{"visit_log", int64(24), d("2021-08-28"), loaded, loaded, int64(48), int64(78), true},
-	}}
-	referrals := &queries.Result{Query: queryReferralSources, Columns: referralColumns}
+	fresh := []SourceFreshness{
+		{"content_catalogue", "Contentcatalogus", "Content catalogue", 1, nil, loaded, loaded, 48, nil, false},
+		{"meta_ads", "Meta-advertenties", "Meta ads", 2, dayp(d("2021-08-31")), loaded, loaded, 48, i64(6), false},
+		{"visit_log", "Bezoekerslogs", "Visit logs", 24, dayp(d("2021-08-28")), loaded, loaded, 48, i64(78), true},
+	}
+	var referrals []ReferralQuarter
 	for qi, q := range [][2]string{{"2021-03-01", "2021-05-31"}, {"2021-06-01", "2021-08-31"}} {
 		for ci, ch := range []string{"newsletter", "facebook", "instagram", "linkedin", "x", "youtube", "search", "other", "internal", "direct"} {
 			visits := int64(100*(qi+1) + 37*ci)
-			referrals.Rows = append(referrals.Rows, []any{d(q[0]), d(q[1]), ch, int64(ci + 1), visits, visits - int64(ci)})
+			referrals = append(referrals, ReferralQuarter{d(q[0]), d(q[1]), ch, int64(ci + 1), visits, visits - int64(ci)})
 		}
 	}
-	channels := &queries.Result{Query: queryChannelReach, Columns: channelColumns, Rows: [][]any{
-		{d("2021-03-01"), d("2021-05-31"), "linkedin", int64(12), int64(48210), int64(1733), 1733.0 / 48210, int64(30120)},
-		{d("2021-03-01"), d("2021-05-31"), "facebook", int64(9), int64(31877), int64(902), 902.0 / 31877, int64(25001)},
-		{d("2021-06-01"), d("2021-08-31"), "linkedin", int64(14), int64(51022), int64(2011), 2011.0 / 51022, int64(33870)},
-		{d("2021-06-01"), d("2021-08-31"), "facebook", int64(11), int64(40115), int64(1240), 1240.0 / 40115, int64(29990)},
-		{d("2021-06-01"), d("2021-08-31"), "youtube", int64(3), nil, nil, nil, nil},
-	}}
-	products := &queries.Result{Query: queryTopKnowledgeProducts, Columns: productColumns, Rows: [][]any{
-		{int64(1), int64(117), "Dossier Ervaringsleren", "kennisproduct", "Ervaringsleren", "Vakmanschap & Trots", "kennisplein", "/begeleiding-a-la-carte/ervaringsleren/*", int64(7329), int64(7031)},
-		{int64(2), int64(78), "Gesprekstool 'Wat is er?'", "kennisproduct", "Vilans", "Vakmanschap & Trots en Zeggenschap & Dialoog", "kennisplein", "/begeleiding-a-la-carte/gesprekstool-wat-is-er", int64(3985), int64(3900)},
-		{int64(3), int64(11), "7 tips voor het omgaan met familieleden met een migratieachtergrond", "kennisproduct", "Cordaan", "Familiebetrokkenheid", "kennisplein", "/begeleiding-a-la-carte/7-tips", int64(776), int64(770)},
-	}}
-	themes := &queries.Result{Query: queryVisitsByTheme, Columns: themeColumns, Rows: [][]any{
-		{"Meedoen & Activering", false, int64(32), int64(27498), int64(23809)},
-		{"Vakmanschap & Trots", false, int64(46), int64(21177), int64(19146)},
-		{"Zeggenschap & Dialoog", false, int64(18), int64(8469), int64(8097)},
-		{"Familiebetrokkenheid", false, int64(15), int64(7398), int64(7126)},
-		{"", false, int64(2), int64(323), int64(323)},
-		{nil, true, int64(105), int64(58614), int64(45041)},
-	}}
-	organisations := &queries.Result{Query: queryVisitsByOrganisation, Columns: organisationColumns, Rows: [][]any{
-		{"Ipse de Bruggen", false, int64(3), int64(19008), int64(17074)},
-		{"Ervaringsleren", false, int64(1), int64(7329), int64(7031)},
-		{"Vilans", false, int64(4), int64(4437), int64(4335)},
-		{nil, true, int64(8), int64(29001), int64(27100)},
-	}}
-	posts := &queries.Result{Query: queryTopPosts, Columns: postColumns}
+	channels := []ChannelQuarter{
+		{d("2021-03-01"), d("2021-05-31"), "linkedin", 12, i64(48210), i64(1733), f64p(1733.0 / 48210), i64(30120)},
+		{d("2021-03-01"), d("2021-05-31"), "facebook", 9, i64(31877), i64(902), f64p(902.0 / 31877), i64(25001)},
+		{d("2021-06-01"), d("2021-08-31"), "linkedin", 14, i64(51022), i64(2011), f64p(2011.0 / 51022), i64(33870)},
+		{d("2021-06-01"), d("2021-08-31"), "facebook", 11, i64(40115), i64(1240), f64p(1240.0 / 40115), i64(29990)},
+		{d("2021-06-01"), d("2021-08-31"), "youtube", 3, nil, nil, nil, nil},
+	}
+	products := []KnowledgeProduct{
+		{1, 117, "Dossier Ervaringsleren", "kennisproduct", "Ervaringsleren", "Vakmanschap & Trots", "kennisplein", "/begeleiding-a-la-carte/ervaringsleren/*", 7329, 7031},
+		{2, 78, "Gesprekstool 'Wat is er?'", "kennisproduct", "Vilans", "Vakmanschap & Trots en Zeggenschap & Dialoog", "kennisplein", "/begeleiding-a-la-carte/gesprekstool-wat-is-er", 3985, 3900},
+		{3, 11, "7 tips voor het omgaan met familieleden met een migratieachtergrond", "kennisproduct", "Cordaan", "Familiebetrokkenheid", "kennisplein", "/begeleiding-a-la-carte/7-tips", 776, 770},
+	}
+	themes := []ThemeVisits{
+		{str("Meedoen & Activering"), GroupVisits{false, 32, 27498, 23809}},
+		{str("Vakmanschap & Trots"), GroupVisits{false, 46, 21177, 19146}},
+		{str("Zeggenschap & Dialoog"), GroupVisits{false, 18, 8469, 8097}},
+		{str("Familiebetrokkenheid"), GroupVisits{false, 15, 7398, 7126}},
+		{str(""), GroupVisits{false, 2, 323, 323}},
+		{nil, GroupVisits{true, 105, 58614, 45041}},
+	}
+	organisations := []OrganisationVisits{
+		{str("Ipse de Bruggen"), GroupVisits{false, 3, 19008, 17074}},
+		{str("Ervaringsleren"), GroupVisits{false, 1, 7329, 7031}},
+		{str("Vilans"), GroupVisits{false, 4, 4437, 4335}},
+		{nil, GroupVisits{true, 8, 29001, 27100}},
+	}
+	var posts []TopPost
 	for _, p := range []struct {
 		platform, metric string
 		list             []string
@@ -241,39 +245,39 @@ func sectionResults(tb testing.TB) map[string]*queries.Result {
 		{"youtube", "views", []string{"Milan over communicatie (Ervaringsleren)", "Twinkel #11 - De Berkelhof"}, []int64{1639, 1053}},
 	} {
 		for i, title := range p.list {
-			posts.Rows = append(posts.Rows, []any{p.platform, int64(i + 1), p.metric, p.values[i],
-				time.Date(2021, 3, 10+i, 9, 30, 0, 0, time.UTC), title, "https://example.org/" + p.platform + "/" + fmt.Sprint(i+1), p.platform + "-" + fmt.Sprint(i+1)})
+			posts = append(posts, TopPost{p.platform, int64(i + 1), p.metric, p.values[i],
+				dayp(time.Date(2021, 3, 10+i, 9, 30, 0, 0, time.UTC)), title, "https://example.org/" + p.platform + "/" + fmt.Sprint(i+1), p.platform + "-" + fmt.Sprint(i+1)})
 		}
 	}
-	twinkels := &queries.Result{Query: queryTopTwinkels, Columns: twinkelColumns, Rows: [][]any{
-		{int64(1), "/twinkels/prinsenstichting-bouwt-tiny-houses-voor-deeltijdverblijf", "Prinsenstichting bouwt tiny houses voor deeltijdverblijf", int64(2032), int64(1847)},
-		{int64(2), "/twinkels/maximaal-tot-bloei", "Maximaal tot bloei door 'Als Je Het Mij Vraagt' van Dichterbij", int64(1320), int64(1232)},
-		{int64(3), "/twinkels/ikkookkratje", "Ikkookkratje van Middin stimuleert lekker gezond eten", int64(960), int64(913)},
-	}}
-	forecast := &queries.Result{Query: queryForecast, Columns: forecastColumns, Rows: [][]any{
-		{"Twinkels 2021", d("2021-06-14"), d("2021-11-28"), d("2021-08-31"), int64(1423737), int64(51), int64(61), 1423737.0 / 51, int64(3126638)},
-	}}
-	gaps := &queries.Result{Query: queryDataGaps, Columns: gapColumns, Rows: [][]any{
-		{"page_views", "kennisplein", d("2019-09-02"), d("2021-08-31"), int64(730), int64(7), int64(4), d("2019-09-04"), d("2019-09-05")},
-		{"page_views", "twinkelmagazine", d("2021-06-14"), d("2021-08-31"), int64(79), int64(0), int64(0), nil, nil},
-		{"meta_ads", "Twinkels 2021", d("2021-06-14"), d("2021-08-31"), int64(51), int64(0), int64(0), nil, nil},
-	}}
-	rejected := &queries.Result{Query: queryRejectedFiles, Columns: rejectedColumns, Rows: [][]any{
-		{"exports/paginaweergaven-2021-06.csv", "visit_log", loaded, int64(4), int64(2), int64(0), 2.0 / 6, int64(6), "url", `host "www.example.org" is not configured`},
-	}}
+	twinkels := []TopTwinkel{
+		{1, "/twinkels/prinsenstichting-bouwt-tiny-houses-voor-deeltijdverblijf", "Prinsenstichting bouwt tiny houses voor deeltijdverblijf", 2032, 1847},
+		{2, "/twinkels/maximaal-tot-bloei", "Maximaal tot bloei door 'Als Je Het Mij Vraagt' van Dichterbij", 1320, 1232},
+		{3, "/twinkels/ikkookkratje", "Ikkookkratje van Middin stimuleert lekker gezond eten", 960, 913},
+	}
+	forecast := []Forecast{
+		{"Twinkels 2021", d("2021-06-14"), d("2021-11-28"), d("2021-08-31"), 1423737, 51, 61, f64p(1423737.0 / 51), 3126638},
+	}
+	gaps := []DataGap{
+		{"page_views", "kennisplein", d("2019-09-02"), d("2021-08-31"), 730, 7, 4, dayp(d("2019-09-04")), dayp(d("2019-09-05"))},
+		{"page_views", "twinkelmagazine", d("2021-06-14"), d("2021-08-31"), 79, 0, 0, nil, nil},
+		{"meta_ads", "Twinkels 2021", d("2021-06-14"), d("2021-08-31"), 51, 0, 0, nil, nil},
+	}
+	rejected := []RejectedFile{
+		{"exports/paginaweergaven-2021-06.csv", "visit_log", "Bezoekerslogs", "Visit logs", loaded, 4, 2, 0, f64p(2.0 / 6), i64(6), "url", `host "www.example.org" is not configured`},
+	}
 	return map[string]*queries.Result{
-		queryKeyFigures:           keys,
-		queryFreshness:            fresh,
-		queryReferralSources:      referrals,
-		queryChannelReach:         channels,
-		queryTopKnowledgeProducts: products,
-		queryVisitsByTheme:        themes,
-		queryVisitsByOrganisation: organisations,
-		queryTopPosts:             posts,
-		queryTopTwinkels:          twinkels,
-		queryForecast:             forecast,
-		queryDataGaps:             gaps,
-		queryRejectedFiles:        rejected,
+		queryKeyFigures:           result(tb, queryKeyFigures, keys),
+		queryFreshness:            result(tb, queryFreshness, fresh),
+		queryReferralSources:      result(tb, queryReferralSources, referrals),
+		queryChannelReach:         result(tb, queryChannelReach, channels),
+		queryTopKnowledgeProducts: result(tb, queryTopKnowledgeProducts, products),
+		queryVisitsByTheme:        result(tb, queryVisitsByTheme, themes),
+		queryVisitsByOrganisation: result(tb, queryVisitsByOrganisation, organisations),
+		queryTopPosts:             result(tb, queryTopPosts, posts),
+		queryTopTwinkels:          result(tb, queryTopTwinkels, twinkels),
+		queryForecast:             result(tb, queryForecast, forecast),
+		queryDataGaps:             result(tb, queryDataGaps, gaps),
+		queryRejectedFiles:        result(tb, queryRejectedFiles, rejected),
 	}
 }
 
@@ -281,14 +285,14 @@ func sectionResults(tb testing.TB) map[string]*queries.Result {
 // flights, over the dates the caller chose.
 func campaignOptions(tb testing.TB, lang string, flight int64, from, to string) Options {
 	tb.Helper()
-	return Options{
+	return withConfig(Options{
 		From:         day(tb, from),
 		To:           day(tb, to),
 		Lang:         lang,
 		Campaign:     "Twinkels 2021",
 		CampaignOnly: true,
 		Flight:       flight,
-	}
+	})
 }
 
 // withAnnotations replaces the annotations with the given days and texts, in pairs.
@@ -297,12 +301,12 @@ func withAnnotations(tb testing.TB, results map[string]*queries.Result, dayText 
 	if len(dayText)%2 != 0 {
 		tb.Fatal("withAnnotations takes a day and a text per annotation")
 	}
-	res := &queries.Result{Query: queryAnnotations, Columns: []string{"day", "text"}}
+	var notes []Annotation
 	for i := 0; i < len(dayText); i += 2 {
-		res.Rows = append(res.Rows, []any{day(tb, dayText[i]), dayText[i+1]})
+		notes = append(notes, Annotation{day(tb, dayText[i]), dayText[i+1]})
 	}
 	out := maps.Clone(results)
-	out[queryAnnotations] = res
+	out[queryAnnotations] = result(tb, queryAnnotations, notes)
 	return out
 }
 
@@ -331,6 +335,6 @@ func withTopTitles(tb testing.TB, results map[string]*queries.Result, titles ...
 		rows[i][col] = t
 	}
 	out := maps.Clone(results)
-	out[queryTopArticles] = &queries.Result{Query: top.Query, Columns: top.Columns, Rows: rows}
+	out[queryTopArticles] = &queries.Result{Query: top.Query, Columns: top.Columns, Declared: top.Declared, Rows: rows}
 	return out
 }

@@ -14,6 +14,7 @@ import (
 
 	"bereik/pipeline"
 	"bereik/queries"
+	"bereik/reports"
 )
 
 // paramsFlag collects repeated --param key=value.
@@ -209,18 +210,10 @@ func humanValue(c queries.Column, v any) string {
 
 // clock writes seconds as a stopwatch shows them: 74 is 1:14, 3725 is 1:02:05.
 func clock(seconds float64) string {
-	if math.IsNaN(seconds) || math.IsInf(seconds, 0) || math.Abs(seconds) >= 1<<53 {
-		return "-"
+	if s, ok := reports.Stopwatch(seconds); ok {
+		return s
 	}
-	s := int64(math.Round(seconds))
-	sign := ""
-	if s < 0 {
-		sign, s = "-", -s
-	}
-	if s >= 3600 {
-		return fmt.Sprintf("%s%d:%02d:%02d", sign, s/3600, s/60%60, s%60)
-	}
-	return fmt.Sprintf("%s%d:%02d", sign, s/60, s%60)
+	return "-"
 }
 
 func groupThousands(digits string) string {
