@@ -67,22 +67,19 @@ func TestScanReadsTypedRows(t *testing.T) {
 }
 
 func TestResultOfIsScanReversed(t *testing.T) {
-	type twinkel struct {
-		Rank      int64  `col:"rank"`
-		Path      string `col:"path"`
-		PageTitle string `col:"page_title"`
-		Visits    int64  `col:"visits"`
-		Visitors  int64  `col:"visitors"`
+	type annotation struct {
+		Day  time.Time `col:"day"`
+		Text string    `col:"text"`
 	}
-	rows := []twinkel{{1, "/twinkels/a", "A", 10, 9}, {2, "/twinkels/b", "", 5, 5}}
-	res, err := ResultOf("top_twinkels", rows)
+	rows := []annotation{{time.Date(2021, 8, 9, 0, 0, 0, 0, time.UTC), "start vlucht 2"}}
+	res, err := ResultOf("annotations", rows)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]string{"rank", "path", "page_title", "visits", "visitors"}, res.Columns); diff != "" {
+	if diff := cmp.Diff([]string{"day", "text"}, res.Columns); diff != "" {
 		t.Errorf("columns (-want +got):\n%s", diff)
 	}
-	back, err := Scan[twinkel](res)
+	back, err := Scan[annotation](res)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,9 +87,21 @@ func TestResultOfIsScanReversed(t *testing.T) {
 		t.Errorf("round trip (-want +got):\n%s", diff)
 	}
 	type partial struct {
-		Rank int64 `col:"rank"`
+		Day time.Time `col:"day"`
 	}
-	if _, err := ResultOf("top_twinkels", []partial{{1}}); err == nil || !strings.Contains(err.Error(), "has no field for column path") {
+	if _, err := ResultOf("annotations", []partial{{}}); err == nil || !strings.Contains(err.Error(), "has no field for column text") {
 		t.Errorf("a row type without every column: %v", err)
+	}
+	// The fields of an embedded struct name columns too.
+	type Group struct {
+		Total bool `col:"is_total"`
+	}
+	type theme struct {
+		Name *string `col:"theme"`
+		Group
+	}
+	values, err := RowValues([]Column{{Name: "theme"}, {Name: "is_total"}}, []theme{{Group: Group{Total: true}}})
+	if diff := cmp.Diff([][]any{{nil, true}}, values); err != nil || diff != "" {
+		t.Errorf("embedded fields: %v (-want +got):\n%s", err, diff)
 	}
 }

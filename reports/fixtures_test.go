@@ -114,7 +114,7 @@ func publishedResults(tb testing.TB) map[string]*queries.Result {
 		if q.newV+q.returningV != q.visits {
 			tb.Fatalf("quarter %d: new + returning != visits", i)
 		}
-		quarters = append(quarters, ProgrammeQuarter{day(tb, q.start), day(tb, q.end), q.visits, q.visitors, q.newV, q.returningV})
+		quarters = append(quarters, ProgrammeQuarter{Start: day(tb, q.start), End: day(tb, q.end), Visits: q.visits, Visitors: q.visitors, NewVisits: q.newV, ReturningVisits: q.returningV})
 	}
 
 	var flights []Flight
@@ -137,27 +137,27 @@ func publishedResults(tb testing.TB) map[string]*queries.Result {
 	}
 
 	totals := []FormatTotal{
-		{"static", 2, 1271743, 262403, nil, 10969, f64p(10969.0 / 1271743)},
-		{"dynamic", 2, 151994, 54139, i64(98496), 1284, f64p(1284.0 / 151994)},
-		{"total", 2, 1423737, 316542, i64(98496), 12253, f64p(12253.0 / 1423737)},
+		{Format: "static", Flights: 2, Impressions: 1271743, ReachSum: 262403, Views: nil, Clicks: 10969, CTR: f64p(10969.0 / 1271743)},
+		{Format: "dynamic", Flights: 2, Impressions: 151994, ReachSum: 54139, Views: i64(98496), Clicks: 1284, CTR: f64p(1284.0 / 151994)},
+		{Format: "total", Flights: 2, Impressions: 1423737, ReachSum: 316542, Views: i64(98496), Clicks: 12253, CTR: f64p(12253.0 / 1423737)},
 	}
 
 	top := []TopArticle{
-		{"kennisplein", 1, "/begeleiding-a-la-carte/", "Begeleiding à la carte", nil, nil, 5120, i64(4011), "page_views"},
-		{"kennisplein", 2, "/begeleiding-a-la-carte/verhalen/marloes", "Marloes kiest zelf haar begeleider", str("Marloes kiest zelf"), str("verhaal"), 1874, i64(1533), "page_views"},
-		{"kennisplein", 3, "/begeleiding-a-la-carte/kennisproducten/keuzehulp", "Keuzehulp begeleiding", str("Keuzehulp begeleiding"), str("kennisproduct"), 1502, i64(1290), "page_views"},
-		{"kennisplein", 4, "/begeleiding-a-la-carte/verhalen/ahmed", "Ahmed woont op zichzelf", str("Ahmed woont op zichzelf"), str("verhaal"), 1210, i64(1003), "page_views"},
-		{"kennisplein", 5, "/begeleiding-a-la-carte/themas/wonen", "Thema wonen", nil, nil, 988, i64(841), "page_views"},
+		{Site: "kennisplein", Rank: 1, Path: "/begeleiding-a-la-carte/", PageTitle: "Begeleiding à la carte", ItemTitle: nil, ItemType: nil, Visits: 5120, Visitors: i64(4011), Source: "page_views"},
+		{Site: "kennisplein", Rank: 2, Path: "/begeleiding-a-la-carte/verhalen/marloes", PageTitle: "Marloes kiest zelf haar begeleider", ItemTitle: str("Marloes kiest zelf"), ItemType: str("verhaal"), Visits: 1874, Visitors: i64(1533), Source: "page_views"},
+		{Site: "kennisplein", Rank: 3, Path: "/begeleiding-a-la-carte/kennisproducten/keuzehulp", PageTitle: "Keuzehulp begeleiding", ItemTitle: str("Keuzehulp begeleiding"), ItemType: str("kennisproduct"), Visits: 1502, Visitors: i64(1290), Source: "page_views"},
+		{Site: "kennisplein", Rank: 4, Path: "/begeleiding-a-la-carte/verhalen/ahmed", PageTitle: "Ahmed woont op zichzelf", ItemTitle: str("Ahmed woont op zichzelf"), ItemType: str("verhaal"), Visits: 1210, Visitors: i64(1003), Source: "page_views"},
+		{Site: "kennisplein", Rank: 5, Path: "/begeleiding-a-la-carte/themas/wonen", PageTitle: "Thema wonen", ItemTitle: nil, ItemType: nil, Visits: 988, Visitors: i64(841), Source: "page_views"},
 		// vilans.nl's visits come from a Matomo page report: no distinct visitors.
-		{"vilans", 1, "/artikelen/begeleiding-a-la-carte/", "Begeleiding à la carte | Vilans", nil, nil, 2301, nil, "page_reports"},
-		{"vilans", 2, "/artikelen/begeleiding-a-la-carte/resultaten", "Resultaten van het programma", str("Eindrapport"), str("kennisproduct"), 1402, nil, "page_reports"},
-		{"twinkelmagazine", 1, "/twinkels/sanne", "Sanne en haar hond", str("Sanne en haar hond"), str("Twinkel"), 3377, i64(3120), "page_views"},
+		{Site: "vilans", Rank: 1, Path: "/artikelen/begeleiding-a-la-carte/", PageTitle: "Begeleiding à la carte | Vilans", ItemTitle: nil, ItemType: nil, Visits: 2301, Visitors: nil, Source: "page_reports"},
+		{Site: "vilans", Rank: 2, Path: "/artikelen/begeleiding-a-la-carte/resultaten", PageTitle: "Resultaten van het programma", ItemTitle: str("Eindrapport"), ItemType: str("kennisproduct"), Visits: 1402, Visitors: nil, Source: "page_reports"},
+		{Site: "twinkelmagazine", Rank: 1, Path: "/twinkels/sanne", PageTitle: "Sanne en haar hond", ItemTitle: str("Sanne en haar hond"), ItemType: str("Twinkel"), Visits: 3377, Visitors: i64(3120), Source: "page_views"},
 	}
 	// The funnel as the query answers it on the demo data for 14 June - 31 August 2021.
 	funnel := []FunnelStep{
-		{1, "ads", i64(1423737), i64(12253), nil, nil, nil},
-		{2, "magazine", nil, nil, i64(5363), i64(4176), f64p(74)},
-		{3, "platform", nil, nil, i64(892), i64(556), f64p(252)},
+		{Step: 1, Stage: "ads", Impressions: i64(1423737), Clicks: i64(12253), Visits: nil, Visitors: nil, AvgVisitSeconds: nil},
+		{Step: 2, Stage: "magazine", Impressions: nil, Clicks: nil, Visits: i64(5363), Visitors: i64(4176), AvgVisitSeconds: f64p(74)},
+		{Step: 3, Stage: "platform", Impressions: nil, Clicks: nil, Visits: i64(892), Visitors: i64(556), AvgVisitSeconds: f64p(252)},
 	}
 	results := map[string]*queries.Result{
 		queryVisitsPerQuarter: result(tb, queryVisitsPerQuarter, quarters),
@@ -191,47 +191,46 @@ func sectionResults(tb testing.TB) map[string]*queries.Result {
 		{"ad_clicks", i64(12253), nil, nil, nil, nil},
 		{"social_impressions", i64(118204), i64(131877), nil, f64p(118204.0/131877 - 1), nil},
 	} {
-		keys = append(keys, KeyFigure{k.metric, d("2019-09-01"), d("2021-08-31"), k.value,
-			d("2017-09-01"), d("2019-08-31"), k.previous, k.changePrev, d("2018-09-01"), d("2020-08-31"), k.year, k.changeYear})
+		keys = append(keys, KeyFigure{Metric: k.metric, PeriodStart: d("2019-09-01"), PeriodEnd: d("2021-08-31"), Value: k.value, PreviousStart: d("2017-09-01"), PreviousEnd: d("2019-08-31"), PreviousValue: k.previous, ChangeVsPrevious: k.changePrev, YearEarlierStart: d("2018-09-01"), YearEarlierEnd: d("2020-08-31"), YearEarlierValue: k.year, ChangeVsYearEarlier: k.changeYear})
 	}
 	loaded := time.Date(2021, 9, 1, 6, 15, 0, 0, time.UTC)
 	fresh := []SourceFreshness{
-		{"content_catalogue", "Contentcatalogus", "Content catalogue", 1, nil, loaded, loaded, 48, nil, false},
-		{"meta_ads", "Meta-advertenties", "Meta ads", 2, dayp(d("2021-08-31")), loaded, loaded, 48, i64(6), false},
-		{"visit_log", "Bezoekerslogs", "Visit logs", 24, dayp(d("2021-08-28")), loaded, loaded, 48, i64(78), true},
+		{Kind: "content_catalogue", LabelNL: "Contentcatalogus", LabelEN: "Content catalogue", Files: 1, LastDay: nil, LastLoaded: loaded, LastIngest: loaded, StaleAfterHours: 48, HoursBehind: nil, Stale: false},
+		{Kind: "meta_ads", LabelNL: "Meta-advertenties", LabelEN: "Meta ads", Files: 2, LastDay: dayp(d("2021-08-31")), LastLoaded: loaded, LastIngest: loaded, StaleAfterHours: 48, HoursBehind: i64(6), Stale: false},
+		{Kind: "visit_log", LabelNL: "Bezoekerslogs", LabelEN: "Visit logs", Files: 24, LastDay: dayp(d("2021-08-28")), LastLoaded: loaded, LastIngest: loaded, StaleAfterHours: 48, HoursBehind: i64(78), Stale: true},
 	}
 	var referrals []ReferralQuarter
 	for qi, q := range [][2]string{{"2021-03-01", "2021-05-31"}, {"2021-06-01", "2021-08-31"}} {
 		for ci, ch := range []string{"newsletter", "facebook", "instagram", "linkedin", "x", "youtube", "search", "other", "internal", "direct"} {
 			visits := int64(100*(qi+1) + 37*ci)
-			referrals = append(referrals, ReferralQuarter{d(q[0]), d(q[1]), ch, int64(ci + 1), visits, visits - int64(ci)})
+			referrals = append(referrals, ReferralQuarter{Start: d(q[0]), End: d(q[1]), Channel: ch, ChannelRank: int64(ci + 1), Visits: visits, Visitors: visits - int64(ci)})
 		}
 	}
 	channels := []ChannelQuarter{
-		{d("2021-03-01"), d("2021-05-31"), "linkedin", 12, i64(48210), i64(1733), f64p(1733.0 / 48210), i64(30120)},
-		{d("2021-03-01"), d("2021-05-31"), "facebook", 9, i64(31877), i64(902), f64p(902.0 / 31877), i64(25001)},
-		{d("2021-06-01"), d("2021-08-31"), "linkedin", 14, i64(51022), i64(2011), f64p(2011.0 / 51022), i64(33870)},
-		{d("2021-06-01"), d("2021-08-31"), "facebook", 11, i64(40115), i64(1240), f64p(1240.0 / 40115), i64(29990)},
-		{d("2021-06-01"), d("2021-08-31"), "youtube", 3, nil, nil, nil, nil},
+		{Start: d("2021-03-01"), End: d("2021-05-31"), Platform: "linkedin", Posts: 12, Impressions: i64(48210), Engagements: i64(1733), EngagementRate: f64p(1733.0 / 48210), ReachSum: i64(30120)},
+		{Start: d("2021-03-01"), End: d("2021-05-31"), Platform: "facebook", Posts: 9, Impressions: i64(31877), Engagements: i64(902), EngagementRate: f64p(902.0 / 31877), ReachSum: i64(25001)},
+		{Start: d("2021-06-01"), End: d("2021-08-31"), Platform: "linkedin", Posts: 14, Impressions: i64(51022), Engagements: i64(2011), EngagementRate: f64p(2011.0 / 51022), ReachSum: i64(33870)},
+		{Start: d("2021-06-01"), End: d("2021-08-31"), Platform: "facebook", Posts: 11, Impressions: i64(40115), Engagements: i64(1240), EngagementRate: f64p(1240.0 / 40115), ReachSum: i64(29990)},
+		{Start: d("2021-06-01"), End: d("2021-08-31"), Platform: "youtube", Posts: 3, Impressions: nil, Engagements: nil, EngagementRate: nil, ReachSum: nil},
 	}
 	products := []KnowledgeProduct{
-		{1, 117, "Dossier Ervaringsleren", "kennisproduct", "Ervaringsleren", "Vakmanschap & Trots", "kennisplein", "/begeleiding-a-la-carte/ervaringsleren/*", 7329, 7031},
-		{2, 78, "Gesprekstool 'Wat is er?'", "kennisproduct", "Vilans", "Vakmanschap & Trots en Zeggenschap & Dialoog", "kennisplein", "/begeleiding-a-la-carte/gesprekstool-wat-is-er", 3985, 3900},
-		{3, 11, "7 tips voor het omgaan met familieleden met een migratieachtergrond", "kennisproduct", "Cordaan", "Familiebetrokkenheid", "kennisplein", "/begeleiding-a-la-carte/7-tips", 776, 770},
+		{Rank: 1, Nr: 117, Title: "Dossier Ervaringsleren", Type: "kennisproduct", Organisations: "Ervaringsleren", Themes: "Vakmanschap & Trots", Site: "kennisplein", Path: "/begeleiding-a-la-carte/ervaringsleren/*", Visits: 7329, Visitors: 7031},
+		{Rank: 2, Nr: 78, Title: "Gesprekstool 'Wat is er?'", Type: "kennisproduct", Organisations: "Vilans", Themes: "Vakmanschap & Trots en Zeggenschap & Dialoog", Site: "kennisplein", Path: "/begeleiding-a-la-carte/gesprekstool-wat-is-er", Visits: 3985, Visitors: 3900},
+		{Rank: 3, Nr: 11, Title: "7 tips voor het omgaan met familieleden met een migratieachtergrond", Type: "kennisproduct", Organisations: "Cordaan", Themes: "Familiebetrokkenheid", Site: "kennisplein", Path: "/begeleiding-a-la-carte/7-tips", Visits: 776, Visitors: 770},
 	}
 	themes := []ThemeVisits{
-		{str("Meedoen & Activering"), GroupVisits{false, 32, 27498, 23809}},
-		{str("Vakmanschap & Trots"), GroupVisits{false, 46, 21177, 19146}},
-		{str("Zeggenschap & Dialoog"), GroupVisits{false, 18, 8469, 8097}},
-		{str("Familiebetrokkenheid"), GroupVisits{false, 15, 7398, 7126}},
-		{str(""), GroupVisits{false, 2, 323, 323}},
-		{nil, GroupVisits{true, 105, 58614, 45041}},
+		{Theme: str("Meedoen & Activering"), GroupVisits: GroupVisits{Total: false, Items: 32, Visits: 27498, Visitors: 23809}},
+		{Theme: str("Vakmanschap & Trots"), GroupVisits: GroupVisits{Total: false, Items: 46, Visits: 21177, Visitors: 19146}},
+		{Theme: str("Zeggenschap & Dialoog"), GroupVisits: GroupVisits{Total: false, Items: 18, Visits: 8469, Visitors: 8097}},
+		{Theme: str("Familiebetrokkenheid"), GroupVisits: GroupVisits{Total: false, Items: 15, Visits: 7398, Visitors: 7126}},
+		{Theme: str(""), GroupVisits: GroupVisits{Total: false, Items: 2, Visits: 323, Visitors: 323}},
+		{Theme: nil, GroupVisits: GroupVisits{Total: true, Items: 105, Visits: 58614, Visitors: 45041}},
 	}
 	organisations := []OrganisationVisits{
-		{str("Ipse de Bruggen"), GroupVisits{false, 3, 19008, 17074}},
-		{str("Ervaringsleren"), GroupVisits{false, 1, 7329, 7031}},
-		{str("Vilans"), GroupVisits{false, 4, 4437, 4335}},
-		{nil, GroupVisits{true, 8, 29001, 27100}},
+		{Organisation: str("Ipse de Bruggen"), GroupVisits: GroupVisits{Total: false, Items: 3, Visits: 19008, Visitors: 17074}},
+		{Organisation: str("Ervaringsleren"), GroupVisits: GroupVisits{Total: false, Items: 1, Visits: 7329, Visitors: 7031}},
+		{Organisation: str("Vilans"), GroupVisits: GroupVisits{Total: false, Items: 4, Visits: 4437, Visitors: 4335}},
+		{Organisation: nil, GroupVisits: GroupVisits{Total: true, Items: 8, Visits: 29001, Visitors: 27100}},
 	}
 	var posts []TopPost
 	for _, p := range []struct {
@@ -245,25 +244,24 @@ func sectionResults(tb testing.TB) map[string]*queries.Result {
 		{"youtube", "views", []string{"Milan over communicatie (Ervaringsleren)", "Twinkel #11 - De Berkelhof"}, []int64{1639, 1053}},
 	} {
 		for i, title := range p.list {
-			posts = append(posts, TopPost{p.platform, int64(i + 1), p.metric, p.values[i],
-				dayp(time.Date(2021, 3, 10+i, 9, 30, 0, 0, time.UTC)), title, "https://example.org/" + p.platform + "/" + fmt.Sprint(i+1), p.platform + "-" + fmt.Sprint(i+1)})
+			posts = append(posts, TopPost{Platform: p.platform, Rank: int64(i + 1), Metric: p.metric, Value: p.values[i], PublishedAt: dayp(time.Date(2021, 3, 10+i, 9, 30, 0, 0, time.UTC)), Title: title, URL: "https://example.org/" + p.platform + "/" + fmt.Sprint(i+1), PostID: p.platform + "-" + fmt.Sprint(i+1)})
 		}
 	}
 	twinkels := []TopTwinkel{
-		{1, "/twinkels/prinsenstichting-bouwt-tiny-houses-voor-deeltijdverblijf", "Prinsenstichting bouwt tiny houses voor deeltijdverblijf", 2032, 1847},
-		{2, "/twinkels/maximaal-tot-bloei", "Maximaal tot bloei door 'Als Je Het Mij Vraagt' van Dichterbij", 1320, 1232},
-		{3, "/twinkels/ikkookkratje", "Ikkookkratje van Middin stimuleert lekker gezond eten", 960, 913},
+		{Rank: 1, Path: "/twinkels/prinsenstichting-bouwt-tiny-houses-voor-deeltijdverblijf", PageTitle: "Prinsenstichting bouwt tiny houses voor deeltijdverblijf", Visits: 2032, Visitors: 1847},
+		{Rank: 2, Path: "/twinkels/maximaal-tot-bloei", PageTitle: "Maximaal tot bloei door 'Als Je Het Mij Vraagt' van Dichterbij", Visits: 1320, Visitors: 1232},
+		{Rank: 3, Path: "/twinkels/ikkookkratje", PageTitle: "Ikkookkratje van Middin stimuleert lekker gezond eten", Visits: 960, Visitors: 913},
 	}
 	forecast := []Forecast{
-		{"Twinkels 2021", d("2021-06-14"), d("2021-11-28"), d("2021-08-31"), 1423737, 51, 61, f64p(1423737.0 / 51), 3126638},
+		{Campaign: "Twinkels 2021", CampaignStart: d("2021-06-14"), CampaignEnd: d("2021-11-28"), AsOf: d("2021-08-31"), ImpressionsSoFar: 1423737, FlightDaysSoFar: 51, FlightDaysRemaining: 61, ImpressionsPerFlightDay: f64p(1423737.0 / 51), ForecastImpressions: 3126638},
 	}
 	gaps := []DataGap{
-		{"page_views", "kennisplein", d("2019-09-02"), d("2021-08-31"), 730, 7, 4, dayp(d("2019-09-04")), dayp(d("2019-09-05"))},
-		{"page_views", "twinkelmagazine", d("2021-06-14"), d("2021-08-31"), 79, 0, 0, nil, nil},
-		{"meta_ads", "Twinkels 2021", d("2021-06-14"), d("2021-08-31"), 51, 0, 0, nil, nil},
+		{Source: "page_views", Subject: "kennisplein", FirstDay: d("2019-09-02"), LastDay: d("2021-08-31"), Days: 730, DaysWithoutData: 7, Gaps: 4, LongestGapStart: dayp(d("2019-09-04")), LongestGapEnd: dayp(d("2019-09-05"))},
+		{Source: "page_views", Subject: "twinkelmagazine", FirstDay: d("2021-06-14"), LastDay: d("2021-08-31"), Days: 79, DaysWithoutData: 0, Gaps: 0, LongestGapStart: nil, LongestGapEnd: nil},
+		{Source: "meta_ads", Subject: "Twinkels 2021", FirstDay: d("2021-06-14"), LastDay: d("2021-08-31"), Days: 51, DaysWithoutData: 0, Gaps: 0, LongestGapStart: nil, LongestGapEnd: nil},
 	}
 	rejected := []RejectedFile{
-		{"exports/paginaweergaven-2021-06.csv", "visit_log", "Bezoekerslogs", "Visit logs", loaded, 4, 2, 0, f64p(2.0 / 6), i64(6), "url", `host "www.example.org" is not configured`},
+		{Path: "exports/paginaweergaven-2021-06.csv", Kind: "visit_log", LabelNL: "Bezoekerslogs", LabelEN: "Visit logs", LoadedAt: loaded, RowsLoaded: 4, RowsRejected: 2, RowsBots: 0, RejectedShare: f64p(2.0 / 6), FirstLine: i64(6), FirstColumn: "url", FirstReason: `host "www.example.org" is not configured`},
 	}
 	return map[string]*queries.Result{
 		queryKeyFigures:           result(tb, queryKeyFigures, keys),

@@ -123,8 +123,7 @@ func TestForecastIsLabelledAsAForecast(t *testing.T) {
 	}
 	// Once the campaign has ended, the forecast is the measurement, and says so.
 	results := publishedResults(t)
-	results[queryForecast] = result(t, queryForecast, []Forecast{{"Twinkels 2021", day(t, "2021-06-14"), day(t, "2021-11-28"), day(t, "2021-11-28"),
-		3000207, 112, 0, f64p(3000207.0 / 112), 3000207}})
+	results[queryForecast] = result(t, queryForecast, []Forecast{{Campaign: "Twinkels 2021", CampaignStart: day(t, "2021-06-14"), CampaignEnd: day(t, "2021-11-28"), AsOf: day(t, "2021-11-28"), ImpressionsSoFar: 3000207, FlightDaysSoFar: 112, FlightDaysRemaining: 0, ImpressionsPerFlightDay: f64p(3000207.0 / 112), ForecastImpressions: 3000207}})
 	out := render(t, results, programmeOptions(t, "nl"))
 	if !strings.Contains(out, "De campagne is op 28 november 2021 afgelopen: de prognose is gelijk aan de gemeten weergaven.") {
 		t.Error("an ended campaign's forecast does not say it equals the measurement")
