@@ -18,7 +18,7 @@ type scanned struct {
 	Later   *time.Time `col:"later"`
 	Total   bool       `col:"total"`
 	Comment *string    `col:"comment"`
-	ignored string
+	Note    string     // no tag: no column
 }
 
 func TestScanReadsTypedRows(t *testing.T) {
@@ -41,7 +41,7 @@ func TestScanReadsTypedRows(t *testing.T) {
 		{Name: "a", Count: 3, Rate: &half, Day: day, Later: &day, Total: true, Comment: &c},
 		{Count: 1271743, Maybe: &two, Day: day},
 	}
-	if diff := cmp.Diff(want, got, cmp.AllowUnexported(scanned{})); diff != "" {
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Scan (-want +got):\n%s", diff)
 	}
 
