@@ -264,7 +264,7 @@ func (c *Config) validate(data []byte, name string) error {
 }
 
 // storeReportFacts writes what the report takes from the configuration into the tables
-// of migration 006, replacing what the previous ingest wrote: the programme, each site's
+// of migration 012, replacing what the previous ingest wrote: the programme, each site's
 // label and host, each campaign's magazine and the order of its formats.
 func storeReportFacts(exec func(query string, args ...any), cfg *Config) {
 	for _, t := range []string{"programme", "site_labels", "campaigns", "campaign_formats"} {

@@ -1,4 +1,4 @@
--- 006: what the report's questions share, said once. The programme's facts from
+-- 012: what the report's questions share, said once. The programme's facts from
 -- bereik.toml (its name, period and main site, each site's label, each campaign's magazine
 -- and format order), rewritten by every ingest; the expressions several queries used to
 -- spell out themselves, as macros; the catalogue's themes and organisations as bridge
@@ -98,32 +98,8 @@ SELECT DISTINCT site, path FROM (
     JOIN content_items ci ON ci.site = pv.site AND item_holds(ci.path, ci.is_prefix, pv.path)
 );
 
--- 001's campaign_rows and 004's catalogue_item_views, with NULL for "no bound".
-CREATE OR REPLACE MACRO campaign_rows(campaign_name_, from_, to_) AS TABLE
-WITH windowed AS (
-    SELECT * FROM meta_ads
-    WHERE campaign = campaign_name_ AND flight IS NOT NULL
-      AND (from_ IS NULL OR reporting_start >= from_) AND (to_ IS NULL OR reporting_end <= to_)
-),
-levels AS (
-    SELECT campaign_name, adset_name,
-           coalesce(max(reporting_end) FILTER (WHERE ad_name = '') >=
-                    coalesce(max(reporting_end) FILTER (WHERE ad_name <> ''), DATE '0001-01-01'), false) AS by_adset
-    FROM windowed
-    GROUP BY campaign_name, adset_name
-),
-chosen AS (
-    SELECT w.* FROM windowed w
-    JOIN levels l ON l.campaign_name = w.campaign_name AND l.adset_name = w.adset_name
-    WHERE l.by_adset = (w.ad_name = '')
-)
-SELECT r.* FROM chosen r
-WHERE NOT EXISTS (
-    SELECT 1 FROM chosen s
-    WHERE s.campaign_name = r.campaign_name AND s.adset_name = r.adset_name AND s.ad_name = r.ad_name
-      AND s.reporting_start <= r.reporting_start AND s.reporting_end >= r.reporting_end
-      AND (s.reporting_start < r.reporting_start OR s.reporting_end > r.reporting_end));
-
+-- 004's catalogue_item_views, with NULL for "no bound" (campaign_rows takes NULL since
+-- migration 006).
 CREATE OR REPLACE MACRO catalogue_item_views(from_, to_) AS TABLE
 WITH items AS (
     SELECT nr, site, path, is_prefix
