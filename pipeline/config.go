@@ -20,6 +20,8 @@ var DefaultConfigTOML []byte
 
 // Config holds what the exports cannot say themselves.
 type Config struct {
+	// Programme is what the reach report is about: its name, period and main site.
+	Programme Programme `toml:"programme"`
 	// QuarterStartMonth is the first month of a reporting quarter (1 = calendar quarters).
 	QuarterStartMonth int        `toml:"quarter_start_month"`
 	Sites             []Site     `toml:"sites"`
@@ -35,11 +37,42 @@ type Config struct {
 	Source string `toml:"-"`
 }
 
+// Programme is the programme the reach report is about.
+type Programme struct {
+	// Name is the report's title: "Bereikcijfers programma <name>".
+	Name string `toml:"name"`
+	// FirstDay and LastDay are the programme's period, both or neither: bereik report
+	// --programme covers it (without them, all loaded data).
+	FirstDay time.Time `toml:"first_day"`
+	LastDay  time.Time `toml:"last_day"`
+	// MainSite is the site whose visits, referrals and funnel step the report shows.
+	MainSite string `toml:"main_site"`
+}
+
 // Site maps host names to one site and names the site's programme pages.
 type Site struct {
-	Name              string   `toml:"name"`
+	Name string `toml:"name"`
+	// Label is how the report names the site ("Kennisplein"); the name where empty.
+	Label             string   `toml:"label"`
 	Hosts             []string `toml:"hosts"`
 	ProgrammePrefixes []string `toml:"programme_prefixes"`
+}
+
+// ReportLabel is how the report names the site: its label, else its name.
+func (s Site) ReportLabel() string {
+	if s.Label != "" {
+		return s.Label
+	}
+	return s.Name
+}
+
+// ReportHost is how a sentence of the report names the site's address: its first host
+// without a leading "www.", else its name.
+func (s Site) ReportHost() string {
+	if len(s.Hosts) == 0 {
+		return s.Name
+	}
+	return strings.TrimPrefix(strings.ToLower(s.Hosts[0]), "www.")
 }
 
 // Campaign is a paid campaign: which Meta campaigns it is, its flights and its ad formats.
@@ -51,6 +84,11 @@ type Campaign struct {
 	MetaAdsets string   `toml:"meta_adsets"`
 	Flights    []Flight `toml:"flights"`
 	Formats    []Format `toml:"formats"`
+	// MagazineSite is the site the campaign's ads lead to; its pages under MagazinePrefix
+	// are the campaign's articles (the most visited Twinkels), and its visits the funnel's
+	// middle step.
+	MagazineSite   string `toml:"magazine_site"`
+	MagazinePrefix string `toml:"magazine_prefix"`
 
 	metaCampaign, metaAdsets *regexp.Regexp
 }
@@ -121,7 +159,7 @@ func ParseConfig(data []byte, name string) (*Config, error) {
 	if und := md.Undecoded(); len(und) > 0 {
 		k := und[0]
 		return nil, &ConfigError{File: name, Line: lineOfKey(data, k[len(k)-1]), Key: k.String(),
-			Msg: "unknown key (known: quarter_start_month, stale_after, [[sites]] name/hosts/programme_prefixes, [[campaigns]] name/meta_campaign/flights/formats, [[referrals]] channel/utm_source/utm_medium/referrer_hosts)"}
+			Msg: "unknown key (known: quarter_start_month, stale_after, [programme] name/first_day/last_day/main_site, [[sites]] name/label/hosts/programme_prefixes, [[campaigns]] name/meta_campaign/magazine_site/magazine_prefix/flights/formats, [[referrals]] channel/utm_source/utm_medium/referrer_hosts)"}
 	}
 	cfg.Source = name
 	if err := cfg.validate(data, name); err != nil {
@@ -176,10 +214,23 @@ func (c *Config) validate(data []byte, name string) error {
 			}
 		}
 	}
+	p := c.Programme
+	if p.MainSite != "" && !c.hasSite(p.MainSite) {
+		return bad("programme.main_site", "%q is not the name of a [[sites]] entry", p.MainSite)
+	}
+	if p.FirstDay.IsZero() != p.LastDay.IsZero() || p.LastDay.Before(p.FirstDay) {
+		return bad("programme.last_day", "the programme's period needs first_day and last_day, the last not before the first")
+	}
 	for ci := range c.Campaigns {
 		cp := &c.Campaigns[ci]
 		if cp.Name == "" {
 			return bad("campaigns.name", "campaign %d has no name", ci+1)
+		}
+		if cp.MagazineSite != "" && !c.hasSite(cp.MagazineSite) {
+			return bad("campaigns.magazine_site", "campaign %q: %q is not the name of a [[sites]] entry", cp.Name, cp.MagazineSite)
+		}
+		if cp.MagazinePrefix != "" && !strings.HasPrefix(cp.MagazinePrefix, "/") {
+			return bad("campaigns.magazine_prefix", "campaign %q: prefix %q must start with /", cp.Name, cp.MagazinePrefix)
 		}
 		re, err := regexp.Compile(cp.MetaCampaign)
 		if err != nil || cp.MetaCampaign == "" {
@@ -218,6 +269,33 @@ func (c *Config) validate(data []byte, name string) error {
 		}
 	}
 	return nil
+}
+
+// storeReportFacts writes what the report takes from the configuration into the tables
+// of migration 012, replacing what the previous ingest wrote: the programme, each site's
+// label and host, each campaign's magazine and the order of its formats.
+func storeReportFacts(exec func(query string, args ...any), cfg *Config) {
+	for _, t := range []string{"programme", "site_labels", "campaigns", "campaign_formats"} {
+		exec("DELETE FROM " + t)
+	}
+	p := cfg.Programme
+	exec(`INSERT INTO programme VALUES (?, ?, ?, ?)`, p.Name, nullDate(p.FirstDay), nullDate(p.LastDay), nullText(p.MainSite))
+	for i, s := range cfg.Sites {
+		exec(`INSERT INTO site_labels VALUES (?, ?, ?, ?)`, s.Name, int32(i+1), s.ReportLabel(), s.ReportHost())
+	}
+	for i, cp := range cfg.Campaigns {
+		exec(`INSERT INTO campaigns VALUES (?, ?, ?, ?)`, cp.Name, int32(i+1), nullText(cp.MagazineSite), nullText(cp.MagazinePrefix))
+		for j, f := range cp.Formats {
+			exec(`INSERT INTO campaign_formats VALUES (?, ?, ?)`, cp.Name, f.Name, int32(j+1))
+		}
+	}
+}
+
+func nullDate(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t
 }
 
 // StaleAfterDuration is how old a source's newest data may be before it counts as stale.

@@ -24,6 +24,36 @@ func TestDefaultConfig(t *testing.T) {
 	}
 }
 
+// TestIngestStoresTheReportsFacts: what the report and bereik query take from bereik.toml
+// is in the database after any ingest, so that a query can fill in what it is not given.
+func TestIngestStoresTheReportsFacts(t *testing.T) {
+	db, path := testDB(t)
+	ingestPaths(t, db, path)
+	var name, mainSite, campaign, magazine, prefix string
+	if err := db.QueryRow(`SELECT p.name, c.main_site, c.campaign, c.magazine_site, c.magazine_prefix FROM configured c, programme p`).
+		Scan(&name, &mainSite, &campaign, &magazine, &prefix); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join([]string{name, mainSite, campaign, magazine, prefix}, " | "); got != "Begeleiding à la carte | kennisplein | Twinkels 2021 | twinkelmagazine | /twinkels/" {
+		t.Errorf("configured = %s", got)
+	}
+	rows, err := db.Query(`SELECT site || ' ' || label || ' ' || host FROM site_labels ORDER BY position`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var sites []string
+	for rows.Next() {
+		var s string
+		rows.Scan(&s)
+		sites = append(sites, s)
+	}
+	want := []string{"kennisplein Kennisplein kennispleingehandicaptensector.nl", "twinkelmagazine Twinkelmagazine twinkelmagazine.nl", "vilans vilans.nl vilans.nl"}
+	if strings.Join(sites, "\n") != strings.Join(want, "\n") {
+		t.Errorf("site_labels = %q, want %q", sites, want)
+	}
+}
+
 func TestConfigErrorsNameTheLine(t *testing.T) {
 	for _, tc := range []struct{ name, text, want string }{
 		{"unknown key", "quarter_start_month = 9\nquarter_strat = 3\n", "x.toml:2: quarter_strat: unknown key"},
@@ -33,6 +63,9 @@ func TestConfigErrorsNameTheLine(t *testing.T) {
 		{"stale_after too short", "quarter_start_month = 9\nstale_after = \"10m\"\n", `x.toml:2: stale_after: "10m" is shorter than an hour`},
 		{"referral without match", "quarter_start_month = 9\n[[referrals]]\nchannel = \"x\"\n", `x.toml:3: referrals.channel: referral channel "x" needs utm_source, utm_medium or referrer_hosts`},
 		{"referral host with a scheme", "quarter_start_month = 9\n[[referrals]]\nchannel = \"x\"\nreferrer_hosts = [\"https://t.co/\"]\n", `x.toml:4: referrals.referrer_hosts: channel "x": "https://t.co/" is not a host name`},
+		{"main site not a site", "quarter_start_month = 9\n[programme]\nmain_site = \"kennis\"\n", `x.toml:3: programme.main_site: "kennis" is not the name of a [[sites]] entry`},
+		{"half a period", "quarter_start_month = 9\n[programme]\nfirst_day = 2019-09-01\n", "programme.last_day: the programme's period needs first_day and last_day"},
+		{"magazine not a site", "quarter_start_month = 9\n[[campaigns]]\nname = \"c\"\nmeta_campaign = \"c\"\nmagazine_site = \"blad\"\n", `x.toml:5: campaigns.magazine_site: campaign "c": "blad" is not the name of a [[sites]] entry`},
 		{"overlapping flights", "quarter_start_month = 9\n[[campaigns]]\nname = \"c\"\nmeta_campaign = \"c\"\n[[campaigns.flights]]\nnumber = 1\nstart = 2021-06-01\nend = 2021-06-30\n[[campaigns.flights]]\nnumber = 2\nstart = 2021-06-15\nend = 2021-07-30\n", "flights 1 and 2 overlap"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -137,6 +137,7 @@ func syncConfig(ctx context.Context, db *sql.DB, cfg *Config) error {
 			exec(`INSERT INTO campaign_flights VALUES (?, ?, ?, ?)`, cp.Name, int32(f.Number), f.Start, f.End)
 		}
 	}
+	storeReportFacts(exec, cfg)
 	if err != nil {
 		return err
 	}

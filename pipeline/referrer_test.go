@@ -42,7 +42,7 @@ func TestMigrationStripsStoredReferrers(t *testing.T) {
 	// The database as migration 009 left it: page_views a table (migration 011 makes it a
 	// view of published files).
 	for _, q := range []string{`DROP VIEW page_views`, `ALTER TABLE page_view_rows RENAME TO page_views`, `DROP TABLE ingest_parts`,
-		`DELETE FROM schema_migrations WHERE version >= 10`,
+		`DELETE FROM schema_migrations WHERE version IN (10, 11)`,
 		`INSERT INTO ingest_log (file_id, sha256, path, kind, bytes, rows_loaded, rows_rejected, rows_skipped, rows_replaced, loaded_at) VALUES (1, 'x', 'v.csv', 'visit_log', 1, 1, 0, 0, 0, TIMESTAMP '2021-06-02 00:00:00')`} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(err)

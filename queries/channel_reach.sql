@@ -10,27 +10,28 @@
 -- doc: someone who saw two posts counts twice, so it is an upper bound, not unique reach.
 -- doc: Quarters start in settings.quarter_start_month; a quarter the period cuts shows
 -- doc: the part of it that the period covers. Posts without a publication time are left out.
--- param: from date = 1900-01-01 -- first day of the period (publication date)
--- param: to date = 9999-12-31 -- last day of the period (publication date)
+-- param: from date optional -- first day of the period (publication date); none: from the first
+-- param: to date optional -- last day of the period (publication date); none: to the last
+-- column: quarter_start date -- the quarter's first day, or the period's where it cuts the quarter
+-- column: quarter_end date -- the quarter's last day, or the period's
+-- column: platform text -- linkedin, facebook, instagram, x, youtube
+-- column: posts integer
+-- column: impressions integer -- for YouTube its views
+-- column: engagements integer
+-- column: engagement_rate double rate -- sum(engagements) / sum(impressions)
+-- column: reach_sum integer -- an upper bound, not unique reach
 WITH posts AS (
-    -- YouTube's impressions are thumbnails shown, not plays: its views stand in.
-    SELECT platform, published_at, CASE WHEN platform = 'youtube' THEN video_views ELSE impressions END AS impressions, reach,
+    SELECT platform, quarter_start(published_at) AS quarter_start,
+           post_impressions(platform, impressions, video_views) AS impressions, reach,
            coalesce(engagements,
                     CASE WHEN likes IS NOT NULL OR comments IS NOT NULL OR shares IS NOT NULL OR clicks IS NOT NULL
                          THEN coalesce(likes, 0) + coalesce(comments, 0) + coalesce(shares, 0) + coalesce(clicks, 0)
                     END) AS engagements
     FROM social_posts
-    WHERE published_at >= $from::DATE AND published_at < $to::DATE + INTERVAL 1 DAY
-),
-in_quarters AS (
-    SELECT p.*,
-           (date_trunc('month', p.published_at)
-            - to_months(CAST((month(p.published_at) - s.quarter_start_month + 12) % 3 AS INTEGER)))::DATE AS quarter_start
-    FROM posts p
-    CROSS JOIN settings s
+    WHERE in_period(published_at, $from, $to)
 )
-SELECT greatest(quarter_start, $from::DATE) AS quarter_start,
-       least((quarter_start + INTERVAL 3 MONTH - INTERVAL 1 DAY)::DATE, $to::DATE) AS quarter_end,
+SELECT quarter_first_day(quarter_start, $from) AS quarter_start,
+       quarter_last_day(quarter_start, $to) AS quarter_end,
        platform,
        count(*) AS posts,
        sum(impressions)::BIGINT AS impressions,
@@ -38,9 +39,6 @@ SELECT greatest(quarter_start, $from::DATE) AS quarter_start,
        (sum(engagements) FILTER (WHERE impressions IS NOT NULL)
         / nullif(sum(impressions) FILTER (WHERE engagements IS NOT NULL), 0))::DOUBLE AS engagement_rate,
        sum(reach)::BIGINT AS reach_sum
-FROM in_quarters
+FROM posts
 GROUP BY quarter_start, platform
-ORDER BY quarter_start,
-         CASE platform WHEN 'linkedin' THEN 1 WHEN 'facebook' THEN 2 WHEN 'instagram' THEN 3
-                       WHEN 'x' THEN 4 WHEN 'youtube' THEN 5 ELSE 6 END,
-         platform
+ORDER BY quarter_start, display_position('platform', platform), platform

@@ -7,20 +7,29 @@
 -- doc: the days expected, days_without_data those with no data, gaps the runs of
 -- doc: consecutive missing days, longest_gap_start/end the longest run (the first of
 -- doc: equally long ones). Organic posts are not daily and have no gaps.
--- param: from date = 1900-01-01 -- first day of the period
--- param: to date = 9999-12-31 -- last day of the period
+-- param: from date optional -- first day of the period; none: from the first
+-- param: to date optional -- last day of the period; none: to the last
+-- column: source text -- page_views, page_reports or meta_ads
+-- column: subject text -- the site, or the campaign
+-- column: first_day date
+-- column: last_day date
+-- column: days integer -- days expected to have data
+-- column: days_without_data integer
+-- column: gaps integer -- runs of consecutive days without data
+-- column: longest_gap_start date
+-- column: longest_gap_end date
 WITH covered AS (
     SELECT DISTINCT 'page_views' AS source, site AS subject, ts::DATE AS day
     FROM page_views
-    WHERE ts >= $from::DATE AND ts < $to::DATE + INTERVAL 1 DAY
+    WHERE in_period(ts, $from, $to)
     UNION ALL
     SELECT DISTINCT 'page_reports', site, d::DATE
     FROM page_reports, unnest(generate_series(period_start::TIMESTAMP, period_end::TIMESTAMP, INTERVAL 1 DAY)) AS g(d)
-    WHERE d >= $from::DATE AND d <= $to::DATE
+    WHERE in_period(d, $from, $to)
     UNION ALL
     SELECT DISTINCT 'meta_ads', campaign, d::DATE
     FROM meta_ads, unnest(generate_series(reporting_start::TIMESTAMP, reporting_end::TIMESTAMP, INTERVAL 1 DAY)) AS g(d)
-    WHERE campaign IS NOT NULL AND d >= $from::DATE AND d <= $to::DATE
+    WHERE campaign IS NOT NULL AND in_period(d, $from, $to)
 ),
 spans AS (
     SELECT source, subject, min(day) AS first_day, max(day) AS last_day

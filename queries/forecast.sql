@@ -8,10 +8,19 @@
 -- doc: flights, so far those up to as_of. Impressions are those of twinkel_totals (rows
 -- doc: chosen by the campaign_rows macro). Once the campaign has ended, the forecast equals
 -- doc: the impressions.
--- param: campaign text = Twinkels 2021 -- campaign name from bereik.toml [[campaigns]]
--- param: to date = 9999-12-31 -- the forecast uses the ad rows that end on or before this day
+-- param: campaign text from configured.campaign -- campaign name from bereik.toml [[campaigns]]; none: the first
+-- param: to date optional -- the forecast uses the ad rows that end on or before this day; none: all
+-- column: campaign text
+-- column: campaign_start date -- the first flight's first day
+-- column: campaign_end date -- the last flight's last day
+-- column: as_of date -- the last day the ad rows so far report on
+-- column: impressions_so_far integer
+-- column: flight_days_so_far integer
+-- column: flight_days_remaining integer
+-- column: impressions_per_flight_day double
+-- column: forecast_impressions integer -- a forecast, not a measurement
 WITH rows_so_far AS (
-    SELECT * FROM campaign_rows($campaign, DATE '1900-01-01', $to::DATE)
+    SELECT * FROM campaign_rows($campaign, NULL, $to::DATE)
 ),
 so_far AS (
     SELECT sum(impressions)::BIGINT AS impressions, max(reporting_end) AS as_of FROM rows_so_far

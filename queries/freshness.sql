@@ -6,6 +6,16 @@
 -- doc: last day of data lies more than settings.stale_after_hours before that moment.
 -- doc: hours_behind is that gap in whole hours. Kinds without dates (the content
 -- doc: catalogue) are never stale.
+-- column: kind text -- as in ingest_log.kind
+-- column: label_nl text -- the kind's name in Dutch (source_kinds)
+-- column: label_en text -- and in English
+-- column: files integer
+-- column: last_day date -- NULL for kinds without dates
+-- column: last_loaded timestamp
+-- column: last_ingest timestamp -- the moment compared against
+-- column: stale_after_hours integer
+-- column: hours_behind integer
+-- column: stale boolean
 WITH last_ingest AS (
     SELECT max(loaded_at) AS moment FROM ingest_log
 )

@@ -4,15 +4,21 @@
 -- doc: duration) -> the knowledge platform, for visits whose first page came from the
 -- doc: magazine (the referrer of the visit's first page view, empty for a direct visit).
 -- doc: Average visit duration = total time on page / visits, in seconds.
--- param: campaign text = Twinkels 2021 -- campaign name from bereik.toml [[campaigns]]
--- param: from date = 1900-01-01 -- first day of the period
--- param: to date = 9999-12-31 -- last day of the period
--- param: magazine text = twinkelmagazine -- the campaign's landing site
--- param: platform text = kennisplein -- the knowledge platform
+-- param: campaign text from configured.campaign -- campaign name from bereik.toml [[campaigns]]; none: the first
+-- param: from date optional -- first day of the period; none: from the first
+-- param: to date optional -- last day of the period; none: to the last
+-- param: magazine text from configured.magazine_site -- the campaign's landing site ([[campaigns]] magazine_site)
+-- param: platform text from configured.main_site -- the knowledge platform ([programme] main_site)
+-- column: step integer ordinal
+-- column: stage text -- ads, magazine or platform
+-- column: impressions integer -- the ads' impressions
+-- column: clicks integer -- the ads' link clicks
+-- column: visits integer -- a site's visits
+-- column: visitors integer -- a site's distinct visitors over the whole period
+-- column: avg_visit_seconds double duration -- total time on page / visits
 WITH views AS (
     SELECT * FROM page_views
-    WHERE ts >= $from::DATE AND ts < $to::DATE + INTERVAL 1 DAY
-      AND site IN ($magazine, $platform)
+    WHERE in_period(ts, $from, $to) AND site IN ($magazine, $platform)
 ),
 magazine_hosts AS (SELECT host FROM sites WHERE site = $magazine),
 -- Platform visits with any page view that names the magazine: few, so that the first
@@ -27,7 +33,7 @@ visits AS (
     SELECT site, visit_id,
            any_value(visitor) AS visitor,
            sum(coalesce(time_on_page, 0)) AS seconds,
-           lower(regexp_extract(arg_min_null(referrer, ts), '^[A-Za-z]+://([^/:?#]+)', 1)) AS first_referrer_host
+           url_host(arg_min_null(referrer, ts)) AS first_referrer_host
     FROM views
     WHERE site = $magazine OR visit_id IN (SELECT visit_id FROM candidates)
     GROUP BY site, visit_id

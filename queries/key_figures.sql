@@ -18,9 +18,21 @@
 -- doc: change = (value - earlier) / earlier, a fraction; NULL where either is missing or
 -- doc: the earlier value is 0. Without from and to, the period is all loaded data (the
 -- doc: first to the last day of page views, ads and posts).
--- param: from date = 1900-01-01 -- first day of the period; the default is the first day of data
--- param: to date = 9999-12-31 -- last day of the period; the default is the last day of data
--- param: campaign text = Twinkels 2021 -- campaign name from bereik.toml [[campaigns]]
+-- param: from date optional -- first day of the period; none: the first day of data
+-- param: to date optional -- last day of the period; none: the last day of data
+-- param: campaign text from configured.campaign -- campaign name from bereik.toml [[campaigns]]; none: the first
+-- column: metric text -- visits, visitors, page_views, ad_impressions, ad_clicks, social_impressions
+-- column: period_start date
+-- column: period_end date
+-- column: value integer -- NULL where the period has no data for the figure
+-- column: previous_start date
+-- column: previous_end date
+-- column: previous_value integer
+-- column: change_vs_previous double rate -- (value - previous_value) / previous_value
+-- column: year_earlier_start date
+-- column: year_earlier_end date
+-- column: year_earlier_value integer
+-- column: change_vs_year_earlier double rate
 WITH data_days AS (
     SELECT min(first_day) AS first_day, max(last_day) AS last_day
     FROM (
@@ -30,8 +42,7 @@ WITH data_days AS (
     )
 ),
 period AS (
-    SELECT CASE WHEN $from::DATE = DATE '1900-01-01' THEN coalesce(first_day, $from::DATE) ELSE $from::DATE END AS f,
-           CASE WHEN $to::DATE = DATE '9999-12-31' THEN coalesce(last_day, $to::DATE) ELSE $to::DATE END AS t
+    SELECT coalesce($from::DATE, first_day) AS f, coalesce($to::DATE, last_day) AS t
     FROM data_days
 ),
 shape AS (
@@ -109,7 +120,7 @@ per_window AS (
     ) v
     JOIN ads a ON a.which = w.which
     CROSS JOIN LATERAL (
-        SELECT coalesce(sum(CASE WHEN platform = 'youtube' THEN video_views ELSE impressions END), 0)::BIGINT AS impressions
+        SELECT coalesce(sum(post_impressions(platform, impressions, video_views)), 0)::BIGINT AS impressions
         FROM social_posts
         WHERE published_at >= w.start_day AND published_at < w.end_day + INTERVAL 1 DAY
     ) p

@@ -10,13 +10,19 @@
 -- doc: channels; visitors are distinct per quarter and channel and do not add up (one
 -- doc: visitor can come through two channels). channel_rank orders the channels as the
 -- doc: rules do, then other, internal, direct. Quarters as in visits_per_quarter.
--- param: site text = kennisplein -- site name from bereik.toml [[sites]]
--- param: from date = 1900-01-01 -- first day of the period
--- param: to date = 9999-12-31 -- last day of the period
+-- param: site text from configured.main_site -- site name from bereik.toml [[sites]]; none: [programme] main_site
+-- param: from date optional -- first day of the period; none: from the first
+-- param: to date optional -- last day of the period; none: to the last
+-- column: quarter_start date -- the quarter's first day, or the period's where it cuts the quarter
+-- column: quarter_end date
+-- column: channel text -- a [[referrals]] channel, other, internal or direct
+-- column: channel_rank integer ordinal -- the channels' order
+-- column: visits integer -- visits add up over channels
+-- column: visitors integer -- distinct per quarter and channel; they do not add up
 WITH views AS (
     SELECT visit_id, visitor, ts, path, referrer, utm_source, utm_medium
     FROM page_views
-    WHERE site = $site AND ts >= $from::DATE AND ts < $to::DATE + INTERVAL 1 DAY
+    WHERE site = $site AND in_period(ts, $from, $to)
 ),
 -- The site's programme pages: few, so that the visits are found by a plain semi-join.
 pages AS MATERIALIZED (
@@ -56,7 +62,7 @@ described AS (
     SELECT utm_source, utm_medium, referrer,
            lower(trim(utm_source)) AS source_tag,
            lower(trim(utm_medium)) AS medium_tag,
-           lower(coalesce(regexp_extract(referrer, '^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#@]+)', 1), '')) AS referrer_host
+           url_host(referrer) AS referrer_host
     FROM origins
 ),
 matched AS (
@@ -100,14 +106,11 @@ ranks AS (
     GROUP BY channel
 ),
 in_quarters AS (
-    SELECT c.*,
-           (date_trunc('month', c.started)
-            - to_months(CAST((month(c.started) - s.quarter_start_month + 12) % 3 AS INTEGER)))::DATE AS quarter_start
+    SELECT c.*, quarter_start(c.started) AS quarter_start
     FROM channelled c
-    CROSS JOIN settings s
 )
-SELECT greatest(q.quarter_start, $from::DATE) AS quarter_start,
-       least((q.quarter_start + INTERVAL 3 MONTH - INTERVAL 1 DAY)::DATE, $to::DATE) AS quarter_end,
+SELECT quarter_first_day(q.quarter_start, $from) AS quarter_start,
+       quarter_last_day(q.quarter_start, $to) AS quarter_end,
        q.channel,
        min(r.channel_rank) AS channel_rank,
        count(*) AS visits,

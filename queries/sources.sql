@@ -8,6 +8,14 @@
 -- doc: post kind loaded within stale_after is not stale. rows counts the rows the kind's
 -- doc: files hold in the tables now: rows a later export replaced, of this kind or another
 -- doc: (an access log replacing a visit log's hours), no longer count.
+-- column: kind text
+-- column: files integer
+-- column: rows integer
+-- column: rejected integer
+-- column: first_day date
+-- column: last_day date
+-- column: last_loaded timestamp
+-- column: stale boolean
 WITH held AS (
     -- The rows each file holds now, in whichever table its kind loads into (every
     -- source_kinds.target_table; a test keeps this list whole).

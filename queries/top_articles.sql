@@ -13,9 +13,18 @@
 -- doc: says where a page's visits come from (page_views, page_reports or both, for
 -- doc: different periods); visitors is NULL where page reports contribute, as distinct
 -- doc: visitors cannot be added up.
--- param: from date = 1900-01-01 -- first day of the period
--- param: to date = 9999-12-31 -- last day of the period
+-- param: from date optional -- first day of the period; none: from the first
+-- param: to date optional -- last day of the period; none: to the last
 -- param: limit integer = 5 -- pages per site
+-- column: site text
+-- column: rank integer ordinal
+-- column: path text
+-- column: page_title text -- the latest title (untrusted text)
+-- column: item_title text -- the catalogue's item, NULL where the catalogue does not list the page
+-- column: item_type text
+-- column: visits integer
+-- column: visitors integer -- NULL where page reports give the visits
+-- column: source text -- page_views, page_reports or both
 -- The programme's pages, numbered: the visit counts below group on small integers
 -- instead of paths, which is several times faster on millions of page views.
 WITH pages AS MATERIALIZED (
@@ -25,7 +34,7 @@ programme_views AS (
     SELECT pg.page, pv.visit_id, pv.visitor
     FROM page_views pv
     JOIN pages pg ON pg.site = pv.site AND pg.path = pv.path
-    WHERE pv.ts >= $from::DATE AND pv.ts < $to::DATE + INTERVAL 1 DAY
+    WHERE in_period(pv.ts, $from, $to)
 ),
 -- Distinct visits and visitors per page, as plain counts of deduplicated rows: cheaper
 -- than two count(DISTINCT ...) in one aggregate.
@@ -43,12 +52,12 @@ viewed AS (
 report_periods AS MATERIALIZED (
     SELECT DISTINCT tool, site, period_start, period_end
     FROM page_reports
-    WHERE site <> '' AND period_start >= $from::DATE AND period_end <= $to::DATE
+    WHERE site <> '' AND in_period(period_start, $from, NULL) AND in_period(period_end, NULL, $to)
 ),
 viewed_days AS (
     SELECT DISTINCT site, ts::DATE AS day
     FROM page_views
-    WHERE ts >= $from::DATE AND ts < $to::DATE + INTERVAL 1 DAY
+    WHERE in_period(ts, $from, $to)
       AND site IN (SELECT site FROM report_periods)
 ),
 chosen_periods AS (
@@ -67,8 +76,7 @@ reported AS (
     JOIN chosen_periods c USING (tool, site, period_start, period_end)
     WHERE pr.path <> '' AND pr.unique_pageviews IS NOT NULL
       AND (EXISTS (SELECT 1 FROM programme_prefixes pp WHERE pp.site = pr.site AND starts_with(pr.path, pp.prefix))
-        OR EXISTS (SELECT 1 FROM content_items ci WHERE ci.site = pr.site
-                   AND (ci.path = pr.path OR (ci.is_prefix AND starts_with(pr.path, ci.path)))))
+        OR EXISTS (SELECT 1 FROM content_items ci WHERE ci.site = pr.site AND item_holds(ci.path, ci.is_prefix, pr.path)))
     GROUP BY pr.site, pr.path
 ),
 counted AS (
@@ -91,13 +99,13 @@ titles AS (
     SELECT pv.site, pv.path, arg_max(pv.page_title, pv.ts) AS page_title
     FROM page_views pv
     JOIN ranked r ON r.site = pv.site AND r.path = pv.path
-    WHERE pv.ts >= $from::DATE AND pv.ts < $to::DATE + INTERVAL 1 DAY
+    WHERE in_period(pv.ts, $from, $to)
     GROUP BY pv.site, pv.path
 ),
 items AS (
     SELECT r.site, r.path, ci.title, ci.type
     FROM ranked r
-    JOIN content_items ci ON ci.site = r.site AND (ci.path = r.path OR (ci.is_prefix AND starts_with(r.path, ci.path)))
+    JOIN content_items ci ON ci.site = r.site AND item_holds(ci.path, ci.is_prefix, r.path)
     QUALIFY row_number() OVER (PARTITION BY r.site, r.path ORDER BY ci.is_prefix, ci.nr) = 1
 )
 SELECT r.site, r.rank, r.path, coalesce(t.page_title, r.reported_title) AS page_title,

@@ -5,16 +5,24 @@
 -- doc: impressions, not plays). value is that metric; posts without it are left out.
 -- doc: Lifetime figures as of the latest export. title and url are as exported (untrusted
 -- doc: text). Ties are broken by publication time, then post id.
--- param: from date = 1900-01-01 -- first day of the period (publication date)
--- param: to date = 9999-12-31 -- last day of the period (publication date)
+-- param: from date optional -- first day of the period (publication date); none: from the first
+-- param: to date optional -- last day of the period (publication date); none: to the last
 -- param: limit integer = 5 -- posts per platform
+-- column: platform text
+-- column: rank integer ordinal
+-- column: metric text -- impressions, or views for YouTube
+-- column: value integer -- the metric's value
+-- column: published_at timestamp
+-- column: title text -- as exported (untrusted text)
+-- column: url text -- as exported (untrusted text)
+-- column: post_id text
 WITH measured AS (
     SELECT platform,
-           CASE WHEN platform = 'youtube' THEN 'views' ELSE 'impressions' END AS metric,
-           CASE WHEN platform = 'youtube' THEN video_views ELSE impressions END AS value,
+           post_metric(platform) AS metric,
+           post_impressions(platform, impressions, video_views) AS value,
            published_at, title, url, post_id
     FROM social_posts
-    WHERE published_at >= $from::DATE AND published_at < $to::DATE + INTERVAL 1 DAY
+    WHERE in_period(published_at, $from, $to)
 )
 SELECT platform,
        row_number() OVER (PARTITION BY platform ORDER BY value DESC, published_at, post_id) AS rank,
@@ -22,6 +30,4 @@ SELECT platform,
 FROM measured
 WHERE value IS NOT NULL
 QUALIFY rank <= $limit
-ORDER BY CASE platform WHEN 'linkedin' THEN 1 WHEN 'facebook' THEN 2 WHEN 'instagram' THEN 3
-                       WHEN 'x' THEN 4 WHEN 'youtube' THEN 5 ELSE 6 END,
-         platform, rank
+ORDER BY display_position('platform', platform), platform, rank

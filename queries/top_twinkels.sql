@@ -3,16 +3,21 @@
 -- doc: path, by visits (distinct visits that viewed the page) in the period, with distinct
 -- doc: visitors and the page's latest title. The magazine's home page and other pages
 -- doc: outside the path are not Twinkels. From visit logs (page_views).
--- param: from date = 1900-01-01 -- first day of the period
--- param: to date = 9999-12-31 -- last day of the period
--- param: site text = twinkelmagazine -- the magazine's site name from bereik.toml [[sites]]
--- param: prefix text = /twinkels/ -- the path every Twinkel lies under
+-- param: from date optional -- first day of the period; none: from the first
+-- param: to date optional -- last day of the period; none: to the last
+-- param: site text from configured.magazine_site -- the magazine's site name ([[campaigns]] magazine_site)
+-- param: prefix text from configured.magazine_prefix -- the path every Twinkel lies under ([[campaigns]] magazine_prefix)
 -- param: limit integer = 5 -- Twinkels to show
+-- column: rank integer ordinal
+-- column: path text
+-- column: page_title text -- the latest title (untrusted text)
+-- column: visits integer
+-- column: visitors integer
 WITH views AS (
     SELECT path, visit_id, visitor, ts, page_title
     FROM page_views
     WHERE site = $site AND starts_with(path, $prefix) AND path <> $prefix
-      AND ts >= $from::DATE AND ts < $to::DATE + INTERVAL 1 DAY
+      AND in_period(ts, $from, $to)
 ),
 counted AS (
     SELECT path, count(DISTINCT visit_id) AS visits, count(DISTINCT visitor) AS visitors,

@@ -5,9 +5,23 @@
 -- doc: format (reach does not add up over ads or days); otherwise unique_reach is NULL and
 -- doc: reach_upper_bound, the sum of the rows' reach, is an upper bound. Rows are chosen by
 -- doc: the campaign_rows macro (the latest cumulative export on or before `to`).
--- param: campaign text = Twinkels 2021 -- campaign name from bereik.toml [[campaigns]]
--- param: from date = 1900-01-01 -- rows whose reporting period starts on or after this day
--- param: to date = 9999-12-31 -- rows whose reporting period ends on or before this day
+-- param: campaign text from configured.campaign -- campaign name from bereik.toml [[campaigns]]; none: the first
+-- param: from date optional -- rows whose reporting period starts on or after this day; none: all
+-- param: to date optional -- rows whose reporting period ends on or before this day; none: all
+-- column: campaign text
+-- column: flight integer ordinal
+-- column: flight_start date
+-- column: flight_end date
+-- column: format text -- a [[campaigns.formats]] name, or unknown
+-- column: data_start date -- the reporting period the numbers cover
+-- column: data_end date
+-- column: impressions integer
+-- column: unique_reach integer -- NULL where the export's grain gives no unique reach
+-- column: reach_upper_bound integer -- the rows' reach summed: an upper bound
+-- column: views integer -- 3-second video plays
+-- column: clicks integer -- link clicks
+-- column: ctr double rate -- clicks / impressions
+-- column: frequency double -- impressions / unique reach
 SELECT * FROM (
 SELECT r.campaign,
        r.flight,
@@ -27,4 +41,4 @@ FROM campaign_rows($campaign, $from::DATE, $to::DATE) r
 JOIN campaign_flights f ON f.campaign = r.campaign AND f.flight = r.flight
 GROUP BY ALL
 )
-ORDER BY flight, CASE format WHEN 'static' THEN 1 WHEN 'dynamic' THEN 2 ELSE 3 END, format
+ORDER BY flight, display_position('format', format), format

@@ -3,9 +3,16 @@
 -- doc: impressions, views, clicks and CTR as a ratio of sums (clicks / impressions), never
 -- doc: the mean of the flights' CTRs. reach_sum adds the flights' reach: people reached in
 -- doc: two flights count twice, so it is an upper bound of unique reach, not the reach.
--- param: campaign text = Twinkels 2021 -- campaign name from bereik.toml [[campaigns]]
--- param: from date = 1900-01-01 -- rows whose reporting period starts on or after this day
--- param: to date = 9999-12-31 -- rows whose reporting period ends on or before this day
+-- param: campaign text from configured.campaign -- campaign name from bereik.toml [[campaigns]]; none: the first
+-- param: from date optional -- rows whose reporting period starts on or after this day; none: all
+-- param: to date optional -- rows whose reporting period ends on or before this day; none: all
+-- column: format text -- a format, or total for all formats together
+-- column: flights integer
+-- column: impressions integer
+-- column: reach_sum integer -- an upper bound of unique reach, not the reach
+-- column: views integer
+-- column: clicks integer
+-- column: ctr double rate -- sum of clicks / sum of impressions
 SELECT CASE WHEN grouping(format) = 1 THEN 'total' ELSE coalesce(format, 'unknown') END AS format,
        count(DISTINCT flight) AS flights,
        sum(impressions)::BIGINT AS impressions,
@@ -16,4 +23,4 @@ SELECT CASE WHEN grouping(format) = 1 THEN 'total' ELSE coalesce(format, 'unknow
 FROM campaign_rows($campaign, $from::DATE, $to::DATE)
 GROUP BY GROUPING SETS ((format), ())
 HAVING count(*) > 0  -- no total row when nothing is loaded
-ORDER BY grouping(format), CASE format WHEN 'static' THEN 1 WHEN 'dynamic' THEN 2 ELSE 3 END, format
+ORDER BY grouping(format), display_position('format', format), format

@@ -5,9 +5,15 @@
 -- doc: its visitor visited the site before, as far as the loaded data go. Visitors are
 -- doc: distinct within each quarter and do not add up over quarters. A quarter the period
 -- doc: cuts shows the part of it that the period covers.
--- param: site text = kennisplein -- site name from bereik.toml [[sites]]
--- param: from date = 1900-01-01 -- first day of the period
--- param: to date = 9999-12-31 -- last day of the period
+-- param: site text from configured.main_site -- site name from bereik.toml [[sites]]; none: [programme] main_site
+-- param: from date optional -- first day of the period; none: from the first
+-- param: to date optional -- last day of the period; none: to the last
+-- column: quarter_start date -- the quarter's first day, or the period's where it cuts the quarter
+-- column: quarter_end date
+-- column: visits integer
+-- column: visitors integer -- distinct within the quarter; they do not add up over quarters
+-- column: new_visits integer
+-- column: returning_visits integer
 WITH site_visits AS (
     SELECT visit_id, any_value(visitor) AS visitor, min(ts) AS started
     FROM page_views
@@ -21,20 +27,17 @@ numbered AS (
 programme_visits AS (
     SELECT DISTINCT pv.visit_id
     FROM page_views pv
-    WHERE pv.site = $site AND pv.ts >= $from::DATE AND pv.ts < $to::DATE + INTERVAL 1 DAY
+    WHERE pv.site = $site AND in_period(pv.ts, $from, $to)
       AND EXISTS (SELECT 1 FROM programme_pages pp WHERE pp.site = pv.site AND pp.path = pv.path)
 ),
 in_quarters AS (
-    SELECT n.*,
-           (date_trunc('month', n.started)
-            - to_months(CAST((month(n.started) - s.quarter_start_month + 12) % 3 AS INTEGER)))::DATE AS quarter_start
+    SELECT n.*, quarter_start(n.started) AS quarter_start
     FROM numbered n
     JOIN programme_visits USING (visit_id)
-    CROSS JOIN settings s
 )
 -- A quarter cut by the period is named by the dates it covers, not by the whole quarter's.
-SELECT greatest(quarter_start, $from::DATE) AS quarter_start,
-       least((quarter_start + INTERVAL 3 MONTH - INTERVAL 1 DAY)::DATE, $to::DATE) AS quarter_end,
+SELECT quarter_first_day(quarter_start, $from) AS quarter_start,
+       quarter_last_day(quarter_start, $to) AS quarter_end,
        count(*) AS visits,
        count(DISTINCT visitor) AS visitors,
        count(*) FILTER (WHERE NOT is_returning) AS new_visits,

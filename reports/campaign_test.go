@@ -119,7 +119,7 @@ func TestFunnel(t *testing.T) {
 			`<th scope="row">Kennisplein vanuit Twinkelmagazine<sup><a href="#funnel-note-3">3</a></sup></th>` +
 				`<td class="num">n.v.t.</td><td class="num">n.v.t.</td><td class="num">892</td><td class="num">556</td><td class="num">4:12</td></tr>`,
 			"Gemiddelde bezoekduur = totale tijd op de pagina&#39;s / bezoeken",
-			"Bron: query funnel (campaign=Twinkels 2021, from=2019-09-01, to=2021-08-31).",
+			"Bron: query funnel (campaign=Twinkels 2021, from=2019-09-01, magazine=twinkelmagazine, platform=kennisplein, to=2021-08-31).",
 		}},
 		{"en", []string{
 			"Funnel: from social post to Kennisplein",
@@ -128,7 +128,7 @@ func TestFunnel(t *testing.T) {
 			`<td class="num">892</td><td class="num">556</td><td class="num">4:12</td>`,
 			"Kennisplein from Twinkelmagazine",
 			"Average visit duration = total time on page / visits",
-			"Source: query funnel (campaign=Twinkels 2021, from=2019-09-01, to=2021-08-31).",
+			"Source: query funnel (campaign=Twinkels 2021, from=2019-09-01, magazine=twinkelmagazine, platform=kennisplein, to=2021-08-31).",
 		}},
 	} {
 		out := render(t, publishedResults(t), programmeOptions(t, tc.lang))

@@ -6,76 +6,64 @@ import (
 
 // KnowledgeProduct is one of the content catalogue's most visited knowledge products.
 type KnowledgeProduct struct {
-	Rank          int64
-	Nr            int64
-	Title         string
-	Type          string
-	Organisations string
-	Themes        string
-	Site          string
-	Path          string // ends in * where the item is every page under a folder
-	Visits        int64  // distinct visits that viewed any of its pages
-	Visitors      int64
+	Rank          int64  `col:"rank"`
+	Nr            int64  `col:"nr"`
+	Title         string `col:"title"`
+	Type          string `col:"type"`
+	Organisations string `col:"organisations"`
+	Themes        string `col:"themes"`
+	Site          string `col:"site"`
+	Path          string `col:"path"`     // ends in * where the item is every page under a folder
+	Visits        int64  `col:"visits"`   // distinct visits that viewed any of its pages
+	Visitors      int64  `col:"visitors"` // distinct visitors
 }
 
 // GroupVisits is the visits to the catalogue's items of one theme or organisation. A
 // visit to an item of two themes counts for both, so groups add up to more than the
 // visits; the entry with Total set is the distinct visits over all items.
 type GroupVisits struct {
-	Name     string // "" for items without one
-	Total    bool
-	Items    int64 // the group's items that had visits
-	Visits   int64
-	Visitors int64
+	Total    bool  `col:"is_total"`
+	Items    int64 `col:"items"` // the group's items that had visits
+	Visits   int64 `col:"visits"`
+	Visitors int64 `col:"visitors"`
 }
 
-func (r *Report) readKnowledgeProducts(res *queries.Result) error {
-	return eachRow(queryTopKnowledgeProducts, res, productColumns, func(c *cells) {
-		r.KnowledgeProducts = append(r.KnowledgeProducts, KnowledgeProduct{
-			Rank:          c.count("rank"),
-			Nr:            c.count("nr"),
-			Title:         c.text("title"),
-			Type:          c.text("type"),
-			Organisations: c.optText("organisations"),
-			Themes:        c.optText("themes"),
-			Site:          c.text("site"),
-			Path:          c.text("path"),
-			Visits:        c.count("visits"),
-			Visitors:      c.count("visitors"),
-		})
-	})
+// ThemeVisits is the visits to the items of one theme.
+type ThemeVisits struct {
+	Theme *string `col:"theme"` // "" for items without one; nil for the total
+	GroupVisits
 }
 
-func (r *Report) readThemes(res *queries.Result) error {
-	return readGroups(queryVisitsByTheme, "theme", themeColumns, res, &r.Themes)
+// OrganisationVisits is the visits to the items of one organisation.
+type OrganisationVisits struct {
+	Organisation *string `col:"organisation"` // "" for items without one; nil for the total
+	GroupVisits
 }
 
-func (r *Report) readOrganisations(res *queries.Result) error {
-	return readGroups(queryVisitsByOrganisation, "organisation", organisationColumns, res, &r.Organisations)
-}
+func (g ThemeVisits) group() (*string, GroupVisits)        { return g.Theme, g.GroupVisits }
+func (g OrganisationVisits) group() (*string, GroupVisits) { return g.Organisation, g.GroupVisits }
 
-func readGroups(query, name string, columns []string, res *queries.Result, into *[]GroupVisits) error {
-	return eachRow(query, res, columns, func(c *cells) {
-		*into = append(*into, GroupVisits{
-			Name:     c.optText(name),
-			Total:    c.flag("is_total"),
-			Items:    c.count("items"),
-			Visits:   c.count("visits"),
-			Visitors: c.count("visitors"),
-		})
-	})
-}
+const (
+	queryTopKnowledgeProducts = "top_knowledge_products"
+	queryVisitsByTheme        = "visits_by_theme"
+	queryVisitsByOrganisation = "visits_by_organisation"
+	// knowledgeProductType is the catalogue's type of the items the section ranks.
+	knowledgeProductType = "kennisproduct"
+)
 
-func (p KnowledgeProduct) values() []any {
-	return []any{p.Rank, p.Nr, p.Title, p.Type, p.Organisations, p.Themes, p.Site, p.Path, p.Visits, p.Visitors}
-}
-
-func (g GroupVisits) values() []any {
-	var name any = g.Name
-	if g.Total {
-		name = nil
-	}
-	return []any{name, g.Total, g.Items, g.Visits, g.Visitors}
+// contentSection is the content catalogue's view: the most visited knowledge products,
+// and the visits per theme and per organisation.
+var contentSection = reportSection{
+	queries: []sectionQuery{
+		{queryTopKnowledgeProducts, func(r *Report) queries.Args {
+			args := topArgs(topListLimit)(r)
+			args["type"] = knowledgeProductType
+			return args
+		}, rowsInto(func(r *Report) *[]KnowledgeProduct { return &r.KnowledgeProducts })},
+		{queryVisitsByTheme, periodArgs, rowsInto(func(r *Report) *[]ThemeVisits { return &r.Themes })},
+		{queryVisitsByOrganisation, periodArgs, rowsInto(func(r *Report) *[]OrganisationVisits { return &r.Organisations })},
+	},
+	render: (*Report).contentSection,
 }
 
 // contentSection is the content catalogue's view: the most visited knowledge products,
@@ -86,16 +74,16 @@ func (r *Report) contentSection(l locale) (section, error) {
 	if err != nil {
 		return s, err
 	}
-	themes, err := r.groupBlock(l, groupKind{
-		query: queryVisitsByTheme, id: "themes", file: "bezoeken-per-thema.csv", columns: themeColumns,
+	themes, err := groupBlock(r, l, groupKind{
+		query: queryVisitsByTheme, id: "themes", file: "bezoeken-per-thema.csv",
 		heading: phThemesHeading, caption: phThemesCaption, column: phTheme, none: phNoTheme,
 		chart: phThemesChart, note: phThemesNote, limit: 0,
 	}, r.Themes)
 	if err != nil {
 		return s, err
 	}
-	organisations, err := r.groupBlock(l, groupKind{
-		query: queryVisitsByOrganisation, id: "organisations", file: "bezoeken-per-organisatie.csv", columns: organisationColumns,
+	organisations, err := groupBlock(r, l, groupKind{
+		query: queryVisitsByOrganisation, id: "organisations", file: "bezoeken-per-organisatie.csv",
 		heading: phOrganisationsHeading, caption: phOrganisationsCaption, column: phOrganisation, none: phNoOrganisation,
 		chart: phOrganisationsChart, note: phOrganisationsNote, limit: 10,
 	}, r.Organisations)
@@ -138,7 +126,7 @@ func (r *Report) knowledgeProductsBlock(l locale) (block, error) {
 			num(l.count(p.Visits)), num(l.count(p.Visitors)),
 		}})
 	}
-	if err := t.downloadable(l, "top-kennisproducten.csv", productColumns, valuesOf(r.KnowledgeProducts)); err != nil {
+	if err := downloadable(t, l, "top-kennisproducten.csv", queryTopKnowledgeProducts, r.KnowledgeProducts); err != nil {
 		return b, err
 	}
 	b.Table, b.Notes = t, n.list
@@ -148,7 +136,6 @@ func (r *Report) knowledgeProductsBlock(l locale) (block, error) {
 // groupKind says how one kind of group (themes, organisations) is shown.
 type groupKind struct {
 	query, id, file                string
-	columns                        []string
 	heading, caption, column, none phrase
 	chart, note                    phrase
 	limit                          int // bars in the chart; 0 for all
@@ -156,13 +143,13 @@ type groupKind struct {
 
 // groupBlock shows the visits per theme or organisation: a chart of the groups' visits
 // and a table with the distinct visits over all items as its total.
-func (r *Report) groupBlock(l locale, k groupKind, groups []GroupVisits) (block, error) {
+func groupBlock[G interface{ group() (*string, GroupVisits) }](r *Report, l locale, k groupKind, groups []G) (block, error) {
 	b := block{Heading: l.say(k.heading), Source: r.source(l, k.query)}
-	var rows []GroupVisits
+	var rows []G
 	var total *GroupVisits
-	for i, g := range groups {
-		if g.Total {
-			total = &groups[i]
+	for _, g := range groups {
+		if _, v := g.group(); v.Total {
+			total = &v
 		} else {
 			rows = append(rows, g)
 		}
@@ -171,11 +158,11 @@ func (r *Report) groupBlock(l locale, k groupKind, groups []GroupVisits) (block,
 		b.Empty = l.say(phNoData)
 		return b, nil
 	}
-	name := func(g GroupVisits) string {
-		if g.Name == "" {
-			return l.say(k.none)
+	name := func(g G) string {
+		if n, _ := g.group(); n != nil && *n != "" {
+			return *n
 		}
-		return g.Name
+		return l.say(k.none)
 	}
 	shown := rows
 	if k.limit > 0 && len(shown) > k.limit {
@@ -184,7 +171,8 @@ func (r *Report) groupBlock(l locale, k groupKind, groups []GroupVisits) (block,
 	names := make([]string, len(shown))
 	values := make([]int64, len(shown))
 	for i, g := range shown {
-		names[i], values[i] = name(g), g.Visits
+		_, v := g.group()
+		names[i], values[i] = name(g), v.Visits
 	}
 	label := l.say(k.chart)
 	if len(shown) < len(rows) {
@@ -205,9 +193,10 @@ func (r *Report) groupBlock(l locale, k groupKind, groups []GroupVisits) (block,
 	}
 	var sum int64
 	for _, g := range rows {
-		sum += g.Visits
+		_, v := g.group()
+		sum += v.Visits
 		t.Rows = append(t.Rows, rowView{Cells: []cellView{
-			{Text: name(g)}, num(l.count(g.Items)), num(l.count(g.Visits)), num(l.count(g.Visitors)),
+			{Text: name(g)}, num(l.count(v.Items)), num(l.count(v.Visits)), num(l.count(v.Visitors)),
 		}})
 	}
 	if total != nil {
@@ -216,7 +205,7 @@ func (r *Report) groupBlock(l locale, k groupKind, groups []GroupVisits) (block,
 			num(l.count(total.Items)), num(l.count(total.Visits)), num(l.count(total.Visitors)),
 		}}}
 	}
-	if err := t.downloadable(l, k.file, k.columns, valuesOf(groups)); err != nil {
+	if err := downloadable(t, l, k.file, k.query, groups); err != nil {
 		return b, err
 	}
 	b.Table, b.Notes = t, n.list

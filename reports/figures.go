@@ -10,74 +10,48 @@ import (
 // period of equal length and for the same period a year earlier. A value is nil where
 // its window has no data for the figure's source: "n/a", never 0.
 type KeyFigure struct {
-	Metric                           string // visits, visitors, page_views, ad_impressions, ad_clicks, social_impressions
-	PeriodStart, PeriodEnd           time.Time
-	Value                            *int64
-	PreviousStart, PreviousEnd       time.Time
-	PreviousValue                    *int64
-	ChangeVsPrevious                 *float64 // (value - previous) / previous
-	YearEarlierStart, YearEarlierEnd time.Time
-	YearEarlierValue                 *int64
-	ChangeVsYearEarlier              *float64
+	Metric              string    `col:"metric"` // visits, visitors, page_views, ad_impressions, ad_clicks, social_impressions
+	PeriodStart         time.Time `col:"period_start"`
+	PeriodEnd           time.Time `col:"period_end"`
+	Value               *int64    `col:"value"`
+	PreviousStart       time.Time `col:"previous_start"`
+	PreviousEnd         time.Time `col:"previous_end"`
+	PreviousValue       *int64    `col:"previous_value"`
+	ChangeVsPrevious    *float64  `col:"change_vs_previous"` // (value - previous) / previous
+	YearEarlierStart    time.Time `col:"year_earlier_start"`
+	YearEarlierEnd      time.Time `col:"year_earlier_end"`
+	YearEarlierValue    *int64    `col:"year_earlier_value"`
+	ChangeVsYearEarlier *float64  `col:"change_vs_year_earlier"`
 }
 
 // SourceFreshness is how fresh one source kind is, as of the database's last ingest.
 type SourceFreshness struct {
-	Kind            string
-	Files           int64
-	LastDay         *time.Time // the last day its files hold data for; nil for the catalogue
-	LastLoaded      time.Time
-	LastIngest      time.Time // the newest load of any file: the moment compared against
-	StaleAfterHours int64
-	HoursBehind     *int64
-	Stale           bool
+	Kind            string     `col:"kind"`
+	LabelNL         string     `col:"label_nl"` // the kind's name, as the pipeline's registry gives it
+	LabelEN         string     `col:"label_en"`
+	Files           int64      `col:"files"`
+	LastDay         *time.Time `col:"last_day"` // the last day its files hold data for; nil for the catalogue
+	LastLoaded      time.Time  `col:"last_loaded"`
+	LastIngest      time.Time  `col:"last_ingest"` // the newest load of any file: the moment compared against
+	StaleAfterHours int64      `col:"stale_after_hours"`
+	HoursBehind     *int64     `col:"hours_behind"`
+	Stale           bool       `col:"stale"`
 }
 
-func (r *Report) readKeyFigures(res *queries.Result) error {
-	return eachRow(queryKeyFigures, res, keyFigureColumns, func(c *cells) {
-		r.KeyFigures = append(r.KeyFigures, KeyFigure{
-			Metric:              c.text("metric"),
-			PeriodStart:         c.date("period_start"),
-			PeriodEnd:           c.date("period_end"),
-			Value:               c.optCount("value"),
-			PreviousStart:       c.date("previous_start"),
-			PreviousEnd:         c.date("previous_end"),
-			PreviousValue:       c.optCount("previous_value"),
-			ChangeVsPrevious:    c.optRatio("change_vs_previous"),
-			YearEarlierStart:    c.date("year_earlier_start"),
-			YearEarlierEnd:      c.date("year_earlier_end"),
-			YearEarlierValue:    c.optCount("year_earlier_value"),
-			ChangeVsYearEarlier: c.optRatio("change_vs_year_earlier"),
-		})
-	})
-}
+const (
+	queryKeyFigures = "key_figures"
+	queryFreshness  = "freshness"
+)
 
-func (r *Report) readFreshness(res *queries.Result) error {
-	return eachRow(queryFreshness, res, freshnessColumns, func(c *cells) {
-		r.Freshness = append(r.Freshness, SourceFreshness{
-			Kind:            c.text("kind"),
-			Files:           c.count("files"),
-			LastDay:         c.optDate("last_day"),
-			LastLoaded:      c.date("last_loaded"),
-			LastIngest:      c.date("last_ingest"),
-			StaleAfterHours: c.count("stale_after_hours"),
-			HoursBehind:     c.optCount("hours_behind"),
-			Stale:           c.flag("stale"),
-		})
-	})
-}
-
-func (k KeyFigure) values() []any {
-	return []any{k.Metric, k.PeriodStart, k.PeriodEnd, k.Value, k.PreviousStart, k.PreviousEnd, k.PreviousValue,
-		k.ChangeVsPrevious, k.YearEarlierStart, k.YearEarlierEnd, k.YearEarlierValue, k.ChangeVsYearEarlier}
-}
-
-func (f SourceFreshness) values() []any {
-	var last any
-	if f.LastDay != nil {
-		last = *f.LastDay
-	}
-	return []any{f.Kind, f.Files, last, stamp(f.LastLoaded), stamp(f.LastIngest), f.StaleAfterHours, f.HoursBehind, f.Stale}
+// keyFiguresSection is section 1: the key figures with their change against the previous
+// period and the same period a year earlier, and how fresh each source is.
+var keyFiguresSection = reportSection{
+	queries: []sectionQuery{
+		{queryKeyFigures, campaignArgs, rowsInto(func(r *Report) *[]KeyFigure { return &r.KeyFigures })},
+		{queryFreshness, func(*Report) queries.Args { return queries.Args{} },
+			rowsInto(func(r *Report) *[]SourceFreshness { return &r.Freshness })},
+	},
+	render: (*Report).keyFiguresSection,
 }
 
 // keyFiguresSection is section 1: the key figures with their change against the previous
@@ -124,7 +98,7 @@ func (r *Report) keyFiguresSection(l locale) (section, error) {
 			}})
 		}
 		n.add(l.say(phNoDataNote))
-		if err := t.downloadable(l, "kerncijfers.csv", keyFigureColumns, valuesOf(r.KeyFigures)); err != nil {
+		if err := downloadable(t, l, "kerncijfers.csv", queryKeyFigures, r.KeyFigures); err != nil {
 			return s, err
 		}
 		b.Table, b.Notes = t, n.list
@@ -171,10 +145,10 @@ func (r *Report) freshnessBlock(l locale) (block, error) {
 			}
 		}
 		t.Rows = append(t.Rows, rowView{Cells: []cellView{
-			{Text: l.sourceKind(f.Kind)}, num(l.count(f.Files)), {Text: last}, {Text: l.stamp(f.LastLoaded)}, state,
+			{Text: l.pick(f.LabelNL, f.LabelEN)}, num(l.count(f.Files)), {Text: last}, {Text: l.stamp(f.LastLoaded)}, state,
 		}})
 	}
-	if err := t.downloadable(l, "bronnen-actualiteit.csv", freshnessColumns, valuesOf(r.Freshness)); err != nil {
+	if err := downloadable(t, l, "bronnen-actualiteit.csv", queryFreshness, r.Freshness); err != nil {
 		return b, err
 	}
 	b.Table, b.Notes = t, n.list

@@ -20,12 +20,12 @@ type fakeRunner struct {
 }
 
 type askedQuery struct {
-	Name   string
-	Params map[string]string
+	Name string
+	Args queries.Args
 }
 
-func (f *fakeRunner) Run(_ context.Context, name string, params map[string]string) (*queries.Result, error) {
-	f.asked = append(f.asked, askedQuery{name, maps.Clone(params)})
+func (f *fakeRunner) Run(_ context.Context, name string, args queries.Args) (*queries.Result, error) {
+	f.asked = append(f.asked, askedQuery{name, maps.Clone(args)})
 	res, ok := f.results[name]
 	if !ok {
 		return nil, fmt.Errorf("no query named %q", name)
@@ -42,18 +42,45 @@ func day(tb testing.TB, s string) time.Time {
 	return t
 }
 
-func i64(n int64) *int64 { return &n }
+func i64(n int64) *int64          { return &n }
+func f64p(x float64) *float64     { return &x }
+func str(s string) *string        { return &s }
+func dayp(t time.Time) *time.Time { return &t }
+
+// result is the result the named query gives with these rows, as queries.ResultOf makes it.
+func result[T any](tb testing.TB, query string, rows []T) *queries.Result {
+	tb.Helper()
+	res, err := queries.ResultOf(query, rows)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
+}
+
+// demoSites are the sites of the demo's bereik.toml, as the report names them.
+var demoSites = []Site{
+	{Name: "kennisplein", Label: "Kennisplein", Host: "kennispleingehandicaptensector.nl"},
+	{Name: "twinkelmagazine", Label: "Twinkelmagazine", Host: "twinkelmagazine.nl"},
+	{Name: "vilans", Label: "vilans.nl", Host: "vilans.nl"},
+}
+
+// withConfig fills in what the caller reads from the demo's bereik.toml.
+func withConfig(opts Options) Options {
+	opts.Sites, opts.MainSite = demoSites, "kennisplein"
+	opts.MagazineSite, opts.MagazinePrefix = "twinkelmagazine", "/twinkels/"
+	return opts
+}
 
 // programmeOptions is the period of the published report.
 func programmeOptions(tb testing.TB, lang string) Options {
 	tb.Helper()
-	return Options{
+	return withConfig(Options{
 		From:     day(tb, "2019-09-01"),
 		To:       day(tb, "2021-08-31"),
 		Label:    "Begeleiding à la carte",
 		Lang:     lang,
 		Campaign: "Twinkels 2021",
-	}
+	})
 }
 
 // publishedFlight is one row of the published Twinkel table.
@@ -70,10 +97,7 @@ type publishedFlight struct {
 // campaign's published rows and made-up visits and top articles.
 func publishedResults(tb testing.TB) map[string]*queries.Result {
 	tb.Helper()
-	quarters := &queries.Result{
-		Query:   queryVisitsPerQuarter,
-		Columns: []string{"quarter_start", "quarter_end", "visits", "visitors", "new_visits", "returning_visits"},
-	}
+	var quarters []ProgrammeQuarter
 	for i, q := range []struct {
 		start, end                         string
 		visits, visitors, newV, returningV int64
@@ -90,78 +114,58 @@ func publishedResults(tb testing.TB) map[string]*queries.Result {
 		if q.newV+q.returningV != q.visits {
 			tb.Fatalf("quarter %d: new + returning != visits", i)
 		}
-		quarters.Rows = append(quarters.Rows, []any{day(tb, q.start), day(tb, q.end), q.visits, q.visitors, q.newV, q.returningV})
+		quarters = append(quarters, ProgrammeQuarter{Start: day(tb, q.start), End: day(tb, q.end), Visits: q.visits, Visitors: q.visitors, NewVisits: q.newV, ReturningVisits: q.returningV})
 	}
 
-	flights := &queries.Result{
-		Query: queryTwinkelFlights,
-		Columns: []string{"campaign", "flight", "flight_start", "flight_end", "format", "data_start", "data_end",
-			"impressions", "unique_reach", "reach_upper_bound", "views", "clicks", "ctr", "frequency"},
-	}
+	var flights []Flight
 	for _, f := range []publishedFlight{
 		{1, "static", 896158, 151136, nil, 6402, "2021-06-14", "2021-07-11"},
 		{2, "static", 375585, 111267, nil, 4567, "2021-08-09", "2021-09-12"},
 		{1, "dynamic", 97008, 30568, i64(61635), 797, "2021-06-14", "2021-07-11"},
 		{2, "dynamic", 54986, 23571, i64(36861), 487, "2021-08-09", "2021-09-12"},
 	} {
-		var views any
-		if f.views != nil {
-			views = *f.views
-		}
 		dataEnd := day(tb, f.end)
 		if to := day(tb, "2021-08-31"); dataEnd.After(to) {
 			dataEnd = to
 		}
-		flights.Rows = append(flights.Rows, []any{
-			"Twinkels 2021", f.flight, day(tb, f.start), day(tb, f.end), f.format, day(tb, f.start), dataEnd,
-			f.impressions, f.reach, f.reach, views, f.clicks,
-			float64(f.clicks) / float64(f.impressions), float64(f.impressions) / float64(f.reach),
+		flights = append(flights, Flight{
+			Campaign: "Twinkels 2021", Number: f.flight, Start: day(tb, f.start), End: day(tb, f.end), Format: f.format,
+			DataStart: day(tb, f.start), DataEnd: dataEnd,
+			Impressions: f.impressions, UniqueReach: i64(f.reach), ReachUpperBound: f.reach, Views: f.views, Clicks: f.clicks,
+			CTR: f64p(float64(f.clicks) / float64(f.impressions)), Frequency: f64p(float64(f.impressions) / float64(f.reach)),
 		})
 	}
 
-	totals := &queries.Result{
-		Query:   queryTwinkelTotals,
-		Columns: []string{"format", "flights", "impressions", "reach_sum", "views", "clicks", "ctr"},
-		Rows: [][]any{
-			{"static", int64(2), int64(1271743), int64(262403), nil, int64(10969), 10969.0 / 1271743},
-			{"dynamic", int64(2), int64(151994), int64(54139), int64(98496), int64(1284), 1284.0 / 151994},
-			{"total", int64(2), int64(1423737), int64(316542), int64(98496), int64(12253), 12253.0 / 1423737},
-		},
+	totals := []FormatTotal{
+		{Format: "static", Flights: 2, Impressions: 1271743, ReachSum: 262403, Views: nil, Clicks: 10969, CTR: f64p(10969.0 / 1271743)},
+		{Format: "dynamic", Flights: 2, Impressions: 151994, ReachSum: 54139, Views: i64(98496), Clicks: 1284, CTR: f64p(1284.0 / 151994)},
+		{Format: "total", Flights: 2, Impressions: 1423737, ReachSum: 316542, Views: i64(98496), Clicks: 12253, CTR: f64p(12253.0 / 1423737)},
 	}
 
-	top := &queries.Result{
-		Query:   queryTopArticles,
-		Columns: []string{"site", "rank", "path", "page_title", "item_title", "item_type", "visits", "visitors", "source"},
-		Rows: [][]any{
-			{"kennisplein", int64(1), "/begeleiding-a-la-carte/", "Begeleiding à la carte", nil, nil, int64(5120), int64(4011), "page_views"},
-			{"kennisplein", int64(2), "/begeleiding-a-la-carte/verhalen/marloes", "Marloes kiest zelf haar begeleider", "Marloes kiest zelf", "verhaal", int64(1874), int64(1533), "page_views"},
-			{"kennisplein", int64(3), "/begeleiding-a-la-carte/kennisproducten/keuzehulp", "Keuzehulp begeleiding", "Keuzehulp begeleiding", "kennisproduct", int64(1502), int64(1290), "page_views"},
-			{"kennisplein", int64(4), "/begeleiding-a-la-carte/verhalen/ahmed", "Ahmed woont op zichzelf", "Ahmed woont op zichzelf", "verhaal", int64(1210), int64(1003), "page_views"},
-			{"kennisplein", int64(5), "/begeleiding-a-la-carte/themas/wonen", "Thema wonen", nil, nil, int64(988), int64(841), "page_views"},
-			// vilans.nl's visits come from a Matomo page report: no distinct visitors.
-			{"vilans", int64(1), "/artikelen/begeleiding-a-la-carte/", "Begeleiding à la carte | Vilans", nil, nil, int64(2301), nil, "page_reports"},
-			{"vilans", int64(2), "/artikelen/begeleiding-a-la-carte/resultaten", "Resultaten van het programma", "Eindrapport", "kennisproduct", int64(1402), nil, "page_reports"},
-			{"twinkelmagazine", int64(1), "/twinkels/sanne", "Sanne en haar hond", "Sanne en haar hond", "Twinkel", int64(3377), int64(3120), "page_views"},
-		},
+	top := []TopArticle{
+		{Site: "kennisplein", Rank: 1, Path: "/begeleiding-a-la-carte/", PageTitle: "Begeleiding à la carte", ItemTitle: nil, ItemType: nil, Visits: 5120, Visitors: i64(4011), Source: "page_views"},
+		{Site: "kennisplein", Rank: 2, Path: "/begeleiding-a-la-carte/verhalen/marloes", PageTitle: "Marloes kiest zelf haar begeleider", ItemTitle: str("Marloes kiest zelf"), ItemType: str("verhaal"), Visits: 1874, Visitors: i64(1533), Source: "page_views"},
+		{Site: "kennisplein", Rank: 3, Path: "/begeleiding-a-la-carte/kennisproducten/keuzehulp", PageTitle: "Keuzehulp begeleiding", ItemTitle: str("Keuzehulp begeleiding"), ItemType: str("kennisproduct"), Visits: 1502, Visitors: i64(1290), Source: "page_views"},
+		{Site: "kennisplein", Rank: 4, Path: "/begeleiding-a-la-carte/verhalen/ahmed", PageTitle: "Ahmed woont op zichzelf", ItemTitle: str("Ahmed woont op zichzelf"), ItemType: str("verhaal"), Visits: 1210, Visitors: i64(1003), Source: "page_views"},
+		{Site: "kennisplein", Rank: 5, Path: "/begeleiding-a-la-carte/themas/wonen", PageTitle: "Thema wonen", ItemTitle: nil, ItemType: nil, Visits: 988, Visitors: i64(841), Source: "page_views"},
+		// vilans.nl's visits come from a Matomo page report: no distinct visitors.
+		{Site: "vilans", Rank: 1, Path: "/artikelen/begeleiding-a-la-carte/", PageTitle: "Begeleiding à la carte | Vilans", ItemTitle: nil, ItemType: nil, Visits: 2301, Visitors: nil, Source: "page_reports"},
+		{Site: "vilans", Rank: 2, Path: "/artikelen/begeleiding-a-la-carte/resultaten", PageTitle: "Resultaten van het programma", ItemTitle: str("Eindrapport"), ItemType: str("kennisproduct"), Visits: 1402, Visitors: nil, Source: "page_reports"},
+		{Site: "twinkelmagazine", Rank: 1, Path: "/twinkels/sanne", PageTitle: "Sanne en haar hond", ItemTitle: str("Sanne en haar hond"), ItemType: str("Twinkel"), Visits: 3377, Visitors: i64(3120), Source: "page_views"},
 	}
 	// The funnel as the query answers it on the demo data for 14 June - 31 August 2021.
-	funnel := &queries.Result{
-		Query:   queryFunnel,
-		Columns: []string{"step", "stage", "impressions", "clicks", "visits", "visitors", "avg_visit_seconds"},
-		Rows: [][]any{
-			{int64(1), "ads", int64(1423737), int64(12253), nil, nil, nil},
-			{int64(2), "magazine", nil, nil, int64(5363), int64(4176), 74.0},
-			{int64(3), "platform", nil, nil, int64(892), int64(556), 252.0},
-		},
+	funnel := []FunnelStep{
+		{Step: 1, Stage: "ads", Impressions: i64(1423737), Clicks: i64(12253), Visits: nil, Visitors: nil, AvgVisitSeconds: nil},
+		{Step: 2, Stage: "magazine", Impressions: nil, Clicks: nil, Visits: i64(5363), Visitors: i64(4176), AvgVisitSeconds: f64p(74)},
+		{Step: 3, Stage: "platform", Impressions: nil, Clicks: nil, Visits: i64(892), Visitors: i64(556), AvgVisitSeconds: f64p(252)},
 	}
-	annotations := &queries.Result{Query: queryAnnotations, Columns: []string{"day", "text"}}
 	results := map[string]*queries.Result{
-		queryVisitsPerQuarter: quarters,
-		queryTwinkelFlights:   flights,
-		queryTwinkelTotals:    totals,
-		queryFunnel:           funnel,
-		queryTopArticles:      top,
-		queryAnnotations:      annotations,
+		queryVisitsPerQuarter: result(tb, queryVisitsPerQuarter, quarters),
+		queryTwinkelFlights:   result(tb, queryTwinkelFlights, flights),
+		queryTwinkelTotals:    result(tb, queryTwinkelTotals, totals),
+		queryFunnel:           result(tb, queryFunnel, funnel),
+		queryTopArticles:      result(tb, queryTopArticles, top),
+		queryAnnotations:      result(tb, queryAnnotations, []Annotation{}),
 	}
 	for name, res := range sectionResults(tb) {
 		results[name] = res
@@ -174,62 +178,61 @@ func publishedResults(tb testing.TB) map[string]*queries.Result {
 func sectionResults(tb testing.TB) map[string]*queries.Result {
 	tb.Helper()
 	d := func(s string) time.Time { return day(tb, s) }
-	keys := &queries.Result{Query: queryKeyFigures, Columns: keyFigureColumns}
+	var keys []KeyFigure
 	for _, k := range []struct {
 		metric                 string
-		value, previous, year  any
-		changePrev, changeYear any
+		value, previous, year  *int64
+		changePrev, changeYear *float64
 	}{
-		{"visits", int64(20373), int64(15110), nil, 20373.0/15110 - 1, nil},
-		{"visitors", int64(16180), int64(11230), nil, 16180.0/11230 - 1, nil},
-		{"page_views", int64(24142), int64(24142), nil, 0.0, nil},
-		{"ad_impressions", int64(1423737), nil, nil, nil, nil},
-		{"ad_clicks", int64(12253), nil, nil, nil, nil},
-		{"social_impressions", int64(118204), int64(131877), nil, 118204.0/131877 - 1, nil},
+		{"visits", i64(20373), i64(15110), nil, f64p(20373.0/15110 - 1), nil},
+		{"visitors", i64(16180), i64(11230), nil, f64p(16180.0/11230 - 1), nil},
+		{"page_views", i64(24142), i64(24142), nil, f64p(0), nil},
+		{"ad_impressions", i64(1423737), nil, nil, nil, nil},
+		{"ad_clicks", i64(12253), nil, nil, nil, nil},
+		{"social_impressions", i64(118204), i64(131877), nil, f64p(118204.0/131877 - 1), nil},
 	} {
-		keys.Rows = append(keys.Rows, []any{k.metric, d("2019-09-01"), d("2021-08-31"), k.value,
-			d("2017-09-01"), d("2019-08-31"), k.previous, k.changePrev, d("2018-09-01"), d("2020-08-31"), k.year, k.changeYear})
+		keys = append(keys, KeyFigure{Metric: k.metric, PeriodStart: d("2019-09-01"), PeriodEnd: d("2021-08-31"), Value: k.value, PreviousStart: d("2017-09-01"), PreviousEnd: d("2019-08-31"), PreviousValue: k.previous, ChangeVsPrevious: k.changePrev, YearEarlierStart: d("2018-09-01"), YearEarlierEnd: d("2020-08-31"), YearEarlierValue: k.year, ChangeVsYearEarlier: k.changeYear})
 	}
 	loaded := time.Date(2021, 9, 1, 6, 15, 0, 0, time.UTC)
-	fresh := &queries.Result{Query: queryFreshness, Columns: freshnessColumns, Rows: [][]any{
-		{"content_catalogue", int64(1), nil, loaded, loaded, int64(48), nil, false},
-		{"meta_ads", int64(2), d("2021-08-31"), loaded, loaded, int64(48), int64(6), false},
-		{"visit_log", int64(24), d("2021-08-28"), loaded, loaded, int64(48), int64(78), true},
-	}}
-	referrals := &queries.Result{Query: queryReferralSources, Columns: referralColumns}
+	fresh := []SourceFreshness{
+		{Kind: "content_catalogue", LabelNL: "Contentcatalogus", LabelEN: "Content catalogue", Files: 1, LastDay: nil, LastLoaded: loaded, LastIngest: loaded, StaleAfterHours: 48, HoursBehind: nil, Stale: false},
+		{Kind: "meta_ads", LabelNL: "Meta-advertenties", LabelEN: "Meta ads", Files: 2, LastDay: dayp(d("2021-08-31")), LastLoaded: loaded, LastIngest: loaded, StaleAfterHours: 48, HoursBehind: i64(6), Stale: false},
+		{Kind: "visit_log", LabelNL: "Bezoekerslogs", LabelEN: "Visit logs", Files: 24, LastDay: dayp(d("2021-08-28")), LastLoaded: loaded, LastIngest: loaded, StaleAfterHours: 48, HoursBehind: i64(78), Stale: true},
+	}
+	var referrals []ReferralQuarter
 	for qi, q := range [][2]string{{"2021-03-01", "2021-05-31"}, {"2021-06-01", "2021-08-31"}} {
 		for ci, ch := range []string{"newsletter", "facebook", "instagram", "linkedin", "x", "youtube", "search", "other", "internal", "direct"} {
 			visits := int64(100*(qi+1) + 37*ci)
-			referrals.Rows = append(referrals.Rows, []any{d(q[0]), d(q[1]), ch, int64(ci + 1), visits, visits - int64(ci)})
+			referrals = append(referrals, ReferralQuarter{Start: d(q[0]), End: d(q[1]), Channel: ch, ChannelRank: int64(ci + 1), Visits: visits, Visitors: visits - int64(ci)})
 		}
 	}
-	channels := &queries.Result{Query: queryChannelReach, Columns: channelColumns, Rows: [][]any{
-		{d("2021-03-01"), d("2021-05-31"), "linkedin", int64(12), int64(48210), int64(1733), 1733.0 / 48210, int64(30120)},
-		{d("2021-03-01"), d("2021-05-31"), "facebook", int64(9), int64(31877), int64(902), 902.0 / 31877, int64(25001)},
-		{d("2021-06-01"), d("2021-08-31"), "linkedin", int64(14), int64(51022), int64(2011), 2011.0 / 51022, int64(33870)},
-		{d("2021-06-01"), d("2021-08-31"), "facebook", int64(11), int64(40115), int64(1240), 1240.0 / 40115, int64(29990)},
-		{d("2021-06-01"), d("2021-08-31"), "youtube", int64(3), nil, nil, nil, nil},
-	}}
-	products := &queries.Result{Query: queryTopKnowledgeProducts, Columns: productColumns, Rows: [][]any{
-		{int64(1), int64(117), "Dossier Ervaringsleren", "kennisproduct", "Ervaringsleren", "Vakmanschap & Trots", "kennisplein", "/begeleiding-a-la-carte/ervaringsleren/*", int64(7329), int64(7031)},
-		{int64(2), int64(78), "Gesprekstool 'Wat is er?'", "kennisproduct", "Vilans", "Vakmanschap & Trots en Zeggenschap & Dialoog", "kennisplein", "/begeleiding-a-la-carte/gesprekstool-wat-is-er", int64(3985), int64(3900)},
-		{int64(3), int64(11), "7 tips voor het omgaan met familieleden met een migratieachtergrond", "kennisproduct", "Cordaan", "Familiebetrokkenheid", "kennisplein", "/begeleiding-a-la-carte/7-tips", int64(776), int64(770)},
-	}}
-	themes := &queries.Result{Query: queryVisitsByTheme, Columns: themeColumns, Rows: [][]any{
-		{"Meedoen & Activering", false, int64(32), int64(27498), int64(23809)},
-		{"Vakmanschap & Trots", false, int64(46), int64(21177), int64(19146)},
-		{"Zeggenschap & Dialoog", false, int64(18), int64(8469), int64(8097)},
-		{"Familiebetrokkenheid", false, int64(15), int64(7398), int64(7126)},
-		{"", false, int64(2), int64(323), int64(323)},
-		{nil, true, int64(105), int64(58614), int64(45041)},
-	}}
-	organisations := &queries.Result{Query: queryVisitsByOrganisation, Columns: organisationColumns, Rows: [][]any{
-		{"Ipse de Bruggen", false, int64(3), int64(19008), int64(17074)},
-		{"Ervaringsleren", false, int64(1), int64(7329), int64(7031)},
-		{"Vilans", false, int64(4), int64(4437), int64(4335)},
-		{nil, true, int64(8), int64(29001), int64(27100)},
-	}}
-	posts := &queries.Result{Query: queryTopPosts, Columns: postColumns}
+	channels := []ChannelQuarter{
+		{Start: d("2021-03-01"), End: d("2021-05-31"), Platform: "linkedin", Posts: 12, Impressions: i64(48210), Engagements: i64(1733), EngagementRate: f64p(1733.0 / 48210), ReachSum: i64(30120)},
+		{Start: d("2021-03-01"), End: d("2021-05-31"), Platform: "facebook", Posts: 9, Impressions: i64(31877), Engagements: i64(902), EngagementRate: f64p(902.0 / 31877), ReachSum: i64(25001)},
+		{Start: d("2021-06-01"), End: d("2021-08-31"), Platform: "linkedin", Posts: 14, Impressions: i64(51022), Engagements: i64(2011), EngagementRate: f64p(2011.0 / 51022), ReachSum: i64(33870)},
+		{Start: d("2021-06-01"), End: d("2021-08-31"), Platform: "facebook", Posts: 11, Impressions: i64(40115), Engagements: i64(1240), EngagementRate: f64p(1240.0 / 40115), ReachSum: i64(29990)},
+		{Start: d("2021-06-01"), End: d("2021-08-31"), Platform: "youtube", Posts: 3, Impressions: nil, Engagements: nil, EngagementRate: nil, ReachSum: nil},
+	}
+	products := []KnowledgeProduct{
+		{Rank: 1, Nr: 117, Title: "Dossier Ervaringsleren", Type: "kennisproduct", Organisations: "Ervaringsleren", Themes: "Vakmanschap & Trots", Site: "kennisplein", Path: "/begeleiding-a-la-carte/ervaringsleren/*", Visits: 7329, Visitors: 7031},
+		{Rank: 2, Nr: 78, Title: "Gesprekstool 'Wat is er?'", Type: "kennisproduct", Organisations: "Vilans", Themes: "Vakmanschap & Trots en Zeggenschap & Dialoog", Site: "kennisplein", Path: "/begeleiding-a-la-carte/gesprekstool-wat-is-er", Visits: 3985, Visitors: 3900},
+		{Rank: 3, Nr: 11, Title: "7 tips voor het omgaan met familieleden met een migratieachtergrond", Type: "kennisproduct", Organisations: "Cordaan", Themes: "Familiebetrokkenheid", Site: "kennisplein", Path: "/begeleiding-a-la-carte/7-tips", Visits: 776, Visitors: 770},
+	}
+	themes := []ThemeVisits{
+		{Theme: str("Meedoen & Activering"), GroupVisits: GroupVisits{Total: false, Items: 32, Visits: 27498, Visitors: 23809}},
+		{Theme: str("Vakmanschap & Trots"), GroupVisits: GroupVisits{Total: false, Items: 46, Visits: 21177, Visitors: 19146}},
+		{Theme: str("Zeggenschap & Dialoog"), GroupVisits: GroupVisits{Total: false, Items: 18, Visits: 8469, Visitors: 8097}},
+		{Theme: str("Familiebetrokkenheid"), GroupVisits: GroupVisits{Total: false, Items: 15, Visits: 7398, Visitors: 7126}},
+		{Theme: str(""), GroupVisits: GroupVisits{Total: false, Items: 2, Visits: 323, Visitors: 323}},
+		{Theme: nil, GroupVisits: GroupVisits{Total: true, Items: 105, Visits: 58614, Visitors: 45041}},
+	}
+	organisations := []OrganisationVisits{
+		{Organisation: str("Ipse de Bruggen"), GroupVisits: GroupVisits{Total: false, Items: 3, Visits: 19008, Visitors: 17074}},
+		{Organisation: str("Ervaringsleren"), GroupVisits: GroupVisits{Total: false, Items: 1, Visits: 7329, Visitors: 7031}},
+		{Organisation: str("Vilans"), GroupVisits: GroupVisits{Total: false, Items: 4, Visits: 4437, Visitors: 4335}},
+		{Organisation: nil, GroupVisits: GroupVisits{Total: true, Items: 8, Visits: 29001, Visitors: 27100}},
+	}
+	var posts []TopPost
 	for _, p := range []struct {
 		platform, metric string
 		list             []string
@@ -241,39 +244,38 @@ func sectionResults(tb testing.TB) map[string]*queries.Result {
 		{"youtube", "views", []string{"Milan over communicatie (Ervaringsleren)", "Twinkel #11 - De Berkelhof"}, []int64{1639, 1053}},
 	} {
 		for i, title := range p.list {
-			posts.Rows = append(posts.Rows, []any{p.platform, int64(i + 1), p.metric, p.values[i],
-				time.Date(2021, 3, 10+i, 9, 30, 0, 0, time.UTC), title, "https://example.org/" + p.platform + "/" + fmt.Sprint(i+1), p.platform + "-" + fmt.Sprint(i+1)})
+			posts = append(posts, TopPost{Platform: p.platform, Rank: int64(i + 1), Metric: p.metric, Value: p.values[i], PublishedAt: dayp(time.Date(2021, 3, 10+i, 9, 30, 0, 0, time.UTC)), Title: title, URL: "https://example.org/" + p.platform + "/" + fmt.Sprint(i+1), PostID: p.platform + "-" + fmt.Sprint(i+1)})
 		}
 	}
-	twinkels := &queries.Result{Query: queryTopTwinkels, Columns: twinkelColumns, Rows: [][]any{
-		{int64(1), "/twinkels/prinsenstichting-bouwt-tiny-houses-voor-deeltijdverblijf", "Prinsenstichting bouwt tiny houses voor deeltijdverblijf", int64(2032), int64(1847)},
-		{int64(2), "/twinkels/maximaal-tot-bloei", "Maximaal tot bloei door 'Als Je Het Mij Vraagt' van Dichterbij", int64(1320), int64(1232)},
-		{int64(3), "/twinkels/ikkookkratje", "Ikkookkratje van Middin stimuleert lekker gezond eten", int64(960), int64(913)},
-	}}
-	forecast := &queries.Result{Query: queryForecast, Columns: forecastColumns, Rows: [][]any{
-		{"Twinkels 2021", d("2021-06-14"), d("2021-11-28"), d("2021-08-31"), int64(1423737), int64(51), int64(61), 1423737.0 / 51, int64(3126638)},
-	}}
-	gaps := &queries.Result{Query: queryDataGaps, Columns: gapColumns, Rows: [][]any{
-		{"page_views", "kennisplein", d("2019-09-02"), d("2021-08-31"), int64(730), int64(7), int64(4), d("2019-09-04"), d("2019-09-05")},
-		{"page_views", "twinkelmagazine", d("2021-06-14"), d("2021-08-31"), int64(79), int64(0), int64(0), nil, nil},
-		{"meta_ads", "Twinkels 2021", d("2021-06-14"), d("2021-08-31"), int64(51), int64(0), int64(0), nil, nil},
-	}}
-	rejected := &queries.Result{Query: queryRejectedFiles, Columns: rejectedColumns, Rows: [][]any{
-		{"exports/paginaweergaven-2021-06.csv", "visit_log", loaded, int64(4), int64(2), int64(0), 2.0 / 6, int64(6), "url", `host "www.example.org" is not configured`},
-	}}
+	twinkels := []TopTwinkel{
+		{Rank: 1, Path: "/twinkels/prinsenstichting-bouwt-tiny-houses-voor-deeltijdverblijf", PageTitle: "Prinsenstichting bouwt tiny houses voor deeltijdverblijf", Visits: 2032, Visitors: 1847},
+		{Rank: 2, Path: "/twinkels/maximaal-tot-bloei", PageTitle: "Maximaal tot bloei door 'Als Je Het Mij Vraagt' van Dichterbij", Visits: 1320, Visitors: 1232},
+		{Rank: 3, Path: "/twinkels/ikkookkratje", PageTitle: "Ikkookkratje van Middin stimuleert lekker gezond eten", Visits: 960, Visitors: 913},
+	}
+	forecast := []Forecast{
+		{Campaign: "Twinkels 2021", CampaignStart: d("2021-06-14"), CampaignEnd: d("2021-11-28"), AsOf: d("2021-08-31"), ImpressionsSoFar: 1423737, FlightDaysSoFar: 51, FlightDaysRemaining: 61, ImpressionsPerFlightDay: f64p(1423737.0 / 51), ForecastImpressions: 3126638},
+	}
+	gaps := []DataGap{
+		{Source: "page_views", Subject: "kennisplein", FirstDay: d("2019-09-02"), LastDay: d("2021-08-31"), Days: 730, DaysWithoutData: 7, Gaps: 4, LongestGapStart: dayp(d("2019-09-04")), LongestGapEnd: dayp(d("2019-09-05"))},
+		{Source: "page_views", Subject: "twinkelmagazine", FirstDay: d("2021-06-14"), LastDay: d("2021-08-31"), Days: 79, DaysWithoutData: 0, Gaps: 0, LongestGapStart: nil, LongestGapEnd: nil},
+		{Source: "meta_ads", Subject: "Twinkels 2021", FirstDay: d("2021-06-14"), LastDay: d("2021-08-31"), Days: 51, DaysWithoutData: 0, Gaps: 0, LongestGapStart: nil, LongestGapEnd: nil},
+	}
+	rejected := []RejectedFile{
+		{Path: "exports/paginaweergaven-2021-06.csv", Kind: "visit_log", LabelNL: "Bezoekerslogs", LabelEN: "Visit logs", LoadedAt: loaded, RowsLoaded: 4, RowsRejected: 2, RowsBots: 0, RejectedShare: f64p(2.0 / 6), FirstLine: i64(6), FirstColumn: "url", FirstReason: `host "www.example.org" is not configured`},
+	}
 	return map[string]*queries.Result{
-		queryKeyFigures:           keys,
-		queryFreshness:            fresh,
-		queryReferralSources:      referrals,
-		queryChannelReach:         channels,
-		queryTopKnowledgeProducts: products,
-		queryVisitsByTheme:        themes,
-		queryVisitsByOrganisation: organisations,
-		queryTopPosts:             posts,
-		queryTopTwinkels:          twinkels,
-		queryForecast:             forecast,
-		queryDataGaps:             gaps,
-		queryRejectedFiles:        rejected,
+		queryKeyFigures:           result(tb, queryKeyFigures, keys),
+		queryFreshness:            result(tb, queryFreshness, fresh),
+		queryReferralSources:      result(tb, queryReferralSources, referrals),
+		queryChannelReach:         result(tb, queryChannelReach, channels),
+		queryTopKnowledgeProducts: result(tb, queryTopKnowledgeProducts, products),
+		queryVisitsByTheme:        result(tb, queryVisitsByTheme, themes),
+		queryVisitsByOrganisation: result(tb, queryVisitsByOrganisation, organisations),
+		queryTopPosts:             result(tb, queryTopPosts, posts),
+		queryTopTwinkels:          result(tb, queryTopTwinkels, twinkels),
+		queryForecast:             result(tb, queryForecast, forecast),
+		queryDataGaps:             result(tb, queryDataGaps, gaps),
+		queryRejectedFiles:        result(tb, queryRejectedFiles, rejected),
 	}
 }
 
@@ -281,14 +283,14 @@ func sectionResults(tb testing.TB) map[string]*queries.Result {
 // flights, over the dates the caller chose.
 func campaignOptions(tb testing.TB, lang string, flight int64, from, to string) Options {
 	tb.Helper()
-	return Options{
+	return withConfig(Options{
 		From:         day(tb, from),
 		To:           day(tb, to),
 		Lang:         lang,
 		Campaign:     "Twinkels 2021",
 		CampaignOnly: true,
 		Flight:       flight,
-	}
+	})
 }
 
 // withAnnotations replaces the annotations with the given days and texts, in pairs.
@@ -297,12 +299,12 @@ func withAnnotations(tb testing.TB, results map[string]*queries.Result, dayText 
 	if len(dayText)%2 != 0 {
 		tb.Fatal("withAnnotations takes a day and a text per annotation")
 	}
-	res := &queries.Result{Query: queryAnnotations, Columns: []string{"day", "text"}}
+	var notes []Annotation
 	for i := 0; i < len(dayText); i += 2 {
-		res.Rows = append(res.Rows, []any{day(tb, dayText[i]), dayText[i+1]})
+		notes = append(notes, Annotation{day(tb, dayText[i]), dayText[i+1]})
 	}
 	out := maps.Clone(results)
-	out[queryAnnotations] = res
+	out[queryAnnotations] = result(tb, queryAnnotations, notes)
 	return out
 }
 
@@ -331,6 +333,6 @@ func withTopTitles(tb testing.TB, results map[string]*queries.Result, titles ...
 		rows[i][col] = t
 	}
 	out := maps.Clone(results)
-	out[queryTopArticles] = &queries.Result{Query: top.Query, Columns: top.Columns, Rows: rows}
+	out[queryTopArticles] = &queries.Result{Query: top.Query, Columns: top.Columns, Declared: top.Declared, Rows: rows}
 	return out
 }

@@ -51,6 +51,14 @@ func (l locale) say(key phrase, args ...any) string {
 	return fmt.Sprintf(s, args...)
 }
 
+// pick is the Dutch or the English of a label that comes with both (a source kind's).
+func (l locale) pick(nl, en string) string {
+	if l.lang == "en" {
+		return en
+	}
+	return nl
+}
+
 // notApplicable is what a missing number shows.
 func (l locale) notApplicable() string { return l.say(phNA) }
 
@@ -110,21 +118,33 @@ func (l locale) decimals(x float64, places int) string {
 	return l.grouped(whole) + l.decimal + frac
 }
 
-// duration formats a number of seconds as a clock shows a stopwatch, rounded to whole
-// seconds: 74 is 1:14, 252 is 4:12, 3725 is 1:02:05.
+// duration formats a number of seconds as a clock shows a stopwatch (see Stopwatch).
 func (l locale) duration(seconds *float64) string {
-	if seconds == nil || math.IsNaN(*seconds) || math.IsInf(*seconds, 0) || math.Abs(*seconds) >= 1<<53 {
+	if seconds == nil {
 		return l.notApplicable()
 	}
-	s := int64(math.Round(*seconds))
+	if s, ok := Stopwatch(*seconds); ok {
+		return s
+	}
+	return l.notApplicable()
+}
+
+// Stopwatch writes a number of seconds as a stopwatch shows it, rounded to whole seconds,
+// in any language: 74 is 1:14, 252 is 4:12, 3725 is 1:02:05. It is false for no number
+// (NaN, infinite, too large). The report and bereik query's table both use it.
+func Stopwatch(seconds float64) (string, bool) {
+	if math.IsNaN(seconds) || math.IsInf(seconds, 0) || math.Abs(seconds) >= 1<<53 {
+		return "", false
+	}
+	s := int64(math.Round(seconds))
 	sign := ""
 	if s < 0 {
 		sign, s = "-", -s
 	}
 	if s >= 3600 {
-		return fmt.Sprintf("%s%d:%02d:%02d", sign, s/3600, s/60%60, s%60)
+		return fmt.Sprintf("%s%d:%02d:%02d", sign, s/3600, s/60%60, s%60), true
 	}
-	return fmt.Sprintf("%s%d:%02d", sign, s/60, s%60)
+	return fmt.Sprintf("%s%d:%02d", sign, s/60, s%60), true
 }
 
 // shortDate names a day compactly: 9 aug 2021 or 9 Aug 2021.
@@ -178,59 +198,6 @@ func (l locale) format(f string) string {
 		return l.say(phFormatTotal)
 	}
 	return f
-}
-
-// stage names a step of a campaign's funnel as its table shows it.
-func (l locale) stage(stage string) string {
-	switch stage {
-	case "ads":
-		return l.say(phStageAds)
-	case "magazine":
-		return l.say(phStageMagazine)
-	case "platform":
-		return l.say(phStagePlatform)
-	}
-	return stage
-}
-
-// stageBar names a step of a campaign's funnel as its chart shows it: the place, and
-// the number its bar counts.
-func (l locale) stageBar(stage string) string {
-	switch stage {
-	case "ads":
-		return l.say(phStageBarAds)
-	case "magazine":
-		return l.say(phStageBarMagazine)
-	case "platform":
-		return l.say(phStageBarPlatform)
-	}
-	return stage
-}
-
-// site names a site.
-func (l locale) site(site string) string {
-	switch site {
-	case "kennisplein":
-		return l.say(phSiteKennisplein)
-	case "vilans":
-		return l.say(phSiteVilans)
-	case "twinkelmagazine":
-		return l.say(phSiteTwinkelmagazine)
-	}
-	return site
-}
-
-// siteHost names a site by its host name, as a sentence mentions it.
-func (l locale) siteHost(site string) string {
-	switch site {
-	case "kennisplein":
-		return "kennispleingehandicaptensector.nl"
-	case "vilans":
-		return "vilans.nl"
-	case "twinkelmagazine":
-		return "twinkelmagazine.nl"
-	}
-	return site
 }
 
 // wholeMonths reports whether from is a month's first day and to a month's last day.
@@ -324,31 +291,6 @@ func (l locale) metric(m string) string {
 	return m
 }
 
-// sourceKind names a kind of export as ingest records it.
-func (l locale) sourceKind(kind string) string {
-	switch kind {
-	case "visit_log":
-		return l.say(phKindVisitLog)
-	case "meta_ads":
-		return l.say(phKindMetaAds)
-	case "content_catalogue":
-		return l.say(phKindCatalogue)
-	case "access_log":
-		return l.say(phKindAccessLog)
-	case "page_report":
-		return l.say(phKindPageReport)
-	case "meta_posts":
-		return l.say(phKindMetaPosts)
-	case "linkedin_posts":
-		return l.say(phKindLinkedInPosts)
-	case "x_posts":
-		return l.say(phKindXPosts)
-	case "youtube_videos":
-		return l.say(phKindYouTube)
-	}
-	return kind
-}
-
 // gapSource names a source of the data-gaps table.
 func (l locale) gapSource(source string) string {
 	switch source {
@@ -361,9 +303,6 @@ func (l locale) gapSource(source string) string {
 	}
 	return source
 }
-
-// subject names a site by its host, or anything else as it is (a campaign).
-func (l locale) subject(s string) string { return l.siteHost(s) }
 
 // platform names a social platform.
 func (l locale) platform(p string) string {

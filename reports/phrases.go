@@ -27,8 +27,8 @@ var phrases = map[phrase]struct{ nl, en string }{
 
 	phVisitsHeading: {"Bezoeken per kwartaal", "Visits per quarter"},
 	phVisitsIntro: {
-		"Aantal (terugkerende) bezoeken per kwartaal aan de contentpagina's van het programma op kennispleingehandicaptensector.nl.",
-		"Number of (returning) visits per quarter to the programme's content pages on kennispleingehandicaptensector.nl.",
+		"Aantal (terugkerende) bezoeken per kwartaal aan de contentpagina's van het programma op %s.",
+		"Number of (returning) visits per quarter to the programme's content pages on %s.",
 	},
 	phVisitsChart: {
 		"Gestapelde staafgrafiek van nieuwe en terugkerende bezoeken per kwartaal, %s tot en met %s.",
@@ -106,18 +106,18 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Video views: videos played for at least 3 seconds; n/a for formats without video.",
 	},
 
-	phFunnelHeading: {"Funnel: van social post naar Kennisplein", "Funnel: from social post to Kennisplein"},
+	phFunnelHeading: {"Funnel: van social post naar %s", "Funnel: from social post to %s"},
 	phFunnelIntro: {
-		"De weg van de campagne: social post (prikkelen) → Twinkelmagazine (inspireren) → Kennisplein (leren).",
-		"The campaign's path: social post (spark interest) → Twinkelmagazine (inspire) → Kennisplein (learn).",
+		"De weg van de campagne: social post (prikkelen) → %s (inspireren) → %s (leren).",
+		"The campaign's path: social post (spark interest) → %s (inspire) → %s (learn).",
 	},
 	phFunnelChart: {
 		"Liggende staafgrafiek van de funnel, een staaf per stap: %s.",
 		"Horizontal bar chart of the funnel, one bar per step: %s.",
 	},
 	phFunnelCaption: {
-		"Bereikcijfers Twinkelmagazine: kanaal, bezoeken, bezoekers, gemiddelde bezoekduur, %s",
-		"Reach of Twinkelmagazine: channel, visits, visitors, average visit duration, %s",
+		"Bereikcijfers %s: kanaal, bezoeken, bezoekers, gemiddelde bezoekduur, %s",
+		"Reach of %s: channel, visits, visitors, average visit duration, %s",
 	},
 	phFunnelSeries:     {"Funnel", "Funnel"},
 	phChannel:          {"Kanaal", "Channel"},
@@ -131,15 +131,13 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Visitors are the distinct visitors over the whole period, not a sum of daily visitors.",
 	},
 	phPlatformNote: {
-		"Bezoeken aan Kennisplein waarvan de eerste pagina bereikt werd via een link op Twinkelmagazine.",
-		"Visits to Kennisplein whose first page was reached through a link on Twinkelmagazine.",
+		"Bezoeken aan %s waarvan de eerste pagina bereikt werd via een link op %s.",
+		"Visits to %s whose first page was reached through a link on %s.",
 	},
-	phStageAds:         {"Advertenties op Facebook en Instagram", "Ads on Facebook and Instagram"},
-	phStageMagazine:    {"Twinkelmagazine", "Twinkelmagazine"},
-	phStagePlatform:    {"Kennisplein vanuit Twinkelmagazine", "Kennisplein from Twinkelmagazine"},
-	phStageBarAds:      {"Advertenties: weergaven", "Ads: impressions"},
-	phStageBarMagazine: {"Twinkelmagazine: bezoeken", "Twinkelmagazine: visits"},
-	phStageBarPlatform: {"Kennisplein: bezoeken", "Kennisplein: visits"},
+	phStageAds:      {"Advertenties op Facebook en Instagram", "Ads on Facebook and Instagram"},
+	phStagePlatform: {"%s vanuit %s", "%s from %s"},
+	phStageBarAds:   {"Advertenties: weergaven", "Ads: impressions"},
+	phStageBarSite:  {"%s: bezoeken", "%s: visits"},
 
 	phTopHeading: {"Best bezochte artikelen", "Most visited articles"},
 	phTopIntro: {
@@ -150,14 +148,11 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Liggende staafgrafiek van de bezoeken aan de best bezochte pagina's op %s.",
 		"Horizontal bar chart of the visits to the most visited pages on %s.",
 	},
-	phTopCaption:          {"Best bezochte pagina's op %s, %s", "Most visited pages on %s, %s"},
-	phRank:                {"Plaats", "Rank"},
-	phPage:                {"Pagina", "Page"},
-	phItem:                {"Item in de contentcatalogus", "Content catalogue item"},
-	phNotInCatalogue:      {"niet in de catalogus", "not in the catalogue"},
-	phSiteKennisplein:     {"Kennisplein Gehandicaptensector", "Kennisplein Gehandicaptensector"},
-	phSiteVilans:          {"vilans.nl", "vilans.nl"},
-	phSiteTwinkelmagazine: {"Top Twinkels (Twinkelmagazine)", "Top Twinkels (Twinkelmagazine)"},
+	phTopCaption:     {"Best bezochte pagina's op %s, %s", "Most visited pages on %s, %s"},
+	phRank:           {"Plaats", "Rank"},
+	phPage:           {"Pagina", "Page"},
+	phItem:           {"Item in de contentcatalogus", "Content catalogue item"},
+	phNotInCatalogue: {"niet in de catalogus", "not in the catalogue"},
 
 	phSourceBare: {
 		"Bron: query %s.",
@@ -307,49 +302,13 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Er is nog niets geladen.",
 		"Nothing is loaded yet.",
 	},
-	phKindVisitLog: {
-		"Bezoekerslogs",
-		"Visit logs",
-	},
-	phKindMetaAds: {
-		"Meta-advertenties",
-		"Meta ads",
-	},
-	phKindCatalogue: {
-		"Contentcatalogus",
-		"Content catalogue",
-	},
-	phKindAccessLog: {
-		"Toegangslogs",
-		"Access logs",
-	},
-	phKindPageReport: {
-		"Paginarapporten",
-		"Page reports",
-	},
-	phKindMetaPosts: {
-		"Facebook- en Instagramberichten",
-		"Facebook and Instagram posts",
-	},
-	phKindLinkedInPosts: {
-		"LinkedIn-berichten",
-		"LinkedIn posts",
-	},
-	phKindXPosts: {
-		"X-berichten",
-		"X posts",
-	},
-	phKindYouTube: {
-		"YouTube-video's",
-		"YouTube videos",
-	},
 	phReferralHeading: {
 		"Bezoekers na verwijzing",
 		"Visitors by referral",
 	},
 	phReferralIntro: {
-		"Bezoekers van de programmapagina's op Kennisplein per kwartaal, naar waar hun bezoek vandaan kwam: de verwijzing van de eerste pagina van het bezoek (nieuwsbrief, sociale media per platform, zoekmachines, andere sites, direct). De kanalen komen uit de configuratie (bereik.toml).",
-		"Visitors to the programme's pages on Kennisplein per quarter, by where their visit came from: the referral of the visit's first page (newsletter, social media per platform, search engines, other sites, direct). The channels come from the configuration (bereik.toml).",
+		"Bezoekers van de programmapagina's op %s per kwartaal, naar waar hun bezoek vandaan kwam: de verwijzing van de eerste pagina van het bezoek (nieuwsbrief, sociale media per platform, zoekmachines, andere sites, direct). De kanalen komen uit de configuratie (bereik.toml).",
+		"Visitors to the programme's pages on %s per quarter, by where their visit came from: the referral of the visit's first page (newsletter, social media per platform, search engines, other sites, direct). The channels come from the configuration (bereik.toml).",
 	},
 	phReferralCaption: {
 		"Bezoekers (en bezoeken) per verwijzingskanaal en kwartaal, %s, %s",
@@ -372,8 +331,8 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Each cell gives the distinct visitors, with the visits beneath. Every visit has one channel, so visits add up over channels; visitors do not: someone who came through two channels counts in both. Hence no visitors total for all channels.",
 	},
 	phInternalNote: {
-		"Eigen sites: de eerste pagina kwam via een link op een van de eigen sites (Kennisplein, Twinkelmagazine, vilans.nl); dat is geen verwijzing van buiten.",
-		"Own sites: the first page came through a link on one of the own sites (Kennisplein, Twinkelmagazine, vilans.nl); not a referral from outside.",
+		"Eigen sites: de eerste pagina kwam via een link op een van de eigen sites (%s); dat is geen verwijzing van buiten.",
+		"Own sites: the first page came through a link on one of the own sites (%s); not a referral from outside.",
 	},
 	phOtherNote: {
 		"Andere sites: een verwijzing die geen regel in de configuratie herkent.",
@@ -640,12 +599,12 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Most visited Twinkels",
 	},
 	phTopTwinkelsIntro: {
-		"De %d best bezochte Twinkels op twinkelmagazine.nl in de periode.",
-		"The %d most visited Twinkels on twinkelmagazine.nl in the period.",
+		"De %d best bezochte Twinkels op %s in de periode.",
+		"The %d most visited Twinkels on %s in the period.",
 	},
 	phTopTwinkelsCaption: {
-		"Best bezochte Twinkels op twinkelmagazine.nl, %s",
-		"Most visited Twinkels on twinkelmagazine.nl, %s",
+		"Best bezochte Twinkels op %s, %s",
+		"Most visited Twinkels on %s, %s",
 	},
 	phTopTwinkelsChart: {
 		"Liggende staafgrafiek van de bezoeken aan de best bezochte Twinkels.",
@@ -835,23 +794,18 @@ const (
 	phFunnelVisitorsNote   phrase = "funnel-visitors-note"
 	phPlatformNote         phrase = "platform-note"
 	phStageAds             phrase = "stage-ads"
-	phStageMagazine        phrase = "stage-magazine"
+	phStageBarSite         phrase = "stage-bar-site"
 	phStagePlatform        phrase = "stage-platform"
 	phStageBarAds          phrase = "stage-bar-ads"
-	phStageBarMagazine     phrase = "stage-bar-magazine"
-	phStageBarPlatform     phrase = "stage-bar-platform"
 
-	phTopHeading          phrase = "top-heading"
-	phTopIntro            phrase = "top-intro"
-	phTopChart            phrase = "top-chart"
-	phTopCaption          phrase = "top-caption"
-	phRank                phrase = "rank"
-	phPage                phrase = "page"
-	phItem                phrase = "item"
-	phNotInCatalogue      phrase = "not-in-catalogue"
-	phSiteKennisplein     phrase = "site-kennisplein"
-	phSiteVilans          phrase = "site-vilans"
-	phSiteTwinkelmagazine phrase = "site-twinkelmagazine"
+	phTopHeading     phrase = "top-heading"
+	phTopIntro       phrase = "top-intro"
+	phTopChart       phrase = "top-chart"
+	phTopCaption     phrase = "top-caption"
+	phRank           phrase = "rank"
+	phPage           phrase = "page"
+	phItem           phrase = "item"
+	phNotInCatalogue phrase = "not-in-catalogue"
 
 	phSourceBare              phrase = "source-bare"
 	phNoEarlier               phrase = "no-earlier"
@@ -890,15 +844,6 @@ const (
 	phBehind                  phrase = "behind"
 	phStaleNote               phrase = "stale-note"
 	phNothingLoaded           phrase = "nothing-loaded"
-	phKindVisitLog            phrase = "kind-visit-log"
-	phKindMetaAds             phrase = "kind-meta-ads"
-	phKindCatalogue           phrase = "kind-catalogue"
-	phKindAccessLog           phrase = "kind-access-log"
-	phKindPageReport          phrase = "kind-page-report"
-	phKindMetaPosts           phrase = "kind-meta-posts"
-	phKindLinkedInPosts       phrase = "kind-linkedin-posts"
-	phKindXPosts              phrase = "kind-x-posts"
-	phKindYouTube             phrase = "kind-youtube"
 	phReferralHeading         phrase = "referral-heading"
 	phReferralIntro           phrase = "referral-intro"
 	phReferralCaption         phrase = "referral-caption"

@@ -5,47 +5,31 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"bereik/queries"
 )
 
 // TopPost is one of the most seen organic posts of a platform. Title and URL come from
 // the export: they are data, shown as text, never as markup.
 type TopPost struct {
-	Platform    string
-	Rank        int64
-	Metric      string // impressions, or views for YouTube
-	Value       int64
-	PublishedAt *time.Time
-	Title       string
-	URL         string
-	PostID      string
+	Platform    string     `col:"platform"`
+	Rank        int64      `col:"rank"`
+	Metric      string     `col:"metric"` // impressions, or views for YouTube
+	Value       int64      `col:"value"`
+	PublishedAt *time.Time `col:"published_at"`
+	Title       string     `col:"title"`
+	URL         string     `col:"url"`
+	PostID      string     `col:"post_id"`
 }
+
+const queryTopPosts = "top_posts"
 
 // platforms are the platforms the top posts are always shown for, in order.
 var platforms = []string{"linkedin", "facebook", "instagram", "x", "youtube"}
 
-func (r *Report) readTopPosts(res *queries.Result) error {
-	return eachRow(queryTopPosts, res, postColumns, func(c *cells) {
-		r.TopPosts = append(r.TopPosts, TopPost{
-			Platform:    c.text("platform"),
-			Rank:        c.count("rank"),
-			Metric:      c.text("metric"),
-			Value:       c.count("value"),
-			PublishedAt: c.optDate("published_at"),
-			Title:       c.optText("title"),
-			URL:         c.optText("url"),
-			PostID:      c.optText("post_id"),
-		})
-	})
-}
-
-func (p TopPost) values() []any {
-	var published any
-	if p.PublishedAt != nil {
-		published = stamp(*p.PublishedAt)
-	}
-	return []any{p.Platform, p.Rank, p.Metric, p.Value, published, p.Title, p.URL, p.PostID}
+var postsSection = reportSection{
+	queries: []sectionQuery{
+		{queryTopPosts, topArgs(topListLimit), rowsInto(func(r *Report) *[]TopPost { return &r.TopPosts })},
+	},
+	render: (*Report).postsSection,
 }
 
 // postsSection is the top posts per social channel, naming the metric they are ranked by.
@@ -97,7 +81,7 @@ func (r *Report) postsSection(l locale) (section, error) {
 				num(l.count(p.Rank)), post, {Text: published}, num(l.count(p.Value)),
 			}})
 		}
-		if err := t.downloadable(l, "top-posts-"+slug(platform)+".csv", postColumns, valuesOf(posts)); err != nil {
+		if err := downloadable(t, l, "top-posts-"+slug(platform)+".csv", queryTopPosts, posts); err != nil {
 			return s, err
 		}
 		b.Table = t

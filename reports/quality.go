@@ -1,7 +1,11 @@
 package reports
 
 import (
+	"strings"
 	"time"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"bereik/queries"
 )
@@ -9,70 +13,47 @@ import (
 // DataGap is the days without data of one source (page views or page reports of a site,
 // a campaign's ads) between its first and last day in the period.
 type DataGap struct {
-	Source                         string // page_views, page_reports, meta_ads
-	Subject                        string // the site, or the campaign
-	FirstDay, LastDay              time.Time
-	Days                           int64 // days expected to have data
-	DaysWithoutData                int64
-	Gaps                           int64 // runs of consecutive days without data
-	LongestGapStart, LongestGapEnd *time.Time
+	Source          string     `col:"source"`  // page_views, page_reports, meta_ads
+	Subject         string     `col:"subject"` // the site, or the campaign
+	FirstDay        time.Time  `col:"first_day"`
+	LastDay         time.Time  `col:"last_day"`
+	Days            int64      `col:"days"` // days expected to have data
+	DaysWithoutData int64      `col:"days_without_data"`
+	Gaps            int64      `col:"gaps"` // runs of consecutive days without data
+	LongestGapStart *time.Time `col:"longest_gap_start"`
+	LongestGapEnd   *time.Time `col:"longest_gap_end"`
 }
 
 // RejectedFile is a loaded file with rejected rows, and its first rejected row.
 type RejectedFile struct {
-	Path          string
-	Kind          string
-	LoadedAt      time.Time
-	RowsLoaded    int64
-	RowsRejected  int64
-	RowsBots      int64
-	RejectedShare *float64
-	FirstLine     *int64
-	FirstColumn   string
-	FirstReason   string
+	Path          string    `col:"path"`
+	Kind          string    `col:"kind"`
+	LabelNL       string    `col:"label_nl"` // the kind's name, as the pipeline's registry gives it
+	LabelEN       string    `col:"label_en"`
+	LoadedAt      time.Time `col:"loaded_at"`
+	RowsLoaded    int64     `col:"rows_loaded"`
+	RowsRejected  int64     `col:"rows_rejected"`
+	RowsBots      int64     `col:"rows_bots"`
+	RejectedShare *float64  `col:"rejected_share"`
+	FirstLine     *int64    `col:"first_line"`
+	FirstColumn   string    `col:"first_column"`
+	FirstReason   string    `col:"first_reason"`
 }
 
-func (r *Report) readGaps(res *queries.Result) error {
-	return eachRow(queryDataGaps, res, gapColumns, func(c *cells) {
-		r.Gaps = append(r.Gaps, DataGap{
-			Source:          c.text("source"),
-			Subject:         c.text("subject"),
-			FirstDay:        c.date("first_day"),
-			LastDay:         c.date("last_day"),
-			Days:            c.count("days"),
-			DaysWithoutData: c.count("days_without_data"),
-			Gaps:            c.count("gaps"),
-			LongestGapStart: c.optDate("longest_gap_start"),
-			LongestGapEnd:   c.optDate("longest_gap_end"),
-		})
-	})
-}
+const (
+	queryDataGaps      = "data_gaps"
+	queryRejectedFiles = "rejected_files"
+)
 
-func (r *Report) readRejectedFiles(res *queries.Result) error {
-	return eachRow(queryRejectedFiles, res, rejectedColumns, func(c *cells) {
-		r.RejectedFiles = append(r.RejectedFiles, RejectedFile{
-			Path:          c.text("path"),
-			Kind:          c.text("kind"),
-			LoadedAt:      c.date("loaded_at"),
-			RowsLoaded:    c.count("rows_loaded"),
-			RowsRejected:  c.count("rows_rejected"),
-			RowsBots:      c.count("rows_bots"),
-			RejectedShare: c.optRatio("rejected_share"),
-			FirstLine:     c.optCount("first_line"),
-			FirstColumn:   c.optText("first_column"),
-			FirstReason:   c.optText("first_reason"),
-		})
-	})
-}
-
-func (g DataGap) values() []any {
-	return []any{g.Source, g.Subject, g.FirstDay, g.LastDay, g.Days, g.DaysWithoutData, g.Gaps,
-		optDay(g.LongestGapStart), optDay(g.LongestGapEnd)}
-}
-
-func (f RejectedFile) values() []any {
-	return []any{f.Path, f.Kind, stamp(f.LoadedAt), f.RowsLoaded, f.RowsRejected, f.RowsBots, f.RejectedShare,
-		f.FirstLine, f.FirstColumn, f.FirstReason}
+// qualitySection is section 8: days without data, files with rejected rows, and stale
+// sources (from the freshness the key figures' section reads).
+var qualitySection = reportSection{
+	queries: []sectionQuery{
+		{queryDataGaps, periodArgs, rowsInto(func(r *Report) *[]DataGap { return &r.Gaps })},
+		{queryRejectedFiles, func(*Report) queries.Args { return queries.Args{} },
+			rowsInto(func(r *Report) *[]RejectedFile { return &r.RejectedFiles })},
+	},
+	render: (*Report).qualitySection,
 }
 
 // qualitySection is section 8: days without data, files with rejected rows, and stale
@@ -122,12 +103,12 @@ func (r *Report) gapsBlock(l locale) (block, error) {
 			missing.Lines = []string{l.say(phGapRuns, l.count(g.Gaps))}
 		}
 		t.Rows = append(t.Rows, rowView{Cells: []cellView{
-			{Text: l.gapSource(g.Source), Lines: []string{l.subject(g.Subject)}},
+			{Text: l.gapSource(g.Source), Lines: []string{r.site(g.Subject).Host}},
 			{Text: l.shortPeriod(g.FirstDay, g.LastDay)},
 			num(l.count(g.Days)), missing, {Text: longest},
 		}})
 	}
-	if err := t.downloadable(l, "dagen-zonder-gegevens.csv", gapColumns, valuesOf(r.Gaps)); err != nil {
+	if err := downloadable(t, l, "dagen-zonder-gegevens.csv", queryDataGaps, r.Gaps); err != nil {
 		return b, err
 	}
 	b.Table, b.Notes = t, n.list
@@ -152,11 +133,11 @@ func (r *Report) rejectedBlock(l locale) (block, error) {
 			first.Lines = []string{l.say(phLineColumn, l.count(*f.FirstLine), f.FirstColumn)}
 		}
 		t.Rows = append(t.Rows, rowView{Cells: []cellView{
-			{Text: f.Path, Lines: []string{l.sourceKind(f.Kind) + " · " + l.stamp(f.LoadedAt)}},
+			{Text: f.Path, Lines: []string{l.pick(f.LabelNL, f.LabelEN) + " · " + l.stamp(f.LoadedAt)}},
 			num(l.count(f.RowsLoaded)), num(l.count(f.RowsRejected)), num(l.percent(f.RejectedShare)), first,
 		}})
 	}
-	if err := t.downloadable(l, "afgewezen-rijen-per-bestand.csv", rejectedColumns, valuesOf(r.RejectedFiles)); err != nil {
+	if err := downloadable(t, l, "afgewezen-rijen-per-bestand.csv", queryRejectedFiles, r.RejectedFiles); err != nil {
 		return b, err
 	}
 	b.Table = t
@@ -170,7 +151,7 @@ func (r *Report) staleBlock(l locale) block {
 	var names []string
 	for _, f := range r.Freshness {
 		if f.Stale {
-			names = append(names, l.sourceKind(f.Kind))
+			names = append(names, l.pick(f.LabelNL, f.LabelEN))
 		}
 	}
 	switch {
@@ -184,9 +165,35 @@ func (r *Report) staleBlock(l locale) block {
 	return b
 }
 
-func optDay(t *time.Time) any {
-	if t == nil {
-		return nil
+// gapsChart shows per source the days with and without data, stacked: together they are
+// the days that should have data.
+func gapsChart(l locale, gaps []DataGap) (*chartView, error) {
+	names := make([]string, len(gaps))
+	with := make([]opts.BarData, len(gaps))
+	without := make([]opts.BarData, len(gaps))
+	for i, g := range gaps {
+		names[i] = g.Subject + " · " + strings.ToLower(l.gapSource(g.Source))
+		with[i] = opts.BarData{Value: g.Days - g.DaysWithoutData}
+		without[i] = opts.BarData{Value: g.DaysWithoutData}
 	}
-	return *t
+	const id = "chart-gaps"
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(baseOptions(id),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "40", Bottom: bottomAxisRoom(l.say(phDays)), ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(bottomValueAxis(l.say(phDays))),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
+			AxisLabel: &opts.AxisLabel{Interval: "0", Width: 170, Overflow: "truncate"}}),
+	)...)
+	bar.SetXAxis(names).
+		AddSeries(l.say(phDaysWithData), with, charts.WithBarChartOpts(opts.BarChart{Stack: "days"})).
+		AddSeries(l.say(phDaysWithoutData), without, charts.WithBarChartOpts(opts.BarChart{Stack: "days"}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: "#D55E00"})).
+		XYReversal()
+	var missing int64
+	for _, g := range gaps {
+		missing += g.DaysWithoutData
+	}
+	label := l.say(phGapsChart, len(gaps), l.count(missing)) + " " + l.say(phFigure)
+	return newChartView(id, label, "chart chart-top", bar)
 }

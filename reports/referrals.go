@@ -3,7 +3,11 @@ package reports
 import (
 	"cmp"
 	"slices"
+	"strings"
 	"time"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"bereik/queries"
 )
@@ -11,36 +15,33 @@ import (
 // ReferralQuarter is the visits and visitors to the programme's pages in one quarter that
 // came through one referral channel (the channel of the visit's first page view).
 type ReferralQuarter struct {
-	Start, End  time.Time
-	Channel     string // newsletter, paid_social, facebook, ..., search, other, internal, direct
-	ChannelRank int64  // the order the configuration gives the channels
-	Visits      int64  // visits add up over channels: each visit has one
-	Visitors    int64  // distinct within the quarter and channel; they do not add up
+	Start       time.Time `col:"quarter_start"`
+	End         time.Time `col:"quarter_end"`
+	Channel     string    `col:"channel"`      // newsletter, paid_social, facebook, ..., search, other, internal, direct
+	ChannelRank int64     `col:"channel_rank"` // the order the configuration gives the channels
+	Visits      int64     `col:"visits"`       // visits add up over channels: each visit has one
+	Visitors    int64     `col:"visitors"`     // distinct within the quarter and channel; they do not add up
 }
 
-func (r *Report) readReferrals(res *queries.Result) error {
-	err := eachRow(queryReferralSources, res, referralColumns, func(c *cells) {
-		r.Referrals = append(r.Referrals, ReferralQuarter{
-			Start:       c.date("quarter_start"),
-			End:         c.date("quarter_end"),
-			Channel:     c.text("channel"),
-			ChannelRank: c.count("channel_rank"),
-			Visits:      c.count("visits"),
-			Visitors:    c.count("visitors"),
-		})
-	})
-	if err != nil {
-		return err
-	}
-	slices.SortStableFunc(r.Referrals, func(a, b ReferralQuarter) int {
-		return cmp.Or(cmp.Compare(isoDay(a.Start), isoDay(b.Start)), cmp.Compare(a.ChannelRank, b.ChannelRank),
-			cmp.Compare(a.Channel, b.Channel))
-	})
-	return nil
-}
+const queryReferralSources = "referral_sources"
 
-func (q ReferralQuarter) values() []any {
-	return []any{q.Start, q.End, q.Channel, q.ChannelRank, q.Visits, q.Visitors}
+// referralsSection is Fig. 12: the visitors to the main site's programme pages per
+// referral channel, per quarter.
+var referralsSection = reportSection{
+	queries: []sectionQuery{{
+		name: queryReferralSources,
+		args: mainSiteArgs,
+		read: func(r *Report, res *queries.Result) error {
+			if err := rowsInto(func(r *Report) *[]ReferralQuarter { return &r.Referrals })(r, res); err != nil {
+				return err
+			}
+			slices.SortStableFunc(r.Referrals, func(a, b ReferralQuarter) int {
+				return cmp.Or(byDay(a.Start, b.Start), cmp.Compare(a.ChannelRank, b.ChannelRank), cmp.Compare(a.Channel, b.Channel))
+			})
+			return nil
+		},
+	}},
+	render: (*Report).referralsSection,
 }
 
 // periodKey is one quarter (or the part of it the period covers).
@@ -49,7 +50,8 @@ type periodKey struct{ start, end string }
 // referralsSection is Fig. 12: the visitors to the programme's pages per referral
 // channel, per quarter.
 func (r *Report) referralsSection(l locale) (section, error) {
-	s := section{ID: "referrals", Heading: l.say(phReferralHeading), Intro: l.say(phReferralIntro)}
+	main := r.site(r.Options.MainSite)
+	s := section{ID: "referrals", Heading: l.say(phReferralHeading), Intro: l.say(phReferralIntro, main.Label)}
 	b := block{Source: r.source(l, queryReferralSources)}
 	if len(r.Referrals) == 0 {
 		b.Empty = l.say(phNoData)
@@ -90,7 +92,7 @@ func (r *Report) referralsSection(l locale) (section, error) {
 	head[1].Note = n.add(l.say(phReferralVisitorsNote))
 	t := &tableView{
 		ID:      "table-referrals",
-		Caption: l.say(phReferralCaption, l.siteHost("kennisplein"), l.period(r.Options.From, r.Options.To)),
+		Caption: l.say(phReferralCaption, main.Host, l.period(r.Options.From, r.Options.To)),
 		Head:    head,
 	}
 	totals := make([]int64, len(quarters))
@@ -98,7 +100,7 @@ func (r *Report) referralsSection(l locale) (section, error) {
 		name := cellView{Text: l.channel(ch)}
 		switch ch {
 		case "internal":
-			name.Note = n.add(l.say(phInternalNote))
+			name.Note = n.add(l.say(phInternalNote, strings.Join(r.siteLabels(), ", ")))
 		case "other":
 			name.Note = n.add(l.say(phOtherNote))
 		}
@@ -119,10 +121,69 @@ func (r *Report) referralsSection(l locale) (section, error) {
 		foot = append(foot, num(l.notApplicable(), l.say(phVisitsLine, l.count(v))))
 	}
 	t.Foot = []rowView{{Total: true, Cells: foot}}
-	if err := t.downloadable(l, "verwijzingen-per-kwartaal.csv", referralColumns, valuesOf(r.Referrals)); err != nil {
+	if err := downloadable(t, l, "verwijzingen-per-kwartaal.csv", queryReferralSources, r.Referrals); err != nil {
 		return s, err
 	}
 	b.Table, b.Notes = t, n.list
 	s.Blocks = append(s.Blocks, b)
 	return s, nil
+}
+
+// seriesStyles are what tells the series of a line chart apart besides their colour: a
+// symbol and a line type, so that no reader depends on colour alone.
+var (
+	seriesSymbols = []string{"circle", "rect", "triangle", "diamond", "roundRect", "pin", "arrow"}
+	lineTypes     = []string{"solid", "dashed", "dotted"}
+	// lineColours are the Okabe-Ito colours that contrast enough with white for a thin
+	// line (its yellow does not).
+	lineColours = opts.Colors{"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000"}
+)
+
+// referralChart is Fig. 12: the visitors per referral channel. One quarter gives a bar per
+// channel; several give a line per channel over the quarters. Visitors of different
+// channels are never stacked: they do not add up.
+func referralChart(l locale, quarters []periodKey, days [][2]time.Time, channels []string,
+	cell map[string]map[periodKey]ReferralQuarter) (*chartView, error) {
+	const id = "chart-referrals"
+	names := make([]string, len(channels))
+	for i, ch := range channels {
+		names[i] = l.channel(ch)
+	}
+	if len(quarters) == 1 {
+		values := make([]int64, len(channels))
+		for i, ch := range channels {
+			values[i] = cell[ch][quarters[0]].Visitors
+		}
+		label := l.say(phReferralChartBars, l.monthSpan(days[0][0], days[0][1]))
+		return rankedBars(l, id, names, values, l.say(phVisitors), label)
+	}
+	labels := make([]string, len(quarters))
+	for i, d := range days {
+		labels[i] = l.monthSpan(d[0], d[1])
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: id}),
+		charts.WithColorsOpts(lineColours),
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(false)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		// Room for a legend of up to four lines, as on a phone, and the axis's name under it.
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "130", Bottom: "2%", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: quarterLabels()}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: l.say(phVisitors)}),
+	)
+	line.SetXAxis(labels)
+	for i, ch := range channels {
+		data := make([]opts.LineData, len(quarters))
+		for j, k := range quarters {
+			data[j] = opts.LineData{Value: cell[ch][k].Visitors}
+		}
+		line.AddSeries(names[i], data,
+			charts.WithLineChartOpts(opts.LineChart{Symbol: seriesSymbols[i%len(seriesSymbols)], SymbolSize: 8, ShowSymbol: opts.Bool(true)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: lineTypes[(i/len(lineColours))%len(lineTypes)]}))
+	}
+	label := l.say(phReferralChartLines, labels[0], labels[len(labels)-1], joinList(l, names)) + " " + l.say(phFigure)
+	return newChartView(id, label, "chart chart-tall", line)
 }

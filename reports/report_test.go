@@ -22,31 +22,48 @@ func TestBuildAsksTheReportsQueries(t *testing.T) {
 	if _, err := Build(context.Background(), run, programmeOptions(t, "")); err != nil {
 		t.Fatal(err)
 	}
-	period := map[string]string{"from": "2019-09-01", "to": "2021-08-31"}
-	top := map[string]string{"from": "2019-09-01", "to": "2021-08-31", "limit": "5"}
-	campaign := map[string]string{"campaign": "Twinkels 2021", "from": "2019-09-01", "to": "2021-08-31"}
+	from, to := day(t, "2019-09-01"), day(t, "2021-08-31")
+	period := queries.Args{"from": from, "to": to}
+	top := queries.Args{"from": from, "to": to, "limit": int64(5)}
+	campaign := queries.Args{"campaign": "Twinkels 2021", "from": from, "to": to}
+	mainSite := queries.Args{"site": "kennisplein", "from": from, "to": to}
 	want := []askedQuery{
 		{"key_figures", campaign},
-		{"freshness", map[string]string{}},
-		{"visits_per_quarter", period},
-		{"referral_sources", period},
+		{"freshness", queries.Args{}},
+		{"visits_per_quarter", mainSite},
+		{"referral_sources", mainSite},
 		{"channel_reach", period},
 		{"top_articles", top},
-		{"top_knowledge_products", top},
+		{"top_knowledge_products", queries.Args{"from": from, "to": to, "limit": int64(5), "type": "kennisproduct"}},
 		{"visits_by_theme", period},
 		{"visits_by_organisation", period},
 		{"top_posts", top},
 		{"twinkel_flights", campaign},
 		{"twinkel_totals", campaign},
-		{"forecast", map[string]string{"campaign": "Twinkels 2021", "to": "2021-08-31"}},
-		{"top_twinkels", top},
-		{"funnel", campaign},
+		{"forecast", queries.Args{"campaign": "Twinkels 2021", "to": to}},
+		{"top_twinkels", queries.Args{"from": from, "to": to, "limit": int64(5), "site": "twinkelmagazine", "prefix": "/twinkels/"}},
+		{"funnel", queries.Args{"campaign": "Twinkels 2021", "from": from, "to": to, "magazine": "twinkelmagazine", "platform": "kennisplein"}},
 		{"data_gaps", period},
-		{"rejected_files", map[string]string{}},
+		{"rejected_files", queries.Args{}},
 		{"annotations", period},
 	}
 	if diff := cmp.Diff(want, run.asked); diff != "" {
 		t.Errorf("queries asked (-want +got):\n%s", diff)
+	}
+	// Every parameter of every query is given: none is left to a default.
+	for _, a := range run.asked {
+		q, err := queries.Lookup(a.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range q.Params {
+			if _, ok := a.Args[p.Name]; !ok {
+				t.Errorf("query %s is not given its parameter %s", a.Name, p.Name)
+			}
+		}
+		if _, err := q.Bind(a.Args); err != nil {
+			t.Error(err)
+		}
 	}
 }
 
@@ -58,14 +75,15 @@ func TestBuildAsksTheCampaignReportsQueries(t *testing.T) {
 	if _, err := Build(context.Background(), run, campaignOptions(t, "nl", 2, "2021-08-09", "2021-09-12")); err != nil {
 		t.Fatal(err)
 	}
-	flight := map[string]string{"campaign": "Twinkels 2021", "from": "2021-08-09", "to": "2021-09-12"}
+	from, to := day(t, "2021-08-09"), day(t, "2021-09-12")
+	flight := queries.Args{"campaign": "Twinkels 2021", "from": from, "to": to}
 	want := []askedQuery{
 		{"twinkel_flights", flight},
 		{"twinkel_totals", flight},
-		{"forecast", map[string]string{"campaign": "Twinkels 2021", "to": "2021-09-12"}},
-		{"top_twinkels", map[string]string{"from": "2021-08-09", "to": "2021-09-12", "limit": "5"}},
-		{"funnel", flight},
-		{"annotations", map[string]string{"from": "2021-08-09", "to": "2021-09-12"}},
+		{"forecast", queries.Args{"campaign": "Twinkels 2021", "to": to}},
+		{"top_twinkels", queries.Args{"from": from, "to": to, "limit": int64(5), "site": "twinkelmagazine", "prefix": "/twinkels/"}},
+		{"funnel", queries.Args{"campaign": "Twinkels 2021", "from": from, "to": to, "magazine": "twinkelmagazine", "platform": "kennisplein"}},
+		{"annotations", queries.Args{"from": from, "to": to}},
 	}
 	if diff := cmp.Diff(want, run.asked); diff != "" {
 		t.Errorf("queries asked (-want +got):\n%s", diff)
@@ -153,7 +171,7 @@ func TestMissingUniqueReachShowsUpperBoundInNote(t *testing.T) {
 	last[flights.Col("unique_reach")] = nil
 	last[flights.Col("frequency")] = nil
 	rows[len(rows)-1] = last
-	results[queryTwinkelFlights] = &queries.Result{Query: flights.Query, Columns: flights.Columns, Rows: rows}
+	results[queryTwinkelFlights] = &queries.Result{Query: flights.Query, Columns: flights.Columns, Declared: flights.Declared, Rows: rows}
 
 	out := render(t, results, programmeOptions(t, "nl"))
 	wantNote := "Vlucht 2, dynamisch (korte video): de export geeft op dit niveau geen uniek bereik. " +
@@ -384,7 +402,7 @@ func TestEveryTableHasACaption(t *testing.T) {
 func TestEmptyResultsSayNoData(t *testing.T) {
 	results := publishedResults(t)
 	for name, res := range results {
-		results[name] = &queries.Result{Query: res.Query, Columns: res.Columns}
+		results[name] = &queries.Result{Query: res.Query, Columns: res.Columns, Declared: res.Declared}
 	}
 	out := render(t, results, programmeOptions(t, "nl"))
 	// Key figures, visits, referrals, Kennisplein, vilans.nl, knowledge products, themes,

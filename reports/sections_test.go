@@ -123,8 +123,7 @@ func TestForecastIsLabelledAsAForecast(t *testing.T) {
 	}
 	// Once the campaign has ended, the forecast is the measurement, and says so.
 	results := publishedResults(t)
-	results[queryForecast].Rows[0] = []any{"Twinkels 2021", day(t, "2021-06-14"), day(t, "2021-11-28"), day(t, "2021-11-28"),
-		int64(3000207), int64(112), int64(0), 3000207.0 / 112, int64(3000207)}
+	results[queryForecast] = result(t, queryForecast, []Forecast{{Campaign: "Twinkels 2021", CampaignStart: day(t, "2021-06-14"), CampaignEnd: day(t, "2021-11-28"), AsOf: day(t, "2021-11-28"), ImpressionsSoFar: 3000207, FlightDaysSoFar: 112, FlightDaysRemaining: 0, ImpressionsPerFlightDay: f64p(3000207.0 / 112), ForecastImpressions: 3000207}})
 	out := render(t, results, programmeOptions(t, "nl"))
 	if !strings.Contains(out, "De campagne is op 28 november 2021 afgelopen: de prognose is gelijk aan de gemeten weergaven.") {
 		t.Error("an ended campaign's forecast does not say it equals the measurement")
@@ -142,7 +141,7 @@ func TestPostsNameTheirMetricAndKeepExportTextAsData(t *testing.T) {
 	second := slices.Clone(rows[1])
 	second[posts.Col("title")] = "__f__function(){alert(1)}__f__"
 	rows[1] = second
-	results[queryTopPosts] = &queries.Result{Query: posts.Query, Columns: posts.Columns, Rows: rows}
+	results[queryTopPosts] = &queries.Result{Query: posts.Query, Columns: posts.Columns, Declared: posts.Declared, Rows: rows}
 	out := render(t, results, programmeOptions(t, "nl"))
 	for _, want := range []string{
 		"Best bekeken berichten op LinkedIn naar Weergaven",

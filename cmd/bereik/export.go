@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"bereik/pipeline"
@@ -41,7 +42,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	questions, err := exportQuestions(ctx, conn, exp.Dir())
+	questions, err := exportQuestions(ctx, conn, exp.Dir(), func(err error) { fmt.Fprintln(e.stderr, "bereik: warning:", err) })
 	if err != nil {
 		return err
 	}
@@ -58,15 +59,21 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// exportQuestions writes every named question's result with its default parameters.
-func exportQuestions(ctx context.Context, db *sql.DB, dir string) ([]pipeline.ExportedFile, error) {
+// exportQuestions writes every named question's result with its default parameters and
+// those the stored configuration gives; a question the configuration gives no value for
+// is passed over with a warning.
+func exportQuestions(ctx context.Context, db *sql.DB, dir string, warn func(error)) ([]pipeline.ExportedFile, error) {
 	qs, err := queries.All()
 	if err != nil {
 		return nil, err
 	}
 	var out []pipeline.ExportedFile
 	for _, q := range qs {
-		_, args, err := q.Args(nil)
+		_, args, err := q.Prepare(ctx, db, nil)
+		if errors.Is(err, queries.ErrNotConfigured) {
+			warn(err)
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}

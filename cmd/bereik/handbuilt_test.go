@@ -60,7 +60,15 @@ func ask(tb testing.TB, db *sql.DB, name string, params ...string) []string {
 		k, v, _ := strings.Cut(kv, "=")
 		p[k] = v
 	}
-	res, err := queries.Run(context.Background(), db, name, p)
+	q, err := queries.Lookup(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	args, err := q.Parse(p)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	res, err := queries.Run(context.Background(), db, name, args)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -262,6 +270,8 @@ func TestReferralChannelsFollowTheRules(t *testing.T) {
 func TestReferralChannelsComeFromTheConfiguration(t *testing.T) {
 	// A configuration that counts LinkedIn as "professional" and knows no search engines.
 	config := `quarter_start_month = 1
+[programme]
+main_site = "kennisplein"
 [[sites]]
 name = "kennisplein"
 hosts = ["www.kennispleingehandicaptensector.nl"]
@@ -373,7 +383,7 @@ func TestFreshnessAndDataGaps(t *testing.T) {
 		t.Errorf("data_gaps (-want +got):\n%s", diff)
 	}
 	got = ask(t, db, "rejected_files")
-	want = []string{"exports/bezoeken-juni.csv | visit_log | 2021-06-06T06:00 | 4 | 2 | 0 | 0.3333 | 7 | visit_id | empty"}
+	want = []string{"exports/bezoeken-juni.csv | visit_log | Bezoekerslogs | Visit logs | 2021-06-06T06:00 | 4 | 2 | 0 | 0.3333 | 7 | visit_id | empty"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("rejected_files (-want +got):\n%s", diff)
 	}

@@ -21,11 +21,21 @@ func runQueries(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "%s\n    %s\n", q.Name, wrap(q.Doc, 88, "    "))
 		for _, p := range q.Params {
 			def := "required"
-			if p.Default != "" {
+			switch {
+			case p.Default != "":
 				def = "default " + p.Default
+			case p.Optional:
+				def = "optional"
+			case p.Stored != "":
+				def = "default from the database: " + p.Stored
 			}
 			fmt.Fprintf(e.stdout, "    --param %s=%s (%s)  %s\n", p.Name, strings.ToUpper(p.Type), def, p.Doc)
 		}
+		var columns []string
+		for _, c := range q.Columns {
+			columns = append(columns, c.Name)
+		}
+		fmt.Fprintf(e.stdout, "    columns: %s\n", wrap(strings.Join(columns, ", "), 79, "             "))
 		fmt.Fprintln(e.stdout)
 	}
 	return nil

@@ -53,12 +53,13 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	if *format != "table" && *format != "csv" && *format != "json" {
 		return fmt.Errorf("--format must be table, csv or json, not %q", *format)
 	}
+	var typed queries.Args
 	if *text == "" {
 		q, err := queries.Lookup(rest[0])
 		if err != nil {
 			return err
 		}
-		if _, err := q.Bind(params); err != nil {
+		if typed, err = q.Parse(params); err != nil {
 			return err
 		}
 	}
@@ -73,7 +74,7 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	if *text != "" {
 		res, err = queries.RunSQL(ctx, conn, *text)
 	} else {
-		res, err = queries.Run(ctx, conn, rest[0], params)
+		res, err = queries.Run(ctx, conn, rest[0], typed)
 	}
 	if err != nil {
 		return err
@@ -172,47 +173,57 @@ func writeJSON(w io.Writer, res *queries.Result) error {
 	return err
 }
 
-// writeTable prints aligned columns with numbers formatted for people: thousands grouped,
-// fractions of columns named like rates as percentages.
+// writeTable prints aligned columns with numbers formatted for people, as each named
+// query's header declares its columns (-- column: name type kind): counts with thousands
+// grouped, ordinals (ranks, steps, lines) as they are, rates as percentages, durations as
+// 1:14. Columns of --sql are not declared: whole numbers grouped, fractions two decimals.
 func writeTable(w io.Writer, res *queries.Result) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	tw.Write([]byte(strings.Join(res.Columns, "\t") + "\t\n"))
 	for _, row := range res.Rows {
 		cells := make([]string, len(row))
 		for i, v := range row {
-			cells[i] = humanValue(res.Columns[i], v)
+			var c queries.Column
+			if i < len(res.Declared) {
+				c = res.Declared[i]
+			}
+			cells[i] = humanValue(c, v)
 		}
 		tw.Write([]byte(strings.Join(cells, "\t") + "\t\n"))
 	}
 	return tw.Flush()
 }
 
-func humanValue(column string, v any) string {
+func humanValue(c queries.Column, v any) string {
 	switch x := v.(type) {
 	case nil:
 		return "-"
 	case int64:
-		if isIdentifier(column) {
+		switch c.Kind {
+		case "ordinal":
 			return strconv.FormatInt(x, 10)
+		case "duration":
+			return clock(float64(x))
 		}
 		return groupThousands(strconv.FormatInt(x, 10))
 	case float64:
-		if column == "ctr" || strings.HasSuffix(column, "_rate") || strings.HasSuffix(column, "_share") {
+		switch c.Kind {
+		case "rate":
 			return strconv.FormatFloat(x*100, 'f', 2, 64) + "%"
+		case "duration":
+			return clock(x)
 		}
 		return strconv.FormatFloat(x, 'f', 2, 64)
 	}
 	return rawValue(v)
 }
 
-// isIdentifier tells the columns whose whole numbers name something (a year, a line, a
-// rank) rather than count it: they are printed without grouping.
-func isIdentifier(column string) bool {
-	switch column {
-	case "year", "line", "col", "rank", "step", "flight", "nr", "id", "file_id", "version":
-		return true
+// clock writes seconds as a stopwatch shows them: 74 is 1:14, 3725 is 1:02:05.
+func clock(seconds float64) string {
+	if s, ok := reports.Stopwatch(seconds); ok {
+		return s
 	}
-	return strings.HasSuffix(column, "_year") || strings.HasSuffix(column, "_id")
+	return "-"
 }
 
 func groupThousands(digits string) string {

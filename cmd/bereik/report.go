@@ -63,17 +63,17 @@ func runReport(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "bereik: warning: %s says quarter_start_month = %d, but the database was last loaded with %d, which its quarters follow; run bereik ingest to apply the configuration\n",
 			cfg.Source, cfg.QuarterStartMonth, stored)
 	}
-	opts := reports.Options{Lang: *lang, Campaign: *campaign, CampaignOnly: *campaign != "", Flight: *flight}
+	opts := reportOptions(cfg, *campaign)
+	opts.Lang, opts.CampaignOnly, opts.Flight = *lang, *campaign != "", *flight
 	switch {
 	case *flight != 0 && *campaign == "":
 		return errors.New("--flight goes with --campaign")
+	case cfg.Programme.MainSite == "":
+		err = fmt.Errorf("%s names no [programme] main_site: the site whose visits, referrals and funnel step the report shows", cfg.Source)
 	case *campaign != "" && *from == "" && *to == "" && *quarter == "" && !*programme:
 		opts.From, opts.To, err = campaignPeriod(cfg, *campaign, *flight)
 	default:
-		if *campaign == "" && len(cfg.Campaigns) > 0 {
-			opts.Campaign = cfg.Campaigns[0].Name
-		}
-		opts.From, opts.To, opts.Label, err = reportPeriod(ctx, runner, cfg.QuarterStartMonth, *quarter, *from, *to, *programme)
+		opts.From, opts.To, opts.Label, err = reportPeriod(ctx, runner, cfg, *quarter, *from, *to, *programme)
 	}
 	if err != nil {
 		return err
@@ -98,8 +98,25 @@ func runReport(ctx context.Context, e *env, args []string) error {
 // dbRunner answers the report's questions from the database.
 type dbRunner struct{ db *sql.DB }
 
-func (r dbRunner) Run(ctx context.Context, name string, params map[string]string) (*queries.Result, error) {
-	return queries.Run(ctx, r.db, name, params)
+func (r dbRunner) Run(ctx context.Context, name string, args queries.Args) (*queries.Result, error) {
+	return queries.Run(ctx, r.db, name, args)
+}
+
+// reportOptions are what the report takes from the configuration: every site's label
+// and host, the programme's main site, and the campaign (the one named, else the first)
+// with its magazine.
+func reportOptions(cfg *pipeline.Config, campaign string) reports.Options {
+	opts := reports.Options{MainSite: cfg.Programme.MainSite, Campaign: campaign}
+	for _, s := range cfg.Sites {
+		opts.Sites = append(opts.Sites, reports.Site{Name: s.Name, Label: s.ReportLabel(), Host: s.ReportHost()})
+	}
+	for i, cp := range cfg.Campaigns {
+		if cp.Name == campaign || (campaign == "" && i == 0) {
+			opts.Campaign, opts.MagazineSite, opts.MagazinePrefix = cp.Name, cp.MagazineSite, cp.MagazinePrefix
+			break
+		}
+	}
+	return opts
 }
 
 // campaignPeriod is the dates of one flight of a configured campaign, or of all its flights.
@@ -161,8 +178,10 @@ func quarterStart(quarter string, firstMonth int) (time.Time, error) {
 
 func monthName(m int) string { return time.Month(m).String() }
 
-// reportPeriod resolves exactly one of --quarter, --from/--to and --programme to dates.
-func reportPeriod(ctx context.Context, run reports.Runner, quarterStartMonth int, quarter, from, to string, programme bool) (time.Time, time.Time, string, error) {
+// reportPeriod resolves exactly one of --quarter, --from/--to and --programme to dates:
+// --programme is the programme's period in bereik.toml, else all loaded data, and is
+// titled with the programme's name.
+func reportPeriod(ctx context.Context, run reports.Runner, cfg *pipeline.Config, quarter, from, to string, programme bool) (time.Time, time.Time, string, error) {
 	chosen := 0
 	for _, set := range []bool{quarter != "", from != "" || to != "", programme} {
 		if set {
@@ -174,22 +193,30 @@ func reportPeriod(ctx context.Context, run reports.Runner, quarterStartMonth int
 	}
 	switch {
 	case quarter != "":
-		start, err := quarterStart(quarter, quarterStartMonth)
+		start, err := quarterStart(quarter, cfg.QuarterStartMonth)
 		if err != nil {
 			return time.Time{}, time.Time{}, "", err
 		}
 		return start, start.AddDate(0, 3, -1), "", nil
 	case programme:
+		if p := cfg.Programme; !p.FirstDay.IsZero() {
+			return p.FirstDay, p.LastDay, p.Name, nil
+		}
 		res, err := run.Run(ctx, "data_period", nil)
 		if err != nil {
 			return time.Time{}, time.Time{}, "", err
 		}
-		first, ok1 := res.Rows[0][0].(time.Time)
-		last, ok2 := res.Rows[0][1].(time.Time)
-		if !ok1 || !ok2 {
+		period, err := queries.Scan[struct {
+			First *time.Time `col:"first_day"`
+			Last  *time.Time `col:"last_day"`
+		}](res)
+		if err != nil {
+			return time.Time{}, time.Time{}, "", err
+		}
+		if len(period) == 0 || period[0].First == nil || period[0].Last == nil {
 			return time.Time{}, time.Time{}, "", errors.New("the database holds no visits or ads yet: run bereik ingest first")
 		}
-		return first, last, "Begeleiding à la carte", nil
+		return *period[0].First, *period[0].Last, cfg.Programme.Name, nil
 	}
 	if from == "" || to == "" {
 		return time.Time{}, time.Time{}, "", errors.New("--from and --to go together")

@@ -379,7 +379,8 @@ func TestReportWarnsWhenTheConfigsQuartersDifferFromTheDatabases(t *testing.T) {
 	}
 	dir := t.TempDir()
 	cal := filepath.Join(dir, "kalender.toml")
-	if err := os.WriteFile(cal, []byte("quarter_start_month = 1\n"), 0o644); err != nil {
+	calendar := "quarter_start_month = 1\n[programme]\nmain_site = \"kennisplein\"\n[[sites]]\nname = \"kennisplein\"\n"
+	if err := os.WriteFile(cal, []byte(calendar), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var stdout, stderr strings.Builder

@@ -1,0 +1,153 @@
+package reports
+
+import (
+	"strings"
+	"time"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
+
+// ProgrammeQuarter is the visits to the programme's pages in one programme quarter.
+type ProgrammeQuarter struct {
+	Start           time.Time `col:"quarter_start"`
+	End             time.Time `col:"quarter_end"` // the quarter's last day, inclusive
+	Visits          int64     `col:"visits"`
+	Visitors        int64     `col:"visitors"` // distinct visitors within this quarter; quarters do not add up
+	NewVisits       int64     `col:"new_visits"`
+	ReturningVisits int64     `col:"returning_visits"`
+}
+
+const queryVisitsPerQuarter = "visits_per_quarter"
+
+// visitsSection is Fig. 11: the visits to the main site's programme pages per quarter,
+// new and returning, with the analyst's annotations.
+var visitsSection = reportSection{
+	queries: []sectionQuery{{
+		name: queryVisitsPerQuarter,
+		args: mainSiteArgs,
+		read: rowsInto(func(r *Report) *[]ProgrammeQuarter { return &r.Quarters }),
+	}},
+	render: (*Report).visitsSection,
+}
+
+func (r *Report) visitsSection(l locale) (section, error) {
+	s := section{ID: "visits", Heading: l.say(phVisitsHeading), Intro: l.say(phVisitsIntro, r.site(r.Options.MainSite).Host)}
+	b := block{Source: r.source(l, queryVisitsPerQuarter)}
+	// Every annotation is listed; those on a quarter shown are marked on the chart too.
+	b.Annotations = r.annotationList(l, "visits-annotations", func(Annotation) bool { return true })
+	if len(r.Quarters) == 0 {
+		b.Empty = l.say(phNoData)
+		s.Blocks = append(s.Blocks, b)
+		return s, nil
+	}
+	chart, err := visitsChart(l, r.Quarters, r.Annotations)
+	if err != nil {
+		return s, err
+	}
+	b.Chart = chart
+	n := notes{prefix: "visits"}
+	t := &tableView{
+		ID:      "table-visits",
+		Caption: l.say(phVisitsCaption, l.period(r.Options.From, r.Options.To)),
+		Head: []cellView{{Text: l.say(phQuarter)}, num(l.say(phVisits)), num(l.say(phVisitors)),
+			num(l.say(phNewVisits)), num(l.say(phReturning))},
+	}
+	var visits, newVisits, returning int64
+	for _, q := range r.Quarters {
+		visits += q.Visits
+		newVisits += q.NewVisits
+		returning += q.ReturningVisits
+		t.Rows = append(t.Rows, rowView{Cells: []cellView{
+			{Text: l.monthSpan(q.Start, q.End), Lines: []string{l.shortPeriod(q.Start, q.End)}},
+			num(l.count(q.Visits)), num(l.count(q.Visitors)), num(l.count(q.NewVisits)), num(l.count(q.ReturningVisits)),
+		}})
+	}
+	visitors := num(l.notApplicable())
+	visitors.Note = n.add(l.say(phVisitorsNote))
+	t.Foot = []rowView{{Total: true, Cells: []cellView{
+		{Text: l.say(phTotal)}, num(l.count(visits)), visitors, num(l.count(newVisits)), num(l.count(returning)),
+	}}}
+	if err := downloadable(t, l, "bezoeken-per-kwartaal.csv", queryVisitsPerQuarter, r.Quarters); err != nil {
+		return s, err
+	}
+	b.Table, b.Notes = t, n.list
+	s.Blocks = append(s.Blocks, b)
+	return s, nil
+}
+
+// visitsChart is Fig. 11: new and returning visits per quarter, stacked. Each quarter
+// that holds annotations is marked by a vertical line labelled with their texts.
+func visitsChart(l locale, quarters []ProgrammeQuarter, annotations []Annotation) (*chartView, error) {
+	if len(quarters) == 0 {
+		return nil, nil
+	}
+	labels := make([]string, len(quarters))
+	newVisits := make([]opts.BarData, len(quarters))
+	returning := make([]opts.BarData, len(quarters))
+	for i, q := range quarters {
+		labels[i] = l.monthSpan(q.Start, q.End)
+		newVisits[i] = opts.BarData{Value: q.NewVisits}
+		returning[i] = opts.BarData{Value: q.ReturningVisits}
+	}
+	const id = "chart-visits"
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(baseOptions(id),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		// Room for the legend and, below it, the value axis's name, which a phone's
+		// full-width legend would otherwise overlap.
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "55", Bottom: "2%", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: quarterLabels()}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: l.say(phVisits)}),
+	)...)
+	newOpts := []charts.SeriesOpts{charts.WithBarChartOpts(opts.BarChart{Stack: "visits"})}
+	marks := annotationMarks(quarters, labels, annotations)
+	if len(marks) > 0 {
+		newOpts = append(newOpts,
+			charts.WithMarkLineNameXAxisItemOpts(marks...),
+			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
+				Symbol: []string{"none", "none"},
+				Label: &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideEndTop", Color: "#1a1a1a",
+					BackgroundColor: "rgba(255,255,255,0.85)"},
+				LineStyle: &opts.LineStyle{Color: "#1a1a1a", Type: "dashed", Width: 1},
+			}))
+	}
+	bar.SetXAxis(labels).
+		AddSeries(l.say(phSeriesNew), newVisits, newOpts...).
+		AddSeries(l.say(phSeriesReturned), returning, charts.WithBarChartOpts(opts.BarChart{Stack: "visits"}))
+	label := l.say(phVisitsChart, labels[0], labels[len(labels)-1]) + " " + l.say(phFigure)
+	if len(marks) > 0 {
+		label += " " + l.say(phVisitsChartNotes)
+	}
+	return newChartView(id, label, "chart", bar)
+}
+
+// annotationMarks are the vertical lines that mark annotations on the quarters' chart:
+// one per quarter that holds any, on its category label, named by its annotations' texts
+// joined with " · ". An annotation outside every quarter marks nothing.
+func annotationMarks(quarters []ProgrammeQuarter, labels []string, annotations []Annotation) []opts.MarkLineNameXAxisItem {
+	texts := make([][]string, len(quarters))
+	for _, a := range annotations {
+		if i := quarterOf(quarters, a.Day); i >= 0 {
+			texts[i] = append(texts[i], a.Text)
+		}
+	}
+	var marks []opts.MarkLineNameXAxisItem
+	for i, t := range texts {
+		if len(t) > 0 {
+			marks = append(marks, opts.MarkLineNameXAxisItem{Name: strings.Join(t, " · "), XAxis: labels[i]})
+		}
+	}
+	return marks
+}
+
+// quarterOf is the index of the quarter whose days hold day, or -1.
+func quarterOf(quarters []ProgrammeQuarter, day time.Time) int {
+	d := isoDay(day)
+	for i, q := range quarters {
+		if isoDay(q.Start) <= d && d <= isoDay(q.End) {
+			return i
+		}
+	}
+	return -1
+}
