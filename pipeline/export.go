@@ -77,7 +77,8 @@ func ExportTables(ctx context.Context, db *sql.DB, dir string) ([]ExportedFile, 
 
 // publishedTables replaces, in a list of the database's tables, the tables that hold rows
 // loaded in parts by the views of their published rows (page_view_rows by page_views),
-// and leaves out the ingest's own list of parts: an export holds what the queries read.
+// and leaves out the ingest's own bookkeeping (its list of parts, its block checks): an
+// export holds what the queries read.
 func publishedTables(tables []string) []string {
 	views := map[string]string{}
 	for _, s := range sources {
@@ -88,7 +89,7 @@ func publishedTables(tables []string) []string {
 	var out []string
 	for _, t := range tables {
 		switch v, ok := views[t]; {
-		case t == "ingest_parts":
+		case t == "ingest_parts", t == "block_checks":
 		case ok:
 			out = append(out, v)
 		default:

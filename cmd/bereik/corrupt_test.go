@@ -59,6 +59,15 @@ func TestDamagedBlockFailsStatusAndIngest(t *testing.T) {
 	db := filepath.Join(dir, "damaged.duckdb")
 	bereik(t, "ingest", "--db", db, writeVisitLog(t, dir, "june.csv", time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC), 200_000))
 	bereik(t, "ingest", "--db", db, writeVisitLog(t, dir, "july.csv", time.Date(2021, 7, 1, 0, 0, 0, 0, time.UTC), 3_000))
+	// The next night: ingest's daily read of every block is due again.
+	conn, err := pipeline.Open(context.Background(), db, pipeline.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(`UPDATE block_checks SET checked_at = checked_at - INTERVAL 1 DAY`); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
 	offset, size := pageViewBlock(t, db)
 	f, err := os.OpenFile(db, os.O_RDWR, 0)
 	if err != nil {
