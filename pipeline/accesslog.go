@@ -24,6 +24,7 @@ var accessLogSource = &source{
 	stale:     staleByData,
 	table:     "page_views",
 	parts:     "page_view_rows",
+	computed:  []computedColumn{pageKeyColumn},
 	schema:    pageViewSchema,
 	merge:     replaceSpan,
 	personal:  true,

@@ -320,10 +320,55 @@ func loadInParts(ctx context.Context, db *sql.DB, run *parseRun, sha string, siz
 			if _, err := c.exec(`DELETE FROM ingest_parts WHERE file_id = ?`, int32(out.fileID)); err != nil {
 				return err
 			}
-			return publish(c, run, sha, size, &out)
+			if err := publish(c, run, sha, size, &out); err != nil {
+				return err
+			}
+			return maintainPagesAndVisits(c, out.fileID)
 		})
 	})
 	return out, err
+}
+
+// maintainPagesAndVisits brings the page dimension (pages) and the per-visit table
+// (visits) up to date with a file just published and the rows it replaced
+// (bereik_touched, written by replaceEarlier): every visit the file adds page views to, or
+// deleted page views of, is computed again from the published page views. A visit's
+// other page views are looked for within a day of the file's span, per site: visits last
+// less than a day.
+func maintainPagesAndVisits(c rawConn, fileID int64) error {
+	defer c.exec(`DROP TABLE IF EXISTS bereik_touched`)
+	defer c.exec(`DROP TABLE IF EXISTS bereik_affected`)
+	for _, q := range []string{
+		// The pages this file has views of that the dimension lacks.
+		fmt.Sprintf(`INSERT INTO pages
+			SELECT n.page_key, n.site, n.path
+			FROM (SELECT page_key, any_value(site) AS site, any_value(path) AS path
+			      FROM page_view_rows WHERE file_id = %d GROUP BY page_key) n
+			ANTI JOIN pages p ON p.page_key = n.page_key`, fileID),
+		fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE bereik_affected AS
+			SELECT DISTINCT site, visit_id FROM page_view_rows WHERE file_id = %d
+			UNION SELECT site, visit_id FROM bereik_touched`, fileID),
+		`DELETE FROM visits v USING bereik_affected a WHERE v.site = a.site AND v.visit_id = a.visit_id`,
+		fmt.Sprintf(`INSERT INTO visits
+			SELECT site, visit_id, visitor, started, ended, views, seconds,
+			       first.page_key, first.referrer, first.utm_source, first.utm_medium
+			FROM (
+			    SELECT p.site, p.visit_id, any_value(p.visitor) AS visitor, min(p.ts) AS started, max(p.ts) AS ended,
+			           count(*) AS views, sum(coalesce(p.time_on_page, 0)) AS seconds,
+			           arg_min_null({'page_key': p.page_key, 'referrer': p.referrer, 'utm_source': p.utm_source, 'utm_medium': p.utm_medium}, p.ts) AS first
+			    FROM page_views p
+			    JOIN (SELECT site, min(ts) - INTERVAL 1 DAY AS lo, max(ts) + INTERVAL 1 DAY AS hi
+			          FROM page_view_rows WHERE file_id = %d GROUP BY site) w
+			      ON p.site = w.site AND p.ts BETWEEN w.lo AND w.hi
+			    SEMI JOIN bereik_affected a ON a.site = p.site AND a.visit_id = p.visit_id
+			    GROUP BY p.site, p.visit_id
+			)`, fileID),
+	} {
+		if _, err := c.exec(q); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // insertParts streams the parsed batches into the kind's parts table, committing every
@@ -344,7 +389,8 @@ func insertParts(c rawConn, run *parseRun, fileID int64) error {
 			return err
 		}
 		err = c.inTx(func() error {
-			_, err := c.exec(fmt.Sprintf(`INSERT INTO %s (file_id, %s) SELECT %d, %s FROM bereik_part`, src.parts, list, fileID, list))
+			_, err := c.exec(fmt.Sprintf(`INSERT INTO %s (file_id%s, %s) SELECT %d%s, %s FROM bereik_part`,
+				src.parts, computedNames(src), list, fileID, computedExprs(src), list))
 			return err
 		})
 		release()
@@ -361,9 +407,10 @@ func insertParts(c rawConn, run *parseRun, fileID int64) error {
 }
 
 // replaceEarlier deletes the rows of earlier files that a file of a kind loaded in parts
-// holds again, by its merge rule, counting them in out.replaced.
+// holds again, by its merge rule, counting them in out.replaced. The visits those rows
+// belonged to are kept in the temporary table bereik_touched, for maintainPagesAndVisits.
 func replaceEarlier(c rawConn, src *source, fileID int64, out *loaded) error {
-	var err error
+	var span string
 	switch src.merge {
 	case replaceDays:
 		// The rows of earlier files from this file's first to its last page view, per site,
@@ -372,24 +419,34 @@ func replaceEarlier(c rawConn, src *source, fileID int64, out *loaded) error {
 		// rejected rows) keeps what was loaded before. Only rows the new file holds again
 		// are deleted. Page views are loaded in time order, so DuckDB's zone maps on ts
 		// skip most of the table before the days are matched.
-		out.replaced, err = c.exec(fmt.Sprintf(`DELETE FROM %[1]s p USING (
+		span = fmt.Sprintf(`%[1]s p USING (
 				SELECT site, min(ts) AS first_ts, max(ts) AS last_ts
 				FROM %[1]s WHERE file_id = %[2]d GROUP BY site) f
 			WHERE p.file_id <> %[2]d AND p.site = f.site
 			  AND p.ts >= f.first_ts AND p.ts <= f.last_ts
-			  AND (p.site, p.ts::DATE) IN (SELECT DISTINCT site, ts::DATE FROM %[1]s WHERE file_id = %[2]d)`, src.parts, fileID))
+			  AND (p.site, p.ts::DATE) IN (SELECT DISTINCT site, ts::DATE FROM %[1]s WHERE file_id = %[2]d)`, src.parts, fileID)
 	case replaceSpan:
 		// The rows of earlier files from this file's first to its last row, per site, are
 		// replaced: rotated logs meet at an hour, not at midnight.
-		out.replaced, err = c.exec(fmt.Sprintf(`DELETE FROM %[1]s p USING (
+		span = fmt.Sprintf(`%[1]s p USING (
 				SELECT site, min(ts) AS first_ts, max(ts) AS last_ts
 				FROM %[1]s WHERE file_id = %[2]d GROUP BY site) f
 			WHERE p.file_id <> %[2]d AND p.site = f.site
-			  AND p.ts >= f.first_ts AND p.ts <= f.last_ts`, src.parts, fileID))
+			  AND p.ts >= f.first_ts AND p.ts <= f.last_ts`, src.parts, fileID)
 	case appendRows:
+		_, err := c.exec(`CREATE OR REPLACE TEMP TABLE bereik_touched (site VARCHAR, visit_id UBIGINT)`)
+		return err
 	default:
 		return fmt.Errorf("kind %s: merge rule %d is not one for a kind loaded in parts", src.kind, src.merge)
 	}
+	// "DELETE FROM t p USING f WHERE ..." and "SELECT ... FROM t p, f WHERE ..." read the
+	// same rows.
+	table, rest, _ := strings.Cut(span, " USING ")
+	if _, err := c.exec(`CREATE OR REPLACE TEMP TABLE bereik_touched AS SELECT DISTINCT p.site, p.visit_id FROM ` + table + `, ` + rest); err != nil {
+		return err
+	}
+	var err error
+	out.replaced, err = c.exec(`DELETE FROM ` + span)
 	return err
 }
 
@@ -441,6 +498,24 @@ func (p *partReader) Next() bool {
 	}
 	p.left--
 	return true
+}
+
+// computedNames and computedExprs are a kind's computed columns for an INSERT's column
+// list and its SELECT, each with a leading comma; "" for a kind without.
+func computedNames(src *source) string {
+	var b strings.Builder
+	for _, c := range src.computed {
+		b.WriteString(", " + c.name)
+	}
+	return b.String()
+}
+
+func computedExprs(src *source) string {
+	var b strings.Builder
+	for _, c := range src.computed {
+		b.WriteString(", " + c.expr)
+	}
+	return b.String()
 }
 
 // columnList is the kind's columns, as an INSERT names them.

@@ -78,8 +78,11 @@ type source struct {
 	// schema lists the loaded columns of table, without file_id; TestKindSchemas checks
 	// that they are exactly the table's. Parsers write them by name (columns.go).
 	schema *arrow.Schema
-	merge  mergeRule
-	keys   []string
+	// computed are columns of the table that DuckDB computes from the loaded ones as they
+	// are inserted (a page's key from its site and path).
+	computed []computedColumn
+	merge    mergeRule
+	keys     []string
 	// personal marks kinds whose rows hold visitor ids or client addresses: their reject
 	// reasons are stored without cell values.
 	personal bool
@@ -106,6 +109,13 @@ type source struct {
 	// preamble, its name, the ingest options).
 	parser func(p *parseRun) (parser, error)
 }
+
+// computedColumn is a column DuckDB computes on insert: its name and SQL expression.
+type computedColumn struct{ name, expr string }
+
+// pageKeyColumn is the key of a page view's page, as migration 014 computes it for rows
+// loaded before it.
+var pageKeyColumn = computedColumn{name: "page_key", expr: "hash(site, path)"}
 
 // sources are all kinds ingest recognises, in the order they are tried.
 var sources = []*source{metaAdsSource, metaPostsSource, facebookInsightsSource, linkedInPostsSource, xPostsSource, xAccountSource, youTubeSource, visitLogSource, catalogueSource, pageReportSource, accessLogSource}

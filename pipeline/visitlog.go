@@ -68,12 +68,13 @@ func pageViewColumnsOf(o *batch) pageViewColumns {
 
 // visitLogSource reads a page-view visit log: one row per page view, columns in any order.
 var visitLogSource = &source{
-	kind:  "visit_log",
-	label: label{nl: "Bezoekerslogs", en: "Visit logs"},
-	is:    "a visit log",
-	stale: staleByData,
-	table: "page_views",
-	parts: "page_view_rows",
+	kind:     "visit_log",
+	label:    label{nl: "Bezoekerslogs", en: "Visit logs"},
+	is:       "a visit log",
+	stale:    staleByData,
+	table:    "page_views",
+	parts:    "page_view_rows",
+	computed: []computedColumn{pageKeyColumn},
 	spec: []headerSpec{
 		{field: "timestamp", aliases: []string{"timestamp", "time", "datetime", "date_time"}, dutch: []string{"tijdstip", "datum_tijd"}, required: true},
 		{field: "visit_id", aliases: []string{"visit_id", "visit id", "idvisit", "session_id"}, dutch: []string{"bezoek_id", "bezoek id"}, required: true},

@@ -1,0 +1,96 @@
+package pipeline
+
+import (
+	"database/sql"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestVisitsAndPagesFollowThePageViews loads visit logs and access logs that replace one
+// another's rows in every way the merge rules allow (a re-download of the same days, an
+// export that meets another at noon, an access log over a visit log's hours) and checks
+// after each file that the per-visit table and the page dimension, maintained by ingest,
+// hold exactly what a fresh computation from the published page views gives.
+func TestVisitsAndPagesFollowThePageViews(t *testing.T) {
+	db, path := testDB(t)
+	dir := t.TempDir()
+	header := "timestamp,visit_id,visitor_id,site,url,page_title,referrer,utm_source,time_on_page\n"
+	row := func(day, hour, minute, visit int, visitor, page, title, referrer, utm string, seconds int) string {
+		return fmt.Sprintf("2021-06-%02d %02d:%02d:00,%d,%s,kennisplein,https://www.kennispleingehandicaptensector.nl%s,%s,%s,%s,%d\n",
+			day, hour, minute, visit, visitor, page, title, referrer, utm, seconds)
+	}
+	var a, b strings.Builder
+	a.WriteString(header)
+	b.WriteString(header)
+	for v := range 40 {
+		day := 14 + v%3
+		hour := 8 + v%6
+		a.WriteString(row(day, hour, 0, v, fmt.Sprintf("u%d", v%7), "/begeleiding-a-la-carte/", "Begeleiding", "https://www.google.nl/", "", 30))
+		a.WriteString(row(day, hour, 2, v, fmt.Sprintf("u%d", v%7), fmt.Sprintf("/artikel-%d", v%5), "Artikel", "", "nieuwsbrief", 40+v))
+		// The second export holds some of the same visits again, and more of their pages.
+		if v%2 == 0 {
+			b.WriteString(row(day, hour, 0, v, fmt.Sprintf("u%d", v%7), "/begeleiding-a-la-carte/", "Begeleiding à la carte", "https://www.google.nl/", "", 30))
+			b.WriteString(row(day, hour, 5, v, fmt.Sprintf("u%d", v%7), "/contact", "Contact", "", "", 12))
+		}
+	}
+	// An export of the 16th only, from noon: it meets the first at noon.
+	var noon strings.Builder
+	noon.WriteString(header)
+	for v := range 10 {
+		noon.WriteString(row(16, 12+v%4, 10, 100+v, "u3", "/begeleiding-a-la-carte/model-bravo", "Model BRAVO", "https://www.linkedin.com/", "", 50))
+	}
+	access := "198.51.100.7 - - [15/Jun/2021:09:00:00 +0200] \"GET /begeleiding-a-la-carte/ HTTP/1.1\" 200 512 \"https://www.google.nl/\" \"Mozilla/5.0 (X11; Linux x86_64) Firefox/89.0\"\n" +
+		"198.51.100.7 - - [15/Jun/2021:09:03:00 +0200] \"GET /artikel-1 HTTP/1.1\" 200 512 \"https://www.kennispleingehandicaptensector.nl/begeleiding-a-la-carte/\" \"Mozilla/5.0 (X11; Linux x86_64) Firefox/89.0\"\n"
+	for i, f := range []string{
+		writeFile(t, dir, "a.csv", a.String()),
+		writeFile(t, dir, "b.csv", b.String()),
+		writeFile(t, dir, "noon.csv", noon.String()),
+		writeFile(t, dir, "kennisplein.access.log", access),
+		writeFile(t, dir, "a-again.csv", a.String()+"\n"),
+	} {
+		out := ingestPaths(t, db, path, f)
+		if out[0].Status != "loaded" {
+			t.Fatalf("file %d: %+v", i, out[0])
+		}
+		same := func(what, maintained, fresh string) {
+			t.Helper()
+			if diff := cmp.Diff(rowsOf(t, db, fresh), rowsOf(t, db, maintained)); diff != "" {
+				t.Errorf("after file %d (%s, replaced %d): %s (-fresh +maintained):\n%s", i, f, out[0].Replaced, what, diff)
+			}
+		}
+		same("visits",
+			`SELECT site, visit_id, visitor, started, ended, views, seconds, first_page_key, first_referrer, first_utm_source, first_utm_medium FROM visits ORDER BY ALL`,
+			`SELECT site, visit_id, any_value(visitor), min(ts), max(ts), count(*), sum(coalesce(time_on_page, 0)),
+			        arg_min_null(page_key, ts), arg_min_null(referrer, ts), arg_min_null(utm_source, ts), arg_min_null(utm_medium, ts)
+			 FROM page_views GROUP BY site, visit_id ORDER BY ALL`)
+		same("pages", `SELECT page_key, site, path FROM pages WHERE page_key IN (SELECT page_key FROM page_views) ORDER BY ALL`,
+			`SELECT DISTINCT page_key, site, path FROM page_views ORDER BY ALL`)
+	}
+}
+
+// rowsOf returns a query's rows as text.
+func rowsOf(tb testing.TB, db *sql.DB, query string) []string {
+	tb.Helper()
+	rows, err := db.Query(query)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var out []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, fmt.Sprint(vals...))
+	}
+	return out
+}
