@@ -337,7 +337,6 @@ func loadInParts(ctx context.Context, db *sql.DB, run *parseRun, sha string, siz
 // less than a day.
 func maintainPagesAndVisits(c rawConn, fileID int64) error {
 	defer c.exec(`DROP TABLE IF EXISTS bereik_touched`)
-	defer c.exec(`DROP TABLE IF EXISTS bereik_affected`)
 	for _, q := range []string{
 		// The pages this file has views of that the dimension lacks.
 		fmt.Sprintf(`INSERT INTO pages
@@ -345,24 +344,26 @@ func maintainPagesAndVisits(c rawConn, fileID int64) error {
 			FROM (SELECT page_key, any_value(site) AS site, any_value(path) AS path
 			      FROM page_view_rows WHERE file_id = %d GROUP BY page_key) n
 			ANTI JOIN pages p ON p.page_key = n.page_key`, fileID),
-		fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE bereik_affected AS
-			SELECT DISTINCT site, visit_id FROM page_view_rows WHERE file_id = %d
-			UNION SELECT site, visit_id FROM bereik_touched`, fileID),
-		`DELETE FROM visits v USING bereik_affected a WHERE v.site = a.site AND v.visit_id = a.visit_id`,
+		fmt.Sprintf(`DELETE FROM visits v
+			WHERE (v.site, v.visit_id) IN (SELECT site, visit_id FROM page_view_rows WHERE file_id = %d)
+			   OR (v.site, v.visit_id) IN (SELECT site, visit_id FROM bereik_touched)`, fileID),
+		// page_view_rows holds only published rows here: the parts of unfinished files
+		// were removed when this ingest began, and this file is published.
 		fmt.Sprintf(`INSERT INTO visits
 			SELECT site, visit_id, visitor, started, ended, views, seconds,
 			       first.page_key, first.referrer, first.utm_source, first.utm_medium
 			FROM (
 			    SELECT p.site, p.visit_id, any_value(p.visitor) AS visitor, min(p.ts) AS started, max(p.ts) AS ended,
 			           count(*) AS views, sum(coalesce(p.time_on_page, 0)) AS seconds,
-			           arg_min_null({'page_key': p.page_key, 'referrer': p.referrer, 'utm_source': p.utm_source, 'utm_medium': p.utm_medium}, p.ts) AS first
-			    FROM page_views p
+			           arg_min_null({'page_key': p.page_key, 'referrer': p.referrer, 'utm_source': p.utm_source, 'utm_medium': p.utm_medium}, p.ts) AS first,
+			           bool_or(p.file_id = %[1]d) AS in_file
+			    FROM page_view_rows p
 			    JOIN (SELECT site, min(ts) - INTERVAL 1 DAY AS lo, max(ts) + INTERVAL 1 DAY AS hi
-			          FROM page_view_rows WHERE file_id = %d GROUP BY site) w
+			          FROM page_view_rows WHERE file_id = %[1]d GROUP BY site) w
 			      ON p.site = w.site AND p.ts BETWEEN w.lo AND w.hi
-			    SEMI JOIN bereik_affected a ON a.site = p.site AND a.visit_id = p.visit_id
 			    GROUP BY p.site, p.visit_id
-			)`, fileID),
+			)
+			WHERE in_file OR (site, visit_id) IN (SELECT site, visit_id FROM bereik_touched)`, fileID),
 	} {
 		if _, err := c.exec(q); err != nil {
 			return err
