@@ -214,14 +214,8 @@ func load(ctx context.Context, db *sql.DB, run *parseRun, sha string, size int64
 	src := run.f.kind
 	err := withConn(ctx, db, func(c rawConn) error {
 		return c.inTx(func() error {
-			n, err := c.queryInt(`SELECT count(*) FROM ingest_log WHERE sha256 = ?`, sha)
-			if err != nil {
-				return err
-			}
-			if n > 0 {
-				return errAlreadyLoaded
-			}
-			if out.fileID, err = c.queryInt(`SELECT nextval('file_id_seq')`); err != nil {
+			var err error
+			if out.fileID, err = newFileID(c, sha); err != nil {
 				return err
 			}
 			if err := loadRows(c, run, out.fileID, &out); err != nil {
@@ -240,6 +234,20 @@ func load(ctx context.Context, db *sql.DB, run *parseRun, sha string, size int64
 		})
 	})
 	return out, err
+}
+
+// newFileID returns the id of a file about to load, or errAlreadyLoaded when a file of
+// the same content is in the ingest log (another process may have loaded it since this
+// one looked).
+func newFileID(c rawConn, sha string) (int64, error) {
+	n, err := c.queryInt(`SELECT count(*) FROM ingest_log WHERE sha256 = ?`, sha)
+	if err != nil {
+		return 0, err
+	}
+	if n > 0 {
+		return 0, errAlreadyLoaded
+	}
+	return c.queryInt(`SELECT nextval('file_id_seq')`)
 }
 
 // publish writes a file's rejects and its ingest-log entry, which makes its rows count.
@@ -282,14 +290,8 @@ func loadInParts(ctx context.Context, db *sql.DB, run *parseRun, sha string, siz
 	src := run.f.kind
 	err := withConn(ctx, db, func(c rawConn) error {
 		err := c.inTx(func() error {
-			n, err := c.queryInt(`SELECT count(*) FROM ingest_log WHERE sha256 = ?`, sha)
-			if err != nil {
-				return err
-			}
-			if n > 0 {
-				return errAlreadyLoaded
-			}
-			if out.fileID, err = c.queryInt(`SELECT nextval('file_id_seq')`); err != nil {
+			var err error
+			if out.fileID, err = newFileID(c, sha); err != nil {
 				return err
 			}
 			_, err = c.exec(`INSERT INTO ingest_parts VALUES (?, ?, ?)`, int32(out.fileID), run.f.path, time.Now().UTC())
