@@ -58,8 +58,12 @@ type OpenOptions struct {
 const sandbox = "&enable_external_access=false&autoinstall_known_extensions=false&autoload_known_extensions=false" +
 	"&allow_community_extensions=false&allow_unsigned_extensions=false"
 
-// ingestMemoryLimit is DuckDB's memory limit on a database opened for writing.
+// ingestMemoryLimit is DuckDB's memory limit on a database opened for writing;
+// publishMemoryLimits those tried in turn while a file loaded in parts is published
+// (load.go): 10M page views publish in 128 MB.
 const ingestMemoryLimit = "64MB"
+
+var publishMemoryLimits = []string{"128MB", "512MB"}
 
 // lockRetry is how often a locked database is tried again.
 const lockRetry = 100 * time.Millisecond

@@ -300,12 +300,15 @@ func loadInParts(ctx context.Context, db *sql.DB, run *parseRun, sha string, siz
 		if err != nil {
 			return err
 		}
-		if err := insertParts(c, run, out.fileID); err != nil {
-			// The parts committed so far are deleted; should that fail too, they stay
-			// invisible until the next ingest deletes them.
+		// A file that fails has the parts committed so far deleted; should that fail too,
+		// they stay invisible until the next ingest deletes them.
+		dropParts := func() {
 			drop := rawConn{ctx: context.WithoutCancel(c.ctx), dc: c.dc}
 			drop.exec(fmt.Sprintf(`DELETE FROM %s WHERE file_id = %d`, src.parts, out.fileID))
 			drop.exec(`DELETE FROM ingest_parts WHERE file_id = ?`, int32(out.fileID))
+		}
+		if err := insertParts(c, run, out.fileID); err != nil {
+			dropParts()
 			var le *lineError
 			switch {
 			case run.err != nil:
@@ -315,18 +318,36 @@ func loadInParts(ctx context.Context, db *sql.DB, run *parseRun, sha string, siz
 			}
 			return fmt.Errorf("load %s into %s: %w", run.f.path, src.parts, err)
 		}
-		return c.inTx(func() error {
-			if err := replaceEarlier(c, src, out.fileID, &out); err != nil {
+		// Publishing aggregates the file's visits: DuckDB gets room for its hash tables,
+		// which it spills beyond that, and the buffer pool of the parts again after. The
+		// parts are committed: should the room not do, the publishing is tried again with
+		// more.
+		defer c.exec(`SET memory_limit = '` + ingestMemoryLimit + `'`)
+		for i, limit := range publishMemoryLimits {
+			if _, err := c.exec(`SET memory_limit = '` + limit + `'`); err != nil {
 				return err
 			}
-			if _, err := c.exec(`DELETE FROM ingest_parts WHERE file_id = ?`, int32(out.fileID)); err != nil {
+			err := c.inTx(func() error {
+				if err := replaceEarlier(c, src, out.fileID, &out); err != nil {
+					return err
+				}
+				if _, err := c.exec(`DELETE FROM ingest_parts WHERE file_id = ?`, int32(out.fileID)); err != nil {
+					return err
+				}
+				if err := publish(c, run, sha, size, &out); err != nil {
+					return err
+				}
+				return maintainPagesAndVisits(c, out.fileID)
+			})
+			if err != nil && (!strings.Contains(err.Error(), "Out of Memory") || i == len(publishMemoryLimits)-1) {
+				dropParts()
 				return err
 			}
-			if err := publish(c, run, sha, size, &out); err != nil {
-				return err
+			if err == nil {
+				return nil
 			}
-			return maintainPagesAndVisits(c, out.fileID)
-		})
+		}
+		return nil
 	})
 	return out, err
 }
