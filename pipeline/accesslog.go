@@ -24,7 +24,7 @@ var accessLogSource = &source{
 	stale:     staleByData,
 	table:     "page_views",
 	parts:     "page_view_rows",
-	computed:  []computedColumn{pageKeyColumn},
+	computed:  pageViewKeys,
 	schema:    pageViewSchema,
 	merge:     replaceSpan,
 	personal:  true,

@@ -63,6 +63,9 @@ const sandbox = "&enable_external_access=false&autoinstall_known_extensions=fals
 // (load.go): 10M page views publish in 128 MB.
 const ingestMemoryLimit = "64MB"
 
+// migrationMemoryLimit is DuckDB's memory limit while migrations run.
+const migrationMemoryLimit = "1GB"
+
 var publishMemoryLimits = []string{"128MB", "512MB"}
 
 // lockRetry is how often a locked database is tried again.
@@ -190,6 +193,12 @@ func latestMigration() int { return slices.Max(migrationVersions()) }
 // migrate applies, in order and each in its own transaction, the embedded migrations the
 // database has not recorded yet.
 func migrate(ctx context.Context, db *sql.DB) error {
+	// A migration may rework every row of a large table once (014 aggregates every visit):
+	// it gets the memory a report gets, and ingest its own limit back after.
+	if _, err := db.ExecContext(ctx, `SET memory_limit = '`+migrationMemoryLimit+`'`); err != nil {
+		return err
+	}
+	defer db.ExecContext(context.WithoutCancel(ctx), `SET memory_limit = '`+ingestMemoryLimit+`'`)
 	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}

@@ -352,41 +352,48 @@ func loadInParts(ctx context.Context, db *sql.DB, run *parseRun, sha string, siz
 	return out, err
 }
 
-// maintainPagesAndVisits brings the page dimension (pages) and the per-visit table
-// (visits) up to date with a file just published and the rows it replaced
+// maintainPagesAndVisits brings the dimensions of pages and origins and the per-visit
+// table (visits) up to date with a file just published and the rows it replaced
 // (bereik_touched, written by replaceEarlier): every visit the file adds page views to, or
 // deleted page views of, is computed again from the published page views. A visit's
 // other page views are looked for within a day of the file's span, per site: visits last
-// less than a day.
+// less than a day. Every aggregate holds a fixed-size state (keys, times, counts), so that
+// DuckDB spills what does not fit in its memory limit.
 func maintainPagesAndVisits(c rawConn, fileID int64) error {
 	defer c.exec(`DROP TABLE IF EXISTS bereik_touched`)
+	defer c.exec(`DROP TABLE IF EXISTS bereik_visits`)
 	for _, q := range []string{
-		// The pages this file has views of that the dimension lacks.
+		// The pages and origins this file has views of that the dimensions lack.
 		fmt.Sprintf(`INSERT INTO pages
 			SELECT n.page_key, n.site, n.path
 			FROM (SELECT page_key, any_value(site) AS site, any_value(path) AS path
 			      FROM page_view_rows WHERE file_id = %d GROUP BY page_key) n
 			ANTI JOIN pages p ON p.page_key = n.page_key`, fileID),
-		fmt.Sprintf(`DELETE FROM visits v
-			WHERE (v.site, v.visit_id) IN (SELECT site, visit_id FROM page_view_rows WHERE file_id = %d)
-			   OR (v.site, v.visit_id) IN (SELECT site, visit_id FROM bereik_touched)`, fileID),
+		fmt.Sprintf(`INSERT INTO origins
+			SELECT n.origin_key, n.referrer, n.utm_source, n.utm_medium
+			FROM (SELECT origin_key, any_value(referrer) AS referrer, any_value(utm_source) AS utm_source,
+			             any_value(utm_medium) AS utm_medium
+			      FROM page_view_rows WHERE file_id = %d GROUP BY origin_key) n
+			ANTI JOIN origins o ON o.origin_key = n.origin_key`, fileID),
 		// page_view_rows holds only published rows here: the parts of unfinished files
-		// were removed when this ingest began, and this file is published.
-		fmt.Sprintf(`INSERT INTO visits
-			SELECT site, visit_id, visitor, started, ended, views, seconds,
-			       first.page_key, first.referrer, first.utm_source, first.utm_medium
-			FROM (
-			    SELECT p.site, p.visit_id, any_value(p.visitor) AS visitor, min(p.ts) AS started, max(p.ts) AS ended,
-			           count(*) AS views, sum(coalesce(p.time_on_page, 0)) AS seconds,
-			           arg_min_null({'page_key': p.page_key, 'referrer': p.referrer, 'utm_source': p.utm_source, 'utm_medium': p.utm_medium}, p.ts) AS first,
-			           bool_or(p.file_id = %[1]d) AS in_file
-			    FROM page_view_rows p
-			    JOIN (SELECT site, min(ts) - INTERVAL 1 DAY AS lo, max(ts) + INTERVAL 1 DAY AS hi
-			          FROM page_view_rows WHERE file_id = %[1]d GROUP BY site) w
-			      ON p.site = w.site AND p.ts BETWEEN w.lo AND w.hi
-			    GROUP BY p.site, p.visit_id
-			)
-			WHERE in_file OR (site, visit_id) IN (SELECT site, visit_id FROM bereik_touched)`, fileID),
+		// were removed when this ingest began, and this file is published. A visit's id
+		// is a keyed hash of its site and the visit: it names one visit of one site.
+		fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE bereik_visits AS
+			SELECT p.visit_id, any_value(p.visitor) AS visitor, min(p.ts) AS started, max(p.ts) AS ended,
+			       count(*) AS views, sum(coalesce(p.time_on_page, 0)) AS seconds,
+			       arg_min(p.page_key, p.ts) AS first_page_key, arg_min(p.origin_key, p.ts) AS first_origin_key,
+			       bool_or(p.file_id = %[1]d) AS in_file
+			FROM page_view_rows p
+			JOIN (SELECT site, min(ts) - INTERVAL 1 DAY AS lo, max(ts) + INTERVAL 1 DAY AS hi
+			      FROM page_view_rows WHERE file_id = %[1]d GROUP BY site) w
+			  ON p.site = w.site AND p.ts BETWEEN w.lo AND w.hi
+			GROUP BY p.visit_id`, fileID),
+		`DELETE FROM bereik_visits WHERE NOT in_file AND visit_id NOT IN (SELECT visit_id FROM bereik_touched)`,
+		`DELETE FROM visits v USING bereik_visits n WHERE v.visit_id = n.visit_id`,
+		`DELETE FROM visits v USING bereik_touched t WHERE v.visit_id = t.visit_id`,
+		`INSERT INTO visits
+			SELECT p.site, v.visit_id, v.visitor, v.started, v.ended, v.views, v.seconds, v.first_page_key, v.first_origin_key
+			FROM bereik_visits v JOIN pages p ON p.page_key = v.first_page_key`,
 	} {
 		if _, err := c.exec(q); err != nil {
 			return err

@@ -113,9 +113,12 @@ type source struct {
 // computedColumn is a column DuckDB computes on insert: its name and SQL expression.
 type computedColumn struct{ name, expr string }
 
-// pageKeyColumn is the key of a page view's page, as migration 014 computes it for rows
-// loaded before it.
-var pageKeyColumn = computedColumn{name: "page_key", expr: "hash(site, path)"}
+// pageViewKeys are the keys of a page view's page and origin, as migration 014 computes
+// them for rows loaded before it.
+var pageViewKeys = []computedColumn{
+	{name: "page_key", expr: "hash(site, path)"},
+	{name: "origin_key", expr: "hash(referrer, utm_source, utm_medium)"},
+}
 
 // sources are all kinds ingest recognises, in the order they are tried.
 var sources = []*source{metaAdsSource, metaPostsSource, facebookInsightsSource, linkedInPostsSource, xPostsSource, xAccountSource, youTubeSource, visitLogSource, catalogueSource, pageReportSource, accessLogSource}

@@ -74,7 +74,7 @@ var visitLogSource = &source{
 	stale:    staleByData,
 	table:    "page_views",
 	parts:    "page_view_rows",
-	computed: []computedColumn{pageKeyColumn},
+	computed: pageViewKeys,
 	spec: []headerSpec{
 		{field: "timestamp", aliases: []string{"timestamp", "time", "datetime", "date_time"}, dutch: []string{"tijdstip", "datum_tijd"}, required: true},
 		{field: "visit_id", aliases: []string{"visit_id", "visit id", "idvisit", "session_id"}, dutch: []string{"bezoek_id", "bezoek id"}, required: true},

@@ -36,6 +36,10 @@ func TestVisitsAndPagesFollowThePageViews(t *testing.T) {
 			b.WriteString(row(day, hour, 5, v, fmt.Sprintf("u%d", v%7), "/contact", "Contact", "", "", 12))
 		}
 	}
+	// A visit of the 16th around noon: the export from noon replaces its second page view
+	// only, and the visit is left with its first.
+	a.WriteString(row(16, 12, 5, 200, "u9", "/begeleiding-a-la-carte/", "Begeleiding", "https://www.bing.com/", "", 20))
+	a.WriteString(row(16, 12, 30, 200, "u9", "/contact", "Contact", "", "", 15))
 	// An export of the 16th only, from noon: it meets the first at noon.
 	var noon strings.Builder
 	noon.WriteString(header)
@@ -62,10 +66,13 @@ func TestVisitsAndPagesFollowThePageViews(t *testing.T) {
 			}
 		}
 		same("visits",
-			`SELECT site, visit_id, visitor, started, ended, views, seconds, first_page_key, first_referrer, first_utm_source, first_utm_medium FROM visits ORDER BY ALL`,
+			`SELECT v.site, v.visit_id, v.visitor, v.started, v.ended, v.views, v.seconds, p.path, o.referrer, o.utm_source, o.utm_medium
+			 FROM visits v JOIN pages p ON p.page_key = v.first_page_key JOIN origins o ON o.origin_key = v.first_origin_key ORDER BY ALL`,
 			`SELECT site, visit_id, any_value(visitor), min(ts), max(ts), count(*), sum(coalesce(time_on_page, 0)),
-			        arg_min_null(page_key, ts), arg_min_null(referrer, ts), arg_min_null(utm_source, ts), arg_min_null(utm_medium, ts)
+			        arg_min(path, ts), arg_min_null(referrer, ts), arg_min_null(utm_source, ts), arg_min_null(utm_medium, ts)
 			 FROM page_views GROUP BY site, visit_id ORDER BY ALL`)
+		same("origins", `SELECT origin_key, referrer, utm_source, utm_medium FROM origins WHERE origin_key IN (SELECT origin_key FROM page_views) ORDER BY ALL`,
+			`SELECT DISTINCT origin_key, referrer, utm_source, utm_medium FROM page_views ORDER BY ALL`)
 		same("pages", `SELECT page_key, site, path FROM pages WHERE page_key IN (SELECT page_key FROM page_views) ORDER BY ALL`,
 			`SELECT DISTINCT page_key, site, path FROM page_views ORDER BY ALL`)
 	}
