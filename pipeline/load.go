@@ -402,6 +402,36 @@ func maintainPagesAndVisits(c rawConn, fileID int64) error {
 	return nil
 }
 
+// RebuildDerived computes the page and origin keys of page views that lack them, and the
+// page and origin dimensions and the per-visit table from every published page view, as
+// migration 014 first made them. Ingest keeps them up to date itself; this is for page
+// views written into the database by other means (tests that build a database by hand).
+func RebuildDerived(ctx context.Context, db *sql.DB) error {
+	return withConn(ctx, db, func(c rawConn) error {
+		return c.inTx(func() error {
+			for _, q := range []string{
+				`UPDATE page_view_rows SET page_key = hash(site, path), origin_key = hash(referrer, utm_source, utm_medium)
+					WHERE page_key IS NULL OR origin_key IS NULL`,
+				`DELETE FROM pages`, `DELETE FROM origins`, `DELETE FROM visits`,
+				`INSERT INTO pages SELECT DISTINCT page_key, site, path FROM page_views`,
+				`INSERT INTO origins SELECT DISTINCT origin_key, referrer, utm_source, utm_medium FROM page_views`,
+				`INSERT INTO visits
+					SELECT p.site, v.visit_id, v.visitor, v.started, v.ended, v.views, v.seconds, v.first_page_key, v.first_origin_key
+					FROM (SELECT visit_id, any_value(visitor) AS visitor, min(ts) AS started, max(ts) AS ended, count(*) AS views,
+					             sum(coalesce(time_on_page, 0)) AS seconds, arg_min(page_key, ts) AS first_page_key,
+					             arg_min(origin_key, ts) AS first_origin_key
+					      FROM page_views GROUP BY visit_id) v
+					JOIN pages p ON p.page_key = v.first_page_key`,
+			} {
+				if _, err := c.exec(q); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	})
+}
+
 // insertParts streams the parsed batches into the kind's parts table, committing every
 // partBatches batches.
 func insertParts(c rawConn, run *parseRun, fileID int64) error {
