@@ -157,15 +157,8 @@ func channelsChart(l locale, g channelGrid) (*chartView, error) {
 		labels[i] = l.monthSpan(d[0], d[1])
 	}
 	const id = "chart-channels"
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(baseOptions(id),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		// Room for a legend of two lines, as on a phone, and the axis's name under it.
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "90", Bottom: "2%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: quarterLabels()}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: l.say(phImpressions)}),
-	)...)
-	bar.SetXAxis(labels)
+	// Room for a legend of two lines, as on a phone.
+	bar := quarterBars(id, labels, opts.YAxis{Type: "value", Name: l.say(phImpressions)}, "90")
 	names := make([]string, len(g.platforms))
 	for i, p := range g.platforms {
 		names[i] = l.platform(p)

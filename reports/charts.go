@@ -111,6 +111,21 @@ func bottomAxisRoom(name string) string {
 	return "30"
 }
 
+// quarterBars is a bar chart of quarters along its bottom, named by labels, with its
+// legend on top and room under it (top, in px) for the legend's lines on a phone and the
+// value axis's name, which the legend would otherwise overlap.
+func quarterBars(id string, labels []string, axis opts.YAxis, top string) *charts.Bar {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(baseOptions(id),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: top, Bottom: "2%", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: quarterLabels()}),
+		charts.WithYAxisOpts(axis),
+	)...)
+	bar.SetXAxis(labels)
+	return bar
+}
+
 // quarterLabels are the quarters' names along an axis: every one shown, at 45 degrees so
 // that on a phone ten of them do not overlap.
 func quarterLabels() *opts.AxisLabel {

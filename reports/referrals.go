@@ -186,16 +186,9 @@ func referralChart(l locale, m referralMix) (*chartView, error) {
 	for i, d := range m.days {
 		labels[i] = l.monthSpan(d[0], d[1])
 	}
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(baseOptions(id),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		// Room for a legend of up to three lines, as on a phone, and the axis's name.
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "95", Bottom: "2%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: quarterLabels()}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: l.say(phShareOfVisits), Max: 100,
-			AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}),
-	)...)
-	bar.SetXAxis(labels)
+	// Room for a legend of up to three lines, as on a phone.
+	bar := quarterBars(id, labels, opts.YAxis{Type: "value", Name: l.say(phShareOfVisits), Max: 100,
+		AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}, "95")
 	names := make([]string, len(m.channels))
 	for i, ch := range m.channels {
 		names[i] = l.channel(ch)

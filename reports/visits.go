@@ -144,15 +144,7 @@ func visitsChart(l locale, quarters []ProgrammeQuarter, earlier int, annotations
 		}
 	}
 	const id = "chart-visits"
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(baseOptions(id),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		// Room for the legend and, below it, the value axis's name, which a phone's
-		// full-width legend would otherwise overlap.
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "55", Bottom: "2%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: quarterLabels()}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: l.say(phVisits)}),
-	)...)
+	bar := quarterBars(id, labels, opts.YAxis{Type: "value", Name: l.say(phVisits)}, "55")
 	newOpts := []charts.SeriesOpts{charts.WithBarChartOpts(opts.BarChart{Stack: "visits"}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: newColour})}
 	marks := annotationMarks(quarters, labels, annotations)
@@ -166,8 +158,7 @@ func visitsChart(l locale, quarters []ProgrammeQuarter, earlier int, annotations
 				LineStyle: &opts.LineStyle{Color: "#1a1a1a", Type: "dashed", Width: 1},
 			}))
 	}
-	bar.SetXAxis(labels).
-		AddSeries(l.say(phSeriesNew), newVisits, newOpts...).
+	bar.AddSeries(l.say(phSeriesNew), newVisits, newOpts...).
 		AddSeries(l.say(phSeriesReturned), returning, charts.WithBarChartOpts(opts.BarChart{Stack: "visits"}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: returningColour}))
 	label := l.say(phVisitsChart, labels[0], labels[len(labels)-1])
