@@ -299,7 +299,7 @@ func (c *Config) validate(data []byte, name string) error {
 }
 
 // storeReportFacts writes what the report takes from the configuration into the tables
-// of migrations 012 and 013, replacing what the previous ingest wrote: the programme, each
+// of migrations 012 and 016, replacing what the previous ingest wrote: the programme, each
 // site's label and host, each campaign's magazine and the order of its formats, and the
 // catalogue's organisations' aliases.
 func storeReportFacts(exec func(query string, args ...any), cfg *Config) {

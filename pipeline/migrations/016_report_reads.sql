@@ -1,4 +1,4 @@
--- 013: what the report needs to tell its story with numbers that agree: the windows a
+-- 016: what the report needs to tell its story with numbers that agree: the windows a
 -- period is compared with, said once; the own channels' figures with X's daily account
 -- totals where a quarter has no per-post figures; and the catalogue's organisations as
 -- the list it writes (separated by ";"), with the aliases of bereik.toml.
