@@ -42,9 +42,34 @@ type contentItem struct {
 	Type      string
 	Title     string
 	Online    bool
-	PageTitle string // title of its page; "" when not online
-	Path      string // path of its page, or for the dossier the folder of its pages; "" when not online
-	record    string // the row as the seed has it, without its line end
+	PageTitle string   // title of its page; "" when not online
+	Path      string   // path of its page, or for the dossier the folder of its pages; "" when not online
+	fields    []string // the row's fields as the seed has them
+}
+
+// organisationLists are the seed's organisations cells that name more than one
+// organisation in free text, as the catalogue gives them to bereik: a list separated by
+// ";", holding names only ("De Berkelhof en Vilans" is "De Berkelhof; Vilans"). Other
+// spellings of one organisation ("ASVZ (Ouders voor ouders)") stay as the team wrote them;
+// bereik.toml's [[organisations]] aliases say which organisation they are.
+var organisationLists = map[string]string{
+	"Baalderborggroep en Triade":             "Baalderborggroep; Triade",
+	"De Berkelhof en Vilans":                 "De Berkelhof; Vilans",
+	"LFB en Vilans":                          "LFB; Vilans",
+	"Ophovenerhof en Prinsenstichting":       "Ophovenerhof; Prinsenstichting",
+	"Ipse de Bruggen (i.s.m. 's Heeren Loo)": "Ipse de Bruggen; 's Heeren Loo",
+	"De Berkelhof, Pameijer, Driestroom, Pluryn, Severinus, Middin, Cordaan, ASVZ (Ouders voor Ouders)":                                   "De Berkelhof; Pameijer; Driestroom; Pluryn; Severinus; Middin; Cordaan; ASVZ (Ouders voor Ouders)",
+	"Focusgroep kleine zorgorganisaties: Active4you, De Berkelhof, Stichting Ela, Ophovernerhof, WonenPlus, Buro Lima, Plekzat, OpMezelf": "Active4you; De Berkelhof; Stichting Ela; Ophovernerhof; WonenPlus; Buro Lima; Plekzat; OpMezelf",
+	"Siza, Zozijn, Pluryn, Dichterbij, HAN en BPSW":                                                                                       "Siza; Zozijn; Pluryn; Dichterbij; HAN; BPSW",
+	"Vilans, met feedback van ASVZ (Ouders voor ouders), Vanboeijen, Talant, Samen naar de Top Sherpa, ervaringsdeskundige LFB":           "Vilans; ASVZ (Ouders voor ouders); Vanboeijen; Talant; Samen naar de Top Sherpa; LFB",
+}
+
+// organisationList is a seed's organisations cell as the catalogue lists it.
+func organisationList(cell string) string {
+	if list, ok := organisationLists[cell]; ok {
+		return list
+	}
+	return cell
 }
 
 // URL is the catalogue's url column: the page, or with a trailing * every page under the
@@ -72,7 +97,6 @@ func readCatalogue() ([]contentItem, error) {
 	}
 	var items []contentItem
 	slugs := map[string]bool{"ervaringsleren": true}
-	start := r.InputOffset()
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -81,7 +105,6 @@ func readCatalogue() ([]contentItem, error) {
 		if err != nil {
 			return nil, fmt.Errorf("content catalogue seed: %w", err)
 		}
-		end := r.InputOffset()
 		nr, err := strconv.Atoi(rec[0])
 		if err != nil {
 			return nil, fmt.Errorf("content catalogue seed: item number %q: %w", rec[0], err)
@@ -91,9 +114,8 @@ func readCatalogue() ([]contentItem, error) {
 			Type:   rec[1],
 			Title:  rec[2],
 			Online: rec[5] == "yes",
-			record: strings.TrimRight(string(catalogueSeed[start:end]), "\r\n"),
+			fields: rec,
 		}
-		start = end
 		if item.Online {
 			item.PageTitle = pageTitleOf(item)
 			if nr == dossierItem {
@@ -119,13 +141,24 @@ func pageTitleOf(item contentItem) string {
 	return item.Title
 }
 
-// writeCatalogue writes the seed rows unchanged, each with its page's URL added, in the
-// seed's own line ends (CRLF, as saved from a spreadsheet).
+// writeCatalogue writes the seed rows, their organisations as a list (organisationList),
+// each with its page's URL added, in the seed's own line ends (CRLF, as saved from a
+// spreadsheet).
 func writeCatalogue(path string, items []contentItem) (File, error) {
 	var b bytes.Buffer
 	b.WriteString(catalogueHeader + ",url\r\n")
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
 	for _, item := range items {
-		b.WriteString(item.record + "," + item.URL() + "\r\n")
+		rec := slices.Clone(item.fields)
+		rec[3] = organisationList(rec[3])
+		if err := w.Write(append(rec, item.URL())); err != nil {
+			return File{}, err
+		}
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return File{}, err
 	}
 	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
 		return File{}, err

@@ -30,6 +30,9 @@ type Config struct {
 	StaleAfter string `toml:"stale_after"`
 	// Referrals put a visit's first page view in a referral channel, first match wins.
 	Referrals []Referral `toml:"referrals"`
+	// Organisations are the organisations the content catalogue names in more than one
+	// way: each alias is counted as the organisation.
+	Organisations []Organisation `toml:"organisations"`
 
 	staleAfter time.Duration
 
@@ -103,6 +106,14 @@ type Referral struct {
 	ReferrerHosts []string `toml:"referrer_hosts"`
 }
 
+// Organisation is an organisation of the content catalogue and the other spellings of its
+// name there ("ASVZ (Ouders voor ouders)" for ASVZ); the catalogue separates an item's
+// organisations by ";".
+type Organisation struct {
+	Name    string   `toml:"name"`
+	Aliases []string `toml:"aliases"`
+}
+
 // Flight is one burst of a campaign, inclusive of both dates.
 type Flight struct {
 	Number int       `toml:"number"`
@@ -159,7 +170,7 @@ func ParseConfig(data []byte, name string) (*Config, error) {
 	if und := md.Undecoded(); len(und) > 0 {
 		k := und[0]
 		return nil, &ConfigError{File: name, Line: lineOfKey(data, k[len(k)-1]), Key: k.String(),
-			Msg: "unknown key (known: quarter_start_month, stale_after, [programme] name/first_day/last_day/main_site, [[sites]] name/label/hosts/programme_prefixes, [[campaigns]] name/meta_campaign/magazine_site/magazine_prefix/flights/formats, [[referrals]] channel/utm_source/utm_medium/referrer_hosts)"}
+			Msg: "unknown key (known: quarter_start_month, stale_after, [programme] name/first_day/last_day/main_site, [[sites]] name/label/hosts/programme_prefixes, [[campaigns]] name/meta_campaign/magazine_site/magazine_prefix/flights/formats, [[referrals]] channel/utm_source/utm_medium/referrer_hosts, [[organisations]] name/aliases)"}
 	}
 	cfg.Source = name
 	if err := cfg.validate(data, name); err != nil {
@@ -194,6 +205,22 @@ func (c *Config) validate(data []byte, name string) error {
 			if h == "" || strings.ContainsAny(h, "/:* ") {
 				return bad("referrals.referrer_hosts", "channel %q: %q is not a host name (write \"facebook.com\", or \"google.\" for every top-level domain)", r.Channel, h)
 			}
+		}
+	}
+	aliases := map[string]string{}
+	for i, o := range c.Organisations {
+		if strings.TrimSpace(o.Name) == "" || strings.Contains(o.Name, ";") {
+			return bad("organisations.name", "organisation %d needs a name without \";\"", i+1)
+		}
+		for _, a := range o.Aliases {
+			key := strings.ToLower(strings.TrimSpace(a))
+			if key == "" || strings.Contains(a, ";") {
+				return bad("organisations.aliases", "organisation %q: %q is not a name (the catalogue separates organisations by \";\")", o.Name, a)
+			}
+			if other, dup := aliases[key]; dup && other != o.Name {
+				return bad("organisations.aliases", "%q is an alias of both %q and %q", a, other, o.Name)
+			}
+			aliases[key] = o.Name
 		}
 	}
 	hosts := map[string]string{}
@@ -272,10 +299,11 @@ func (c *Config) validate(data []byte, name string) error {
 }
 
 // storeReportFacts writes what the report takes from the configuration into the tables
-// of migration 012, replacing what the previous ingest wrote: the programme, each site's
-// label and host, each campaign's magazine and the order of its formats.
+// of migrations 012 and 016, replacing what the previous ingest wrote: the programme, each
+// site's label and host, each campaign's magazine and the order of its formats, and the
+// catalogue's organisations' aliases.
 func storeReportFacts(exec func(query string, args ...any), cfg *Config) {
-	for _, t := range []string{"programme", "site_labels", "campaigns", "campaign_formats"} {
+	for _, t := range []string{"programme", "site_labels", "campaigns", "campaign_formats", "organisation_aliases"} {
 		exec("DELETE FROM " + t)
 	}
 	p := cfg.Programme
@@ -287,6 +315,11 @@ func storeReportFacts(exec func(query string, args ...any), cfg *Config) {
 		exec(`INSERT INTO campaigns VALUES (?, ?, ?, ?)`, cp.Name, int32(i+1), nullText(cp.MagazineSite), nullText(cp.MagazinePrefix))
 		for j, f := range cp.Formats {
 			exec(`INSERT INTO campaign_formats VALUES (?, ?, ?)`, cp.Name, f.Name, int32(j+1))
+		}
+	}
+	for _, o := range cfg.Organisations {
+		for _, a := range o.Aliases {
+			exec(`INSERT INTO organisation_aliases VALUES (?, ?)`, strings.TrimSpace(a), strings.TrimSpace(o.Name))
 		}
 	}
 }

@@ -66,6 +66,8 @@ func TestConfigErrorsNameTheLine(t *testing.T) {
 		{"main site not a site", "quarter_start_month = 9\n[programme]\nmain_site = \"kennis\"\n", `x.toml:3: programme.main_site: "kennis" is not the name of a [[sites]] entry`},
 		{"half a period", "quarter_start_month = 9\n[programme]\nfirst_day = 2019-09-01\n", "programme.last_day: the programme's period needs first_day and last_day"},
 		{"magazine not a site", "quarter_start_month = 9\n[[campaigns]]\nname = \"c\"\nmeta_campaign = \"c\"\nmagazine_site = \"blad\"\n", `x.toml:5: campaigns.magazine_site: campaign "c": "blad" is not the name of a [[sites]] entry`},
+		{"organisation alias with a list", "quarter_start_month = 9\n[[organisations]]\nname = \"ASVZ\"\naliases = [\"ASVZ; Vilans\"]\n", `x.toml:4: organisations.aliases: organisation "ASVZ": "ASVZ; Vilans" is not a name`},
+		{"alias of two organisations", "quarter_start_month = 9\n[[organisations]]\nname = \"A\"\naliases = [\"x\"]\n[[organisations]]\nname = \"B\"\naliases = [\"X\"]\n", `organisations.aliases: "X" is an alias of both "A" and "B"`},
 		{"overlapping flights", "quarter_start_month = 9\n[[campaigns]]\nname = \"c\"\nmeta_campaign = \"c\"\n[[campaigns.flights]]\nnumber = 1\nstart = 2021-06-01\nend = 2021-06-30\n[[campaigns.flights]]\nnumber = 2\nstart = 2021-06-15\nend = 2021-07-30\n", "flights 1 and 2 overlap"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -8,8 +8,12 @@
 -- doc: or where the export has none, likes + comments + shares + clicks (a missing one
 -- doc: counting as 0; NULL when all four are missing). reach_sum adds the posts' reach:
 -- doc: someone who saw two posts counts twice, so it is an upper bound, not unique reach.
--- doc: Quarters start in settings.quarter_start_month; a quarter the period cuts shows
--- doc: the part of it that the period covers. Posts without a publication time are left out.
+-- doc: Where a platform and quarter have no post at all but an account's daily totals
+-- doc: (channel_days: X's account exports by day), the row adds up those days instead
+-- doc: (posts published, impressions, engagements; no reach), and source says so:
+-- doc: posts or account_days (the own_channel_rows macro). Quarters start in
+-- doc: settings.quarter_start_month; a quarter the period cuts shows the part of it that
+-- doc: the period covers. Posts without a publication time are left out.
 -- param: from date optional -- first day of the period (publication date); none: from the first
 -- param: to date optional -- last day of the period (publication date); none: to the last
 -- column: quarter_start date -- the quarter's first day, or the period's where it cuts the quarter
@@ -20,25 +24,17 @@
 -- column: engagements integer
 -- column: engagement_rate double rate -- sum(engagements) / sum(impressions)
 -- column: reach_sum integer -- an upper bound, not unique reach
-WITH posts AS (
-    SELECT platform, quarter_start(published_at) AS quarter_start,
-           post_impressions(platform, impressions, video_views) AS impressions, reach,
-           coalesce(engagements,
-                    CASE WHEN likes IS NOT NULL OR comments IS NOT NULL OR shares IS NOT NULL OR clicks IS NOT NULL
-                         THEN coalesce(likes, 0) + coalesce(comments, 0) + coalesce(shares, 0) + coalesce(clicks, 0)
-                    END) AS engagements
-    FROM social_posts
-    WHERE in_period(published_at, $from, $to)
-)
+-- column: source text -- posts, or account_days where the figures are an account's daily totals
 SELECT quarter_first_day(quarter_start, $from) AS quarter_start,
        quarter_last_day(quarter_start, $to) AS quarter_end,
        platform,
-       count(*) AS posts,
+       sum(posts)::BIGINT AS posts,
        sum(impressions)::BIGINT AS impressions,
        sum(engagements)::BIGINT AS engagements,
        (sum(engagements) FILTER (WHERE impressions IS NOT NULL)
         / nullif(sum(impressions) FILTER (WHERE engagements IS NOT NULL), 0))::DOUBLE AS engagement_rate,
-       sum(reach)::BIGINT AS reach_sum
-FROM posts
+       sum(reach)::BIGINT AS reach_sum,
+       any_value(source) AS source
+FROM own_channel_rows($from, $to)
 GROUP BY quarter_start, platform
 ORDER BY quarter_start, display_position('platform', platform), platform

@@ -3,7 +3,11 @@
 -- doc: the campaign's ads) -> the magazine site (visits, distinct visitors, average visit
 -- doc: duration) -> the knowledge platform, for visits whose first page came from the
 -- doc: magazine (the referrer of the visit's first page view, empty for a direct visit).
--- doc: Average visit duration = total time on page / visits, in seconds.
+-- doc: Average visit duration = total time on page / visits, in seconds. step_rate is each
+-- doc: step's number as a fraction of the step before: the ads' link clicks / their
+-- doc: impressions (the CTR, over the rows with link clicks as in twinkel_totals), the
+-- doc: magazine's visits / the ads' link clicks (its visits come from any source, so it can
+-- doc: pass 1), the platform's visits / the magazine's visits.
 -- param: campaign text from configured.campaign -- campaign name from bereik.toml [[campaigns]]; none: the first
 -- param: from date optional -- first day of the period; none: from the first
 -- param: to date optional -- last day of the period; none: to the last
@@ -16,6 +20,7 @@
 -- column: visits integer -- a site's visits
 -- column: visitors integer -- a site's distinct visitors over the whole period
 -- column: avg_visit_seconds double duration -- total time on page / visits
+-- column: step_rate double rate -- clicks / impressions for the ads; visits / the step before's clicks or visits
 WITH views AS (
     SELECT * FROM page_views
     WHERE in_period(ts, $from, $to) AND site IN ($magazine, $platform)
@@ -39,18 +44,25 @@ visits AS (
     GROUP BY site, visit_id
 ),
 ads AS (
-    SELECT sum(impressions)::BIGINT AS impressions, sum(link_clicks)::BIGINT AS clicks
+    SELECT sum(impressions)::BIGINT AS impressions, sum(link_clicks)::BIGINT AS clicks,
+           sum(impressions) FILTER (WHERE link_clicks IS NOT NULL) AS clicked_impressions
     FROM campaign_rows($campaign, $from::DATE, $to::DATE)
+),
+steps AS (
+    SELECT 1 AS step, 'ads' AS stage, impressions, clicks,
+           NULL::BIGINT AS visits, NULL::BIGINT AS visitors, NULL::DOUBLE AS avg_visit_seconds
+    FROM ads
+    UNION ALL
+    SELECT 2, 'magazine', NULL, NULL, count(*), count(DISTINCT visitor), (sum(seconds) / nullif(count(*), 0))::DOUBLE
+    FROM visits WHERE site = $magazine
+    UNION ALL
+    SELECT 3, 'platform', NULL, NULL, count(*), count(DISTINCT visitor), (sum(seconds) / nullif(count(*), 0))::DOUBLE
+    FROM visits v
+    WHERE v.site = $platform
+      AND v.first_referrer_host IN (SELECT host FROM magazine_hosts)
 )
-SELECT 1 AS step, 'ads' AS stage, impressions, clicks,
-       NULL::BIGINT AS visits, NULL::BIGINT AS visitors, NULL::DOUBLE AS avg_visit_seconds
-FROM ads
-UNION ALL
-SELECT 2, 'magazine', NULL, NULL, count(*), count(DISTINCT visitor), (sum(seconds) / nullif(count(*), 0))::DOUBLE
-FROM visits WHERE site = $magazine
-UNION ALL
-SELECT 3, 'platform', NULL, NULL, count(*), count(DISTINCT visitor), (sum(seconds) / nullif(count(*), 0))::DOUBLE
-FROM visits v
-WHERE v.site = $platform
-  AND v.first_referrer_host IN (SELECT host FROM magazine_hosts)
+SELECT *,
+       (CASE WHEN stage = 'ads' THEN clicks / nullif((SELECT clicked_impressions FROM ads), 0)
+             ELSE visits / nullif(lag(coalesce(visits, clicks)) OVER (ORDER BY step), 0) END)::DOUBLE AS step_rate
+FROM steps
 ORDER BY step

@@ -3,8 +3,10 @@
 -- doc: earlier: visits and distinct visitors to the programme's pages (all sites; visitors
 -- doc: distinct over the whole window, never a sum of days or quarters), programme page
 -- doc: views, the campaign's ad impressions and link clicks (rows as twinkel_totals
--- doc: chooses them, lying within the window), and the impressions of the organic social
--- doc: posts published in the window (for YouTube its views, as in channel_reach). The previous period has the same length and ends
+-- doc: chooses them, lying within the window; clicks NULL where the exports have no link
+-- doc: clicks), and the impressions of the own channels as channel_reach counts them: the
+-- doc: organic posts published in the window (for YouTube its views), and an account's daily
+-- doc: totals for a platform and quarter without posts. The previous period has the same length and ends
 -- doc: the day before the period starts: the same number of whole months where the period
 -- doc: is whole months (a quarter is compared with the quarter before), else the same
 -- doc: number of days. The period has data for a figure when it overlaps the span of that
@@ -81,24 +83,34 @@ spans AS (
            (SELECT max(ts)::DATE FROM page_views) AS views_last,
            (SELECT min(reporting_start) FROM meta_ads WHERE campaign = $campaign) AS ads_first,
            (SELECT max(reporting_end) FROM meta_ads WHERE campaign = $campaign) AS ads_last,
-           (SELECT min(published_at)::DATE FROM social_posts) AS posts_first,
-           (SELECT max(published_at)::DATE FROM social_posts) AS posts_last
+           (SELECT least(min(published_at)::DATE, (SELECT min(day) FROM channel_days)) FROM social_posts) AS posts_first,
+           (SELECT greatest(max(published_at)::DATE, (SELECT max(day) FROM channel_days)) FROM social_posts) AS posts_last
 ),
 -- The campaign's rows per window. campaign_rows is called with uncorrelated bounds: called
 -- per row of a join (LATERAL), DuckDB 1.5 drops its rule that the latest cumulative export
--- supersedes the earlier ones, and flight 2 would count twice.
+-- supersedes the earlier ones, and flight 2 would count twice. own_channel_rows likewise.
 ads AS (
     SELECT 'current' AS which, count(*) AS ad_rows,
-           coalesce(sum(impressions), 0)::BIGINT AS impressions, coalesce(sum(link_clicks), 0)::BIGINT AS clicks
+           coalesce(sum(impressions), 0)::BIGINT AS impressions, sum(link_clicks)::BIGINT AS clicks
     FROM campaign_rows($campaign, (SELECT start_day FROM windows WHERE which = 'current'), (SELECT end_day FROM windows WHERE which = 'current'))
     UNION ALL
     SELECT 'previous' AS which, count(*) AS ad_rows,
-           coalesce(sum(impressions), 0)::BIGINT AS impressions, coalesce(sum(link_clicks), 0)::BIGINT AS clicks
+           coalesce(sum(impressions), 0)::BIGINT AS impressions, sum(link_clicks)::BIGINT AS clicks
     FROM campaign_rows($campaign, (SELECT start_day FROM windows WHERE which = 'previous'), (SELECT end_day FROM windows WHERE which = 'previous'))
     UNION ALL
     SELECT 'year_earlier' AS which, count(*) AS ad_rows,
-           coalesce(sum(impressions), 0)::BIGINT AS impressions, coalesce(sum(link_clicks), 0)::BIGINT AS clicks
+           coalesce(sum(impressions), 0)::BIGINT AS impressions, sum(link_clicks)::BIGINT AS clicks
     FROM campaign_rows($campaign, (SELECT start_day FROM windows WHERE which = 'year_earlier'), (SELECT end_day FROM windows WHERE which = 'year_earlier'))
+),
+posts AS (
+    SELECT 'current' AS which, coalesce(sum(impressions), 0)::BIGINT AS impressions
+    FROM own_channel_rows((SELECT start_day FROM windows WHERE which = 'current'), (SELECT end_day FROM windows WHERE which = 'current'))
+    UNION ALL
+    SELECT 'previous', coalesce(sum(impressions), 0)::BIGINT
+    FROM own_channel_rows((SELECT start_day FROM windows WHERE which = 'previous'), (SELECT end_day FROM windows WHERE which = 'previous'))
+    UNION ALL
+    SELECT 'year_earlier', coalesce(sum(impressions), 0)::BIGINT
+    FROM own_channel_rows((SELECT start_day FROM windows WHERE which = 'year_earlier'), (SELECT end_day FROM windows WHERE which = 'year_earlier'))
 ),
 per_window AS (
     SELECT w.which, w.start_day, w.end_day,
@@ -119,11 +131,7 @@ per_window AS (
         WHERE ts >= w.start_day AND ts < w.end_day + INTERVAL 1 DAY
     ) v
     JOIN ads a ON a.which = w.which
-    CROSS JOIN LATERAL (
-        SELECT coalesce(sum(post_impressions(platform, impressions, video_views)), 0)::BIGINT AS impressions
-        FROM social_posts
-        WHERE published_at >= w.start_day AND published_at < w.end_day + INTERVAL 1 DAY
-    ) p
+    JOIN posts p ON p.which = w.which
 ),
 figures AS (
     SELECT which, start_day, end_day, 1 AS metric_rank, 'visits' AS metric,

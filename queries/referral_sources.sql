@@ -10,6 +10,8 @@
 -- doc: channels; visitors are distinct per quarter and channel and do not add up (one
 -- doc: visitor can come through two channels). channel_rank orders the channels as the
 -- doc: rules do, then other, internal, direct. Quarters as in visits_per_quarter.
+-- doc: quarter_visits are the quarter's visits over all channels (visits_per_quarter's
+-- doc: visits) and share = visits / quarter_visits, the channel's part of them.
 -- param: site text from configured.main_site -- site name from bereik.toml [[sites]]; none: [programme] main_site
 -- param: from date optional -- first day of the period; none: from the first
 -- param: to date optional -- last day of the period; none: to the last
@@ -19,6 +21,8 @@
 -- column: channel_rank integer ordinal -- the channels' order
 -- column: visits integer -- visits add up over channels
 -- column: visitors integer -- distinct per quarter and channel; they do not add up
+-- column: quarter_visits integer -- the quarter's visits over all channels
+-- column: share double rate -- visits / quarter_visits
 WITH views AS (
     SELECT visit_id, visitor, ts, path, referrer, utm_source, utm_medium
     FROM page_views
@@ -114,7 +118,9 @@ SELECT quarter_first_day(q.quarter_start, $from) AS quarter_start,
        q.channel,
        min(r.channel_rank) AS channel_rank,
        count(*) AS visits,
-       count(DISTINCT q.visitor) AS visitors
+       count(DISTINCT q.visitor) AS visitors,
+       sum(count(*)) OVER (PARTITION BY q.quarter_start)::BIGINT AS quarter_visits,
+       (count(*) / sum(count(*)) OVER (PARTITION BY q.quarter_start))::DOUBLE AS share
 FROM in_quarters q
 JOIN ranks r USING (channel)
 GROUP BY q.quarter_start, q.channel

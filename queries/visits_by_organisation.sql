@@ -1,10 +1,9 @@
 -- name: visits_by_organisation
 -- doc: Visits to the content catalogue's items per organisation in the period. The
--- doc: catalogue's organisations cell is free text that may list several ("De Berkelhof en
--- doc: Vilans", "Siza, Zozijn, Pluryn"): a note in brackets is dropped ("ASVZ (Ouders voor
--- doc: ouders)" is ASVZ), the rest is split on commas, semicolons and " en ", a lead-in
--- doc: ending in a colon is dropped ("Focusgroep kleine zorgorganisaties: Active4you" is
--- doc: Active4you), and names are compared without regard to case (the view
+-- doc: catalogue lists an item's organisations separated by ";" ("De Berkelhof; Vilans");
+-- doc: each is a name as the catalogue writes it, except that an alias of bereik.toml's
+-- doc: [[organisations]] counts as the organisation it names ("ASVZ (Ouders voor ouders)"
+-- doc: as ASVZ), and names are compared without regard to case (the view
 -- doc: content_item_organisations). A visit that viewed an item of two organisations counts
 -- doc: for each, so the organisations' visits add up to more than the visits: the row with
 -- doc: is_total = true gives the distinct visits and visitors over all items. organisation

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -19,7 +20,7 @@ func sectionIDs(page string) []string {
 func TestFullReportHasTheSectionsInTheDesignsOrder(t *testing.T) {
 	out := render(t, publishedResults(t), programmeOptions(t, "nl"))
 	want := []string{"key-figures", "visits", "referrals", "channels", "top-articles", "content", "top-posts",
-		"twinkel", "top-twinkels", "funnel", "data-quality"}
+		"twinkel", "top-twinkels", "funnel", "data-quality", "appendix"}
 	if got := sectionIDs(out); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("sections = %v, want %v", got, want)
 	}
@@ -31,12 +32,12 @@ func TestCampaignReportShowsOnlyTheCampaign(t *testing.T) {
 	delete(results, queryTopArticles)
 	out := render(t, results, campaignOptions(t, "nl", 0, "2021-06-14", "2021-09-12"))
 
-	if got := sectionIDs(out); strings.Join(got, " ") != "twinkel top-twinkels funnel" {
-		t.Errorf("sections = %v, want the Twinkel campaign, its top Twinkels and its funnel only", got)
+	if got := sectionIDs(out); strings.Join(got, " ") != "twinkel top-twinkels funnel appendix" {
+		t.Errorf("sections = %v, want the campaign, its top articles, its funnel and the appendix of sources only", got)
 	}
 	for _, want := range []string{
-		"<title>Twinkelcampagne Twinkels 2021</title>",
-		"<h1>Twinkelcampagne Twinkels 2021</h1>",
+		"<title>Campagne Twinkels 2021</title>",
+		"<h1>Campagne Twinkels 2021</h1>",
 		`<p class="period">Periode: 14 juni 2021 – 12 september 2021</p>`,
 		`id="chart-twinkel"`, `id="table-twinkel-flights"`, `id="table-twinkel-totals"`,
 		`id="chart-funnel"`, `id="table-funnel"`, `id="chart-forecast"`, `id="chart-top-twinkels"`,
@@ -48,7 +49,7 @@ func TestCampaignReportShowsOnlyTheCampaign(t *testing.T) {
 	}
 	for _, unwanted := range []string{
 		`id="visits"`, `id="chart-visits"`, "Bezoeken per kwartaal",
-		`id="top-articles"`, "Best bezochte artikelen", "chart-top-kennisplein", `id="key-figures"`, `id="data-quality"`,
+		`id="top-articles"`, "chart-top-kennisplein", `id="key-figures"`, `id="data-quality"`, "table-referral-detail",
 		"programma Begeleiding", // the label of the full report
 	} {
 		if strings.Contains(out, unwanted) {
@@ -64,15 +65,15 @@ func TestCampaignReportOfOneFlight(t *testing.T) {
 	}{
 		{
 			lang:    "nl",
-			title:   "<h1>Twinkelcampagne Twinkels 2021 – vlucht 2</h1>",
-			source:  "Bron: query twinkel_flights (campaign=Twinkels 2021, from=2021-08-09, to=2021-09-12), alleen vlucht 2.",
+			title:   "<h1>Campagne Twinkels 2021 – vlucht 2</h1>",
+			source:  "Vluchten en formaten: query twinkel_flights (campaign=Twinkels 2021, from=2021-08-09, to=2021-09-12), alleen vlucht 2.",
 			flight2: []string{"375.585", "54.986", "4.567"},
 			flight1: []string{"896.158", "97.008", "Vlucht 1"},
 		},
 		{
 			lang:    "en",
-			title:   "<h1>Twinkel campaign Twinkels 2021 – flight 2</h1>",
-			source:  "Source: query twinkel_flights (campaign=Twinkels 2021, from=2021-08-09, to=2021-09-12), flight 2 only.",
+			title:   "<h1>Campaign Twinkels 2021 – flight 2</h1>",
+			source:  "Flights and formats: query twinkel_flights (campaign=Twinkels 2021, from=2021-08-09, to=2021-09-12), flight 2 only.",
 			flight2: []string{"375,585", "54,986", "4,567"},
 			flight1: []string{"896,158", "97,008", "Flight 1"},
 		},
@@ -110,25 +111,27 @@ func TestFunnel(t *testing.T) {
 		want []string
 	}{
 		{"nl", []string{
-			"Funnel: van social post naar Kennisplein",
-			"social post (prikkelen) → Twinkelmagazine (inspireren) → Kennisplein (leren)",
+			"Trechter: van advertentie naar Kennisplein",
+			"advertentie op sociale media (prikkelen) → Twinkelmagazine (inspireren) → Kennisplein (leren)",
+			// The impressions are a number in words, not a bar that dwarfs the next steps.
+			"De advertenties werden 1.423.737 keer weergegeven; de trechter begint bij de klikken daarop.",
 			`<th scope="row">Advertenties op Facebook en Instagram</th><td class="num">1.423.737</td><td class="num">12.253</td>` +
-				`<td class="num">n.v.t.</td><td class="num">n.v.t.</td><td class="num">n.v.t.</td></tr>`,
-			`<th scope="row">Twinkelmagazine</th><td class="num">n.v.t.</td><td class="num">n.v.t.</td>` +
-				`<td class="num">5.363</td><td class="num">4.176</td><td class="num">1:14</td></tr>`,
-			`<th scope="row">Kennisplein vanuit Twinkelmagazine<sup><a href="#funnel-note-3">3</a></sup></th>` +
-				`<td class="num">n.v.t.</td><td class="num">n.v.t.</td><td class="num">892</td><td class="num">556</td><td class="num">4:12</td></tr>`,
+				`<td class="num">–</td><td class="num">0,86%</td><td class="num">–</td><td class="num">–</td></tr>`,
+			`<th scope="row">Twinkelmagazine</th><td class="num">–</td><td class="num">–</td>` +
+				`<td class="num">5.363</td><td class="num">43,77%</td><td class="num">4.176</td><td class="num">1:14</td></tr>`,
+			`<th scope="row">Kennisplein vanuit Twinkelmagazine<sup><a href="#funnel-note-4">4</a></sup></th>` +
+				`<td class="num">–</td><td class="num">–</td><td class="num">892</td><td class="num">16,63%</td><td class="num">556</td><td class="num">4:12</td></tr>`,
 			"Gemiddelde bezoekduur = totale tijd op de pagina&#39;s / bezoeken",
-			"Bron: query funnel (campaign=Twinkels 2021, from=2019-09-01, magazine=twinkelmagazine, platform=kennisplein, to=2021-08-31).",
+			"query funnel (campaign=Twinkels 2021, from=2019-09-01, magazine=twinkelmagazine, platform=kennisplein, to=2021-08-31).",
 		}},
 		{"en", []string{
-			"Funnel: from social post to Kennisplein",
-			`<th scope="row">Ads on Facebook and Instagram</th><td class="num">1,423,737</td><td class="num">12,253</td><td class="num">n/a</td>`,
-			`<td class="num">5,363</td><td class="num">4,176</td><td class="num">1:14</td>`,
-			`<td class="num">892</td><td class="num">556</td><td class="num">4:12</td>`,
+			"Funnel: from ad to Kennisplein",
+			`<th scope="row">Ads on Facebook and Instagram</th><td class="num">1,423,737</td><td class="num">12,253</td><td class="num">–</td><td class="num">0.86%</td>`,
+			`<td class="num">5,363</td><td class="num">43.77%</td><td class="num">4,176</td><td class="num">1:14</td>`,
+			`<td class="num">892</td><td class="num">16.63%</td><td class="num">556</td><td class="num">4:12</td>`,
 			"Kennisplein from Twinkelmagazine",
 			"Average visit duration = total time on page / visits",
-			"Source: query funnel (campaign=Twinkels 2021, from=2019-09-01, magazine=twinkelmagazine, platform=kennisplein, to=2021-08-31).",
+			"query funnel (campaign=Twinkels 2021, from=2019-09-01, magazine=twinkelmagazine, platform=kennisplein, to=2021-08-31).",
 		}},
 	} {
 		out := render(t, publishedResults(t), programmeOptions(t, tc.lang))
@@ -139,24 +142,31 @@ func TestFunnel(t *testing.T) {
 		}
 	}
 
-	// The chart has a bar per step: the ads' impressions, then each site's visits.
+	// The chart has a bar per step after the impressions: the ads' link clicks, then each
+	// site's visits, each labelled with its part of the step before.
 	out := render(t, publishedResults(t), programmeOptions(t, "nl"))
 	var chart struct {
 		YAxis  []struct{ Data []string } `json:"yAxis"`
 		Series []struct {
-			Data  []struct{ Value int64 }
+			Data []struct {
+				Value int64
+				Label struct{ Formatter string }
+			}
 			Label struct{ Show bool }
 		} `json:"series"`
 	}
 	if err := json.Unmarshal([]byte(chartData(t, out)["chart-funnel-data"]), &chart); err != nil {
 		t.Fatal(err)
 	}
-	if len(chart.YAxis) != 1 || strings.Join(chart.YAxis[0].Data, "|") != "Advertenties: weergaven|Twinkelmagazine: bezoeken|Kennisplein: bezoeken" {
+	if len(chart.YAxis) != 1 || strings.Join(chart.YAxis[0].Data, "|") != "Advertenties: klikken op links|Twinkelmagazine: bezoeken|Kennisplein: bezoeken" {
 		t.Errorf("funnel chart steps = %+v", chart.YAxis)
 	}
-	if len(chart.Series) != 1 || !chart.Series[0].Label.Show || len(chart.Series[0].Data) != 3 ||
-		chart.Series[0].Data[0].Value != 1423737 || chart.Series[0].Data[1].Value != 5363 || chart.Series[0].Data[2].Value != 892 {
-		t.Errorf("funnel chart bars = %+v, want 1423737, 5363 and 892, labelled", chart.Series)
+	var bars []string
+	for _, d := range chart.Series[0].Data {
+		bars = append(bars, fmt.Sprint(d.Value, " ", d.Label.Formatter))
+	}
+	if len(chart.Series) != 1 || !chart.Series[0].Label.Show || strings.Join(bars, "|") != "12253 12.253 (0,86%)|5363 5.363 (43,77%)|892 892 (16,63%)" {
+		t.Errorf("funnel chart bars = %q, want 12.253 clicks (0,86%%), 5.363 (43,77%%) and 892 (16,63%%) visits, labelled", bars)
 	}
 }
 

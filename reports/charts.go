@@ -27,6 +27,46 @@ func okabeIto() opts.Colors {
 	return opts.Colors{"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"}
 }
 
+// The colours of the things every report shows, fixed so that a platform, an ad format or
+// a referral channel has the same colour in every chart of every report, whatever the
+// order of the series or which of them a period has: Okabe-Ito, and greys for the
+// channels without a colour of their own and for "overig", the rest.
+var (
+	platformColours = map[string]string{
+		"linkedin": "#0072B2", "facebook": "#56B4E9", "instagram": "#CC79A7", "x": "#000000", "youtube": "#D55E00",
+	}
+	formatColours = map[string]string{"static": "#0072B2", "dynamic": "#E69F00"}
+	// channelColours: the social platforms' channels have their platforms' colours.
+	channelColours = map[string]string{
+		"newsletter": "#009E73", "search": "#E69F00", "direct": "#F0E442",
+		"other": "#7A7A7A", "internal": "#A3A3A3", "paid_social": "#4D4D4D",
+	}
+	// restColour is "overig": the channels outside the top, and what no mapping knows.
+	restColour = "#CCCCCC"
+	// newColour and returningColour are Fig. 11's new and returning visits.
+	newColour, returningColour = "#0072B2", "#E69F00"
+)
+
+// colourOf is the fixed colour of a name in a mapping, else the rest's grey.
+func colourOf(colours map[string]string, name string) string {
+	if c, ok := colours[name]; ok {
+		return c
+	}
+	return restColour
+}
+
+// channelColour is a referral channel's colour: its platform's, or its own.
+func channelColour(channel string) string {
+	if c, ok := platformColours[channel]; ok {
+		return c
+	}
+	return colourOf(channelColours, channel)
+}
+
+// contextOpacity is how the quarters before the period show beside it on a trend: paler,
+// so that the period's own stand out.
+const contextOpacity = 0.35
+
 // baseOptions are the options every chart of the report shares.
 func baseOptions(id string) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
@@ -71,6 +111,21 @@ func bottomAxisRoom(name string) string {
 	return "30"
 }
 
+// quarterBars is a bar chart of quarters along its bottom, named by labels, with its
+// legend on top and room under it (top, in px) for the legend's lines on a phone and the
+// value axis's name, which the legend would otherwise overlap.
+func quarterBars(id string, labels []string, axis opts.YAxis, top string) *charts.Bar {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(baseOptions(id),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: top, Bottom: "2%", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: quarterLabels()}),
+		charts.WithYAxisOpts(axis),
+	)...)
+	bar.SetXAxis(labels)
+	return bar
+}
+
 // quarterLabels are the quarters' names along an axis: every one shown, at 45 degrees so
 // that on a phone ten of them do not overlap.
 func quarterLabels() *opts.AxisLabel {
@@ -106,7 +161,7 @@ func newChartView(id, label, class string, chart echartsOptions) (*chartView, er
 // rankedBars is a top list as horizontal bars, the first on top, each labelled with its
 // value; its label for screen readers names the chart, the first of the list and where
 // the numbers are.
-func rankedBars(l locale, id string, names []string, values []int64, series, label string) (*chartView, error) {
+func rankedBars(l locale, id string, names []string, values []int64, series, label, colour string) (*chartView, error) {
 	if len(names) == 0 {
 		return nil, nil
 	}
@@ -115,6 +170,7 @@ func rankedBars(l locale, id string, names []string, values []int64, series, lab
 		data[i] = opts.BarData{Value: v}
 	}
 	bar := horizontalBars(id, names, data, series, series, 170, "70")
+	bar.SetSeriesOptions(charts.WithItemStyleOpts(opts.ItemStyle{Color: colour}))
 	class := "chart chart-top"
 	if len(names) > 6 {
 		class = "chart chart-tall"

@@ -51,62 +51,60 @@ const (
 	knowledgeProductType = "kennisproduct"
 )
 
-// contentSection is the content catalogue's view: the most visited knowledge products,
-// and the visits per theme and per organisation.
+// contentSection is the content catalogue's view: the most visited knowledge products;
+// the visits per theme and per organisation are detail tables of the appendix.
 var contentSection = reportSection{
 	queries: []sectionQuery{
-		{queryTopKnowledgeProducts, func(r *Report) queries.Args {
+		{name: queryTopKnowledgeProducts, args: func(r *Report) queries.Args {
 			args := topArgs(topListLimit)(r)
 			args["type"] = knowledgeProductType
 			return args
-		}, rowsInto(func(r *Report) *[]KnowledgeProduct { return &r.KnowledgeProducts })},
-		{queryVisitsByTheme, periodArgs, rowsInto(func(r *Report) *[]ThemeVisits { return &r.Themes })},
-		{queryVisitsByOrganisation, periodArgs, rowsInto(func(r *Report) *[]OrganisationVisits { return &r.Organisations })},
+		}, read: rowsInto(func(r *Report) *[]KnowledgeProduct { return &r.KnowledgeProducts })},
+		{name: queryVisitsByTheme, args: periodArgs, read: rowsInto(func(r *Report) *[]ThemeVisits { return &r.Themes })},
+		{name: queryVisitsByOrganisation, args: periodArgs, read: rowsInto(func(r *Report) *[]OrganisationVisits { return &r.Organisations })},
 	},
+	shown:  func(r *Report) bool { return len(r.KnowledgeProducts) > 0 },
 	render: (*Report).contentSection,
 }
 
-// contentSection is the content catalogue's view: the most visited knowledge products,
-// and the visits per theme and per organisation.
+// contentSection is the most visited knowledge products of the content catalogue.
 func (r *Report) contentSection(l locale) (section, error) {
 	s := section{ID: "content", Heading: l.say(phContentHeading), Intro: l.say(phContentIntro)}
 	products, err := r.knowledgeProductsBlock(l)
 	if err != nil {
 		return s, err
 	}
-	themes, err := groupBlock(r, l, groupKind{
-		query: queryVisitsByTheme, id: "themes", file: "bezoeken-per-thema.csv",
+	s.Blocks = append(s.Blocks, products)
+	return s, nil
+}
+
+// themesBlock and organisationsBlock are the appendix's visits per theme and per
+// organisation of the catalogue.
+func (r *Report) themesBlock(l locale) (block, error) {
+	return groupBlock(r, l, groupKind{
+		query: queryVisitsByTheme, id: "themes", file: phFileThemes,
 		heading: phThemesHeading, caption: phThemesCaption, column: phTheme, none: phNoTheme,
 		chart: phThemesChart, note: phThemesNote, limit: 0,
 	}, r.Themes)
-	if err != nil {
-		return s, err
-	}
-	organisations, err := groupBlock(r, l, groupKind{
-		query: queryVisitsByOrganisation, id: "organisations", file: "bezoeken-per-organisatie.csv",
+}
+
+func (r *Report) organisationsBlock(l locale) (block, error) {
+	return groupBlock(r, l, groupKind{
+		query: queryVisitsByOrganisation, id: "organisations", file: phFileOrganisations,
 		heading: phOrganisationsHeading, caption: phOrganisationsCaption, column: phOrganisation, none: phNoOrganisation,
 		chart: phOrganisationsChart, note: phOrganisationsNote, limit: 10,
 	}, r.Organisations)
-	if err != nil {
-		return s, err
-	}
-	s.Blocks = append(s.Blocks, products, themes, organisations)
-	return s, nil
 }
 
 func (r *Report) knowledgeProductsBlock(l locale) (block, error) {
 	b := block{Heading: l.say(phProductsHeading, topListLimit), Source: r.source(l, queryTopKnowledgeProducts)}
-	if len(r.KnowledgeProducts) == 0 {
-		b.Empty = l.say(phNoData)
-		return b, nil
-	}
 	names := make([]string, len(r.KnowledgeProducts))
 	values := make([]int64, len(r.KnowledgeProducts))
 	for i, p := range r.KnowledgeProducts {
 		names[i], values[i] = p.Title, p.Visits
 	}
 	chart, err := rankedBars(l, "chart-knowledge-products", names, values, l.say(phVisits),
-		l.say(phProductsChart))
+		l.say(phProductsChart), measuredColour)
 	if err != nil {
 		return b, err
 	}
@@ -122,11 +120,11 @@ func (r *Report) knowledgeProductsBlock(l locale) (block, error) {
 	}
 	for _, p := range r.KnowledgeProducts {
 		t.Rows = append(t.Rows, rowView{Cells: []cellView{
-			num(l.count(p.Rank)), {Text: p.Title, Lines: []string{p.Path}}, {Text: p.Organisations}, {Text: p.Themes},
+			num(l.count(p.Rank)), {Text: p.Title, Lines: []string{l.itemType(p.Type), p.Path}}, {Text: p.Organisations}, {Text: p.Themes},
 			num(l.count(p.Visits)), num(l.count(p.Visitors)),
 		}})
 	}
-	if err := downloadable(t, l, "top-kennisproducten.csv", queryTopKnowledgeProducts, r.KnowledgeProducts); err != nil {
+	if err := downloadable(t, l, r, l.say(phFileProducts), queryTopKnowledgeProducts, r.KnowledgeProducts); err != nil {
 		return b, err
 	}
 	b.Table, b.Notes = t, n.list
@@ -135,7 +133,8 @@ func (r *Report) knowledgeProductsBlock(l locale) (block, error) {
 
 // groupKind says how one kind of group (themes, organisations) is shown.
 type groupKind struct {
-	query, id, file                string
+	query, id                      string
+	file                           phrase
 	heading, caption, column, none phrase
 	chart, note                    phrase
 	limit                          int // bars in the chart; 0 for all
@@ -178,7 +177,7 @@ func groupBlock[G interface{ group() (*string, GroupVisits) }](r *Report, l loca
 	if len(shown) < len(rows) {
 		label += " " + l.say(phChartShowsFirst, len(shown), len(rows))
 	}
-	chart, err := rankedBars(l, "chart-"+k.id, names, values, l.say(phVisits), label)
+	chart, err := rankedBars(l, "chart-"+k.id, names, values, l.say(phVisits), label, measuredColour)
 	if err != nil {
 		return b, err
 	}
@@ -205,7 +204,7 @@ func groupBlock[G interface{ group() (*string, GroupVisits) }](r *Report, l loca
 			num(l.count(total.Items)), num(l.count(total.Visits)), num(l.count(total.Visitors)),
 		}}}
 	}
-	if err := downloadable(t, l, k.file, k.query, groups); err != nil {
+	if err := downloadable(t, l, r, l.say(k.file), k.query, groups); err != nil {
 		return b, err
 	}
 	b.Table, b.Notes = t, n.list

@@ -10,19 +10,27 @@ import (
 	"bereik/queries"
 )
 
-// tableData is a table's numbers as its query gave them, for the table's "Download CSV"
-// button: numbers unformatted, days as 2006-01-02, moments as 2006-01-02T15:04:05, a
-// missing value as null, the columns named and ordered as the query's header declares
-// them. The page's script turns it into CSV; no request is made.
+// tableData is a table's numbers as its query gave them, for the table's "CSV
+// downloaden" button: numbers unformatted (no thousands separators; fractions as
+// fractions), days as 2006-01-02, moments as 2006-01-02T15:04:05, a missing value as
+// null, the columns ordered as the query's header declares them. The page's script turns
+// it into CSV as the report's language writes it: in Dutch with ";" between the fields, a
+// decimal comma and Dutch headers, so that a Dutch Excel opens it with a double-click; in
+// English with "," and English headers. No request is made.
 type tableData struct {
-	File    string   `json:"file"` // the downloaded file's name
-	Columns []string `json:"columns"`
+	File    string   `json:"file"`    // the downloaded file's name: its section and period
+	Columns []string `json:"columns"` // the columns' headers, in the report's language
 	Rows    [][]any  `json:"rows"`
+	Sep     string   `json:"sep"`     // the field separator
+	Decimal string   `json:"decimal"` // the decimal separator
 }
 
-// downloadable gives a table its "Download CSV" button and the rows it downloads as file:
-// the rows of query that the table shows, every column the query declares.
-func downloadable[T any](t *tableView, l locale, file, query string, rows []T) error {
+// downloadable gives a table its download button and the rows it downloads: the rows of
+// query that the table shows, every column the query declares. The file is named after
+// the table's section (file, in the report's language: l.say(phFileKeyFigures)) and the
+// report's period:
+// kerncijfers_2021-06-01_2021-08-31.csv.
+func downloadable[T any](t *tableView, l locale, r *Report, file, query string, rows []T) error {
 	q, err := queries.Lookup(query)
 	if err != nil {
 		return err
@@ -31,9 +39,12 @@ func downloadable[T any](t *tableView, l locale, file, query string, rows []T) e
 	if err != nil {
 		return fmt.Errorf("download %s: %w", file, err)
 	}
-	d := &tableData{File: file, Rows: values}
+	d := &tableData{
+		File: file + "_" + isoDay(r.Options.From) + "_" + isoDay(r.Options.To) + ".csv",
+		Rows: values, Sep: l.csvSeparator, Decimal: l.decimal,
+	}
 	for _, c := range q.Columns {
-		d.Columns = append(d.Columns, c.Name)
+		d.Columns = append(d.Columns, l.columnHeader(query, c.Name))
 	}
 	for _, row := range d.Rows {
 		for i, v := range row {

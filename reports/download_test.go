@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -18,42 +19,60 @@ import (
 
 var downloadButton = regexp.MustCompile(`<button type="button" class="download" data-csv="([^"]+)" aria-describedby="([^"]+)" hidden>([^<]+)</button>`)
 
-// declared are the columns a query's header declares: every one is in its download.
-func declared(query string) []string {
+// headers are the columns a query's header declares, as a download in lang heads them:
+// every one is in its download.
+func headers(lang, query string) []string {
 	q, err := queries.Lookup(query)
 	if err != nil {
 		panic(err)
 	}
+	l := localeFor(lang)
 	var names []string
 	for _, c := range q.Columns {
-		names = append(names, c.Name)
+		names = append(names, l.columnHeader(query, c.Name))
 	}
 	return names
 }
 
-// wantDownloads are the file and columns of each table's download.
-var wantDownloads = map[string]tableData{
-	"table-key-figures-csv":        {File: "kerncijfers.csv", Columns: declared(queryKeyFigures)},
-	"table-freshness-csv":          {File: "bronnen-actualiteit.csv", Columns: declared(queryFreshness)},
-	"table-visits-csv":             {File: "bezoeken-per-kwartaal.csv", Columns: declared(queryVisitsPerQuarter)},
-	"table-referrals-csv":          {File: "verwijzingen-per-kwartaal.csv", Columns: declared(queryReferralSources)},
-	"table-channels-csv":           {File: "kanalen-per-kwartaal.csv", Columns: declared(queryChannelReach)},
-	"table-top-kennisplein-csv":    {File: "top-artikelen-kennisplein.csv", Columns: declared(queryTopArticles)},
-	"table-top-vilans-csv":         {File: "top-artikelen-vilans.csv", Columns: declared(queryTopArticles)},
-	"table-knowledge-products-csv": {File: "top-kennisproducten.csv", Columns: declared(queryTopKnowledgeProducts)},
-	"table-themes-csv":             {File: "bezoeken-per-thema.csv", Columns: declared(queryVisitsByTheme)},
-	"table-organisations-csv":      {File: "bezoeken-per-organisatie.csv", Columns: declared(queryVisitsByOrganisation)},
-	"table-posts-linkedin-csv":     {File: "top-posts-linkedin.csv", Columns: declared(queryTopPosts)},
-	"table-posts-facebook-csv":     {File: "top-posts-facebook.csv", Columns: declared(queryTopPosts)},
-	"table-posts-x-csv":            {File: "top-posts-x.csv", Columns: declared(queryTopPosts)},
-	"table-posts-youtube-csv":      {File: "top-posts-youtube.csv", Columns: declared(queryTopPosts)},
-	"table-twinkel-flights-csv":    {File: "twinkel-vluchten.csv", Columns: declared(queryTwinkelFlights)},
-	"table-twinkel-totals-csv":     {File: "twinkel-totalen.csv", Columns: declared(queryTwinkelTotals)},
-	"table-forecast-csv":           {File: "prognose.csv", Columns: declared(queryForecast)},
-	"table-top-twinkels-csv":       {File: "top-twinkels.csv", Columns: declared(queryTopTwinkels)},
-	"table-funnel-csv":             {File: "funnel.csv", Columns: declared(queryFunnel)},
-	"table-gaps-csv":               {File: "dagen-zonder-gegevens.csv", Columns: declared(queryDataGaps)},
-	"table-rejected-files-csv":     {File: "afgewezen-rijen-per-bestand.csv", Columns: declared(queryRejectedFiles)},
+// download is what a table's button downloads: its file, named after the section in
+// Dutch and English (the period is added), and the query whose rows it holds.
+type download struct{ nl, en, query string }
+
+// wantDownloads are the downloads of the full report, by button.
+var wantDownloads = map[string]download{
+	"table-site-figures-csv":       {"kerncijfers_websites", "key_figures_websites", querySiteKeyFigures},
+	"table-key-figures-csv":        {"kerncijfers", "key_figures", queryKeyFigures},
+	"table-visits-csv":             {"bezoeken_per_kwartaal", "visits_per_quarter", queryVisitsPerQuarter},
+	"table-referrals-csv":          {"verwijzingen", "referrals", queryReferralSources},
+	"table-channels-csv":           {"eigen_kanalen", "own_channels", queryChannelReach},
+	"table-top-kennisplein-csv":    {"top_artikelen_kennisplein", "top_articles_kennisplein", queryTopArticles},
+	"table-top-vilans-csv":         {"top_artikelen_vilans", "top_articles_vilans", queryTopArticles},
+	"table-knowledge-products-csv": {"top_kennisproducten", "top_knowledge_products", queryTopKnowledgeProducts},
+	"table-posts-linkedin-csv":     {"top_berichten_linkedin", "top_posts_linkedin", queryTopPosts},
+	"table-posts-facebook-csv":     {"top_berichten_facebook", "top_posts_facebook", queryTopPosts},
+	"table-posts-x-csv":            {"top_berichten_x", "top_posts_x", queryTopPosts},
+	"table-posts-youtube-csv":      {"top_berichten_youtube", "top_posts_youtube", queryTopPosts},
+	"table-twinkel-flights-csv":    {"campagne_vluchten", "campaign_flights", queryTwinkelFlights},
+	"table-twinkel-totals-csv":     {"campagne_totalen", "campaign_totals", queryTwinkelTotals},
+	"table-forecast-csv":           {"prognose", "forecast", queryForecast},
+	"table-top-twinkels-csv":       {"top_campagneartikelen", "top_campaign_articles", queryTopTwinkels},
+	"table-funnel-csv":             {"trechter", "funnel", queryFunnel},
+	"table-coverage-csv":           {"bronnen_periode", "sources_period", queryCoverage},
+	"table-gaps-csv":               {"dagen_zonder_gegevens", "days_without_data", queryDataGaps},
+	"table-rejected-files-csv":     {"afgewezen_rijen", "rejected_rows", queryRejectedFiles},
+	"table-referral-detail-csv":    {"verwijzingen_per_kanaal", "referrals_per_channel", queryReferralSources},
+	"table-channel-detail-csv":     {"eigen_kanalen_detail", "own_channels_detail", queryChannelReach},
+	"table-themes-csv":             {"bezoeken_per_thema", "visits_per_theme", queryVisitsByTheme},
+	"table-organisations-csv":      {"bezoeken_per_organisatie", "visits_per_organisation", queryVisitsByOrganisation},
+}
+
+// file is the name a download gets in a report of lang over the days from and to.
+func (d download) file(lang string, from, to time.Time) string {
+	base := d.nl
+	if lang == "en" {
+		base = d.en
+	}
+	return base + "_" + isoDay(from) + "_" + isoDay(to) + ".csv"
 }
 
 func TestEveryTableCanBeDownloaded(t *testing.T) {
@@ -61,8 +80,8 @@ func TestEveryTableCanBeDownloaded(t *testing.T) {
 		opts   Options
 		tables int
 	}{
-		"full report":     {programmeOptions(t, "nl"), 21},
-		"English":         {programmeOptions(t, "en"), 21},
+		"full report":     {programmeOptions(t, "nl"), 24},
+		"English":         {programmeOptions(t, "en"), 24},
 		"campaign report": {campaignOptions(t, "nl", 0, "2021-06-14", "2021-09-12"), 5},
 		"one flight":      {campaignOptions(t, "nl", 2, "2021-08-09", "2021-09-12"), 5},
 	} {
@@ -74,9 +93,9 @@ func TestEveryTableCanBeDownloaded(t *testing.T) {
 			t.Errorf("%s: %d tables, %d download buttons, %d download data blocks, %d buttons in all; want %d of each",
 				name, tables, len(buttons), len(data), strings.Count(out, "<button"), tc.tables)
 		}
-		label := "CSV downloaden"
+		label, sep, decimal := "CSV downloaden", ";", ","
 		if tc.opts.Lang == "en" {
-			label = "Download CSV"
+			label, sep, decimal = "Download CSV", ",", "."
 		}
 		for _, b := range buttons {
 			id, caption := b[1], b[2]
@@ -100,8 +119,10 @@ func TestEveryTableCanBeDownloaded(t *testing.T) {
 				t.Errorf("%s: unexpected download %s", name, id)
 				continue
 			}
-			if got.File != want.File || !slices.Equal(got.Columns, want.Columns) {
-				t.Errorf("%s: download %s is %s with columns %v, want %s with %v", name, id, got.File, got.Columns, want.File, want.Columns)
+			file := want.file(tc.opts.Lang, tc.opts.From, tc.opts.To)
+			if got.File != file || !slices.Equal(got.Columns, headers(tc.opts.Lang, want.query)) || got.Sep != sep || got.Decimal != decimal {
+				t.Errorf("%s: download %s is %s with columns %v, separator %q, decimal %q; want %s with %v, %q and %q",
+					name, id, got.File, got.Columns, got.Sep, got.Decimal, file, headers(tc.opts.Lang, want.query), sep, decimal)
 			}
 			if len(got.Rows) == 0 {
 				t.Errorf("%s: download %s has no rows", name, id)
@@ -119,23 +140,39 @@ func TestEveryTableCanBeDownloaded(t *testing.T) {
 	}
 }
 
+// TestEveryDownloadedColumnHasAHeader: each column of each query the report downloads has
+// a header in Dutch and in English, not its name.
+func TestEveryDownloadedColumnHasAHeader(t *testing.T) {
+	for _, d := range wantDownloads {
+		q, err := queries.Lookup(d.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range q.Columns {
+			if _, ok := columnHeaders[c.Name]; !ok {
+				t.Errorf("query %s: column %s has no header for a download", d.query, c.Name)
+			}
+		}
+	}
+}
+
 func TestDownloadsHoldRawValues(t *testing.T) {
 	out := render(t, publishedResults(t), programmeOptions(t, "nl"))
 	data := downloadData(t, out)
 	// Numbers unformatted, days as 2006-01-02, a missing value as null; the funnel's
 	// numbers exactly as its query gave them.
 	for id, want := range map[string]string{
-		"table-funnel-csv": `{"file":"funnel.csv","columns":["step","stage","impressions","clicks","visits","visitors","avg_visit_seconds"],` +
-			`"rows":[[1,"ads",1423737,12253,null,null,null],[2,"magazine",null,null,5363,4176,74],[3,"platform",null,null,892,556,252]]}`,
-		"table-twinkel-totals-csv": `{"file":"twinkel-totalen.csv","columns":["format","flights","impressions","reach_sum","views","clicks","ctr"],` +
-			`"rows":[["static",2,1271743,262403,null,10969,0.008625170337088548],["dynamic",2,151994,54139,98496,1284,0.008447701882969064],` +
-			`["total",2,1423737,316542,98496,12253,0.008606224323733948]]}`,
+		"table-funnel-csv": `{"file":"trechter_2019-09-01_2021-08-31.csv","columns":["Stap nr.","Stap","Weergaven","Klikken op links","Bezoeken","Bezoekers","Gemiddelde bezoekduur (seconden)","Deel van de vorige stap"],` +
+			`"rows":[[1,"ads",1423737,12253,null,null,null,0.008606224323733948],[2,"magazine",null,null,5363,4176,74,0.43768872929078595],[3,"platform",null,null,892,556,252,0.16632481819876935]],"sep":";","decimal":","}`,
+		"table-twinkel-totals-csv": `{"file":"campagne_totalen_2019-09-01_2021-08-31.csv","columns":["Formaat","Vluchten","Weergaven","Bereik opgeteld (bovengrens)","Videoweergaven","Klikken op links","Weergaven met linkklikken","Doorklikratio (CTR)"],` +
+			`"rows":[["static",2,1271743,262403,null,10969,1271743,0.008625170337088548],["dynamic",2,151994,54139,98496,1284,151994,0.008447701882969064],` +
+			`["total",2,1423737,316542,98496,12253,1423737,0.008606224323733948]],"sep":";","decimal":","}`,
 	} {
 		if diff := cmp.Diff(want, data[id]); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", id, diff)
 		}
 	}
-	if !strings.HasPrefix(data["table-visits-csv"], `{"file":"bezoeken-per-kwartaal.csv","columns":["quarter_start","quarter_end","visits","visitors","new_visits","returning_visits"],"rows":[["2019-09-01","2019-11-30",1520,1204,1130,390],`) {
+	if !strings.HasPrefix(data["table-visits-csv"], `{"file":"bezoeken_per_kwartaal_2019-09-01_2021-08-31.csv","columns":["Kwartaal vanaf","Kwartaal tot en met","Bezoeken","Bezoekers","Nieuwe bezoeken","Terugkerende bezoeken"],"rows":[["2019-09-01","2019-11-30",1520,1204,1130,390],`) {
 		t.Errorf("visits download = %s", data["table-visits-csv"])
 	}
 	// Text from an export is data: HTML-escaped JSON that cannot end its script element.
@@ -165,7 +202,7 @@ const blobs = [], links = [], body = [];
 let requests = 0;
 vm.runInNewContext(scripts[scripts.length - 1], {
   document: {
-    documentElement: { lang },
+    documentElement: { lang, classList: { add() {} } },
     querySelectorAll: selector => selector === 'button[data-csv]' ? buttons : [],
     getElementById: id => blocks[id] === undefined ? null : { textContent: blocks[id] },
     createElement: tag => {
@@ -240,7 +277,7 @@ func TestDownloadsBuildCSVInThePage(t *testing.T) {
 	}
 	csv := map[string]string{}
 	for _, s := range clicked.Saved {
-		if want := wantDownloads[s.Button].File; s.File != want {
+		if want := wantDownloads[s.Button].file("nl", day(t, "2019-09-01"), day(t, "2021-08-31")); s.File != want {
 			t.Errorf("button %s saves %q, want %q", s.Button, s.File, want)
 		}
 		if !s.Shown || s.Tag != "a" || !s.Attached || s.Scheme != "blob" || s.Type != "text/csv;charset=utf-8" {
@@ -257,35 +294,61 @@ func TestDownloadsBuildCSVInThePage(t *testing.T) {
 		csv[s.File] = string(b)
 	}
 
+	// Dutch: ";" between the fields, a decimal comma, Dutch headers; a number is a number,
+	// a text that a spreadsheet would run gets a leading ', and a field with a quote or a
+	// line break is quoted (one with a comma no longer needs to be).
+	const period = "_2019-09-01_2021-08-31.csv"
 	for file, want := range map[string]string{
-		"top-artikelen-kennisplein.csv": "\ufeffsite,rank,path,page_title,item_title,item_type,visits,visitors,source\r\n" +
-			`kennisplein,1,/begeleiding-a-la-carte/,"'=HYPERLINK(""http://x"")",,,-5,4011,page_views` + "\r\n" +
-			`kennisplein,2,/begeleiding-a-la-carte/verhalen/marloes,"Marloes, ""kiest""` + "\nzelf\",Marloes kiest zelf,verhaal,1874,1533,page_views\r\n" +
-			"kennisplein,3,/begeleiding-a-la-carte/kennisproducten/keuzehulp,'@SUM(1),Keuzehulp begeleiding,kennisproduct,1502,1290,page_views\r\n" +
-			"kennisplein,4,/begeleiding-a-la-carte/verhalen/ahmed,'+31 6 1234,Ahmed woont op zichzelf,verhaal,1210,1003,page_views\r\n" +
-			"kennisplein,5,/begeleiding-a-la-carte/themas/wonen,'\tTab,,,988,841,page_views\r\n",
-		"funnel.csv": "\ufeffstep,stage,impressions,clicks,visits,visitors,avg_visit_seconds\r\n" +
-			"1,ads,1423737,12253,,,\r\n" +
-			"2,magazine,,,5363,4176,74\r\n" +
-			"3,platform,,,892,556,252\r\n",
+		"top_artikelen_kennisplein" + period: "\ufeffSite;Plaats;Pad;Paginatitel;Item in de catalogus;Soort item;Bezoeken;Bezoekers;Bron;Cijfer;Weergaven (GA4);Gebruikers (GA4)\r\n" +
+			`kennisplein;1;/begeleiding-a-la-carte/;"'=HYPERLINK(""http://x"")";;;-5;4011;page_views;visits;;` + "\r\n" +
+			`kennisplein;2;/begeleiding-a-la-carte/verhalen/marloes;"Marloes, ""kiest""` + "\nzelf\";Marloes kiest zelf;inspirerend_praktijkverhaal;1874;1533;page_views;visits;;\r\n" +
+			"kennisplein;3;/begeleiding-a-la-carte/kennisproducten/keuzehulp;'@SUM(1);Keuzehulp begeleiding;kennisproduct;1502;1290;page_views;visits;;\r\n" +
+			"kennisplein;4;/begeleiding-a-la-carte/verhalen/ahmed;'+31 6 1234;Ahmed woont op zichzelf;verhaal;1210;1003;page_views;visits;;\r\n" +
+			"kennisplein;5;/begeleiding-a-la-carte/themas/wonen;'\tTab;;;988;841;page_views;visits;;\r\n",
+		"trechter" + period: "\ufeffStap nr.;Stap;Weergaven;Klikken op links;Bezoeken;Bezoekers;Gemiddelde bezoekduur (seconden);Deel van de vorige stap\r\n" +
+			"1;ads;1423737;12253;;;;0,008606224323733948\r\n" +
+			"2;magazine;;;5363;4176;74;0,43768872929078595\r\n" +
+			"3;platform;;;892;556;252;0,16632481819876935\r\n",
 		// From a page report: no distinct visitors.
-		"top-artikelen-vilans.csv": "\ufeffsite,rank,path,page_title,item_title,item_type,visits,visitors,source\r\n" +
-			"vilans,1,/artikelen/begeleiding-a-la-carte/,Begeleiding à la carte | Vilans,,,2301,,page_reports\r\n" +
-			"vilans,2,/artikelen/begeleiding-a-la-carte/resultaten,Resultaten van het programma,Eindrapport,kennisproduct,1402,,page_reports\r\n",
+		"top_artikelen_vilans" + period: "\ufeffSite;Plaats;Pad;Paginatitel;Item in de catalogus;Soort item;Bezoeken;Bezoekers;Bron;Cijfer;Weergaven (GA4);Gebruikers (GA4)\r\n" +
+			"vilans;1;/artikelen/begeleiding-a-la-carte/;Begeleiding à la carte | Vilans;;;2301;;page_reports;visits;;\r\n" +
+			"vilans;2;/artikelen/begeleiding-a-la-carte/resultaten;Resultaten van het programma;Eindrapport;kennisproduct;1402;;page_reports;visits;;\r\n",
 	} {
 		if diff := cmp.Diff(want, csv[file]); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", file, diff)
 		}
 	}
 	for file, prefix := range map[string]string{
-		"bezoeken-per-kwartaal.csv": "\ufeffquarter_start,quarter_end,visits,visitors,new_visits,returning_visits\r\n2019-09-01,2019-11-30,1520,1204,1130,390\r\n",
-		"twinkel-vluchten.csv": "\ufeffcampaign,flight,flight_start,flight_end,format,data_start,data_end,impressions,unique_reach,reach_upper_bound,views,clicks,ctr,frequency\r\n" +
-			"Twinkels 2021,1,2021-06-14,2021-07-11,static,2021-06-14,2021-07-11,896158,151136,151136,,6402,0.007143829547914542,5.929480732585222\r\n",
-		"twinkel-totalen.csv": "\ufeffformat,flights,impressions,reach_sum,views,clicks,ctr\r\nstatic,2,1271743,262403,,10969,0.008625170337088548\r\n",
+		"bezoeken_per_kwartaal" + period: "\ufeffKwartaal vanaf;Kwartaal tot en met;Bezoeken;Bezoekers;Nieuwe bezoeken;Terugkerende bezoeken\r\n2019-09-01;2019-11-30;1520;1204;1130;390\r\n",
+		"campagne_vluchten" + period: "\ufeffCampagne;Vlucht;Begin vlucht;Einde vlucht;Formaat;Gegevens vanaf;Gegevens tot en met;Weergaven;Uniek bereik;Bereik opgeteld (bovengrens);Videoweergaven;Klikken op links;Weergaven met linkklikken;Doorklikratio (CTR);Frequentie\r\n" +
+			"Twinkels 2021;1;2021-06-14;2021-07-11;static;2021-06-14;2021-07-11;896158;151136;151136;;6402;896158;0,007143829547914542;5,929480732585222\r\n",
+		"campagne_totalen" + period: "\ufeffFormaat;Vluchten;Weergaven;Bereik opgeteld (bovengrens);Videoweergaven;Klikken op links;Weergaven met linkklikken;Doorklikratio (CTR)\r\nstatic;2;1271743;262403;;10969;1271743;0,008625170337088548\r\n",
 	} {
 		if !strings.HasPrefix(csv[file], prefix) {
 			t.Errorf("%s = %q, want it to start with %q", file, csv[file], prefix)
 		}
+	}
+
+	// English: "," between the fields, a decimal point, English headers.
+	out = render(t, publishedResults(t), programmeOptions(t, "en"))
+	if err := os.WriteFile(filepath.Join(dir, "report.html"), []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, err = exec.Command(node, filepath.Join(dir, "csv.js"), filepath.Join(dir, "report.html")).Output()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, stderrOf(err))
+	}
+	if err := json.Unmarshal(stdout, &clicked); err != nil {
+		t.Fatalf("node output: %v", err)
+	}
+	english := map[string]string{}
+	for _, s := range clicked.Saved {
+		b, _ := base64.StdEncoding.DecodeString(s.Bytes)
+		english[s.File] = string(b)
+	}
+	if got, want := english["campaign_totals"+period], "\ufeffFormat,Flights,Impressions,Reach summed (upper bound),Video views,Link clicks,Impressions with link clicks,Click-through rate (CTR)\r\n"+
+		"static,2,1271743,262403,,10969,1271743,0.008625170337088548\r\n"; !strings.HasPrefix(got, want) {
+		t.Errorf("the English campaign totals are %q, want them to start with %q", got, want)
 	}
 }
 
@@ -434,11 +497,15 @@ func TestDownloadsInChromium(t *testing.T) {
 			t.Errorf("%s is not a CSV with a byte order mark and CRLF lines: %q", s.File, b)
 		}
 	}
-	want := []string{"kerncijfers.csv", "bronnen-actualiteit.csv", "bezoeken-per-kwartaal.csv", "verwijzingen-per-kwartaal.csv",
-		"kanalen-per-kwartaal.csv", "top-artikelen-kennisplein.csv", "top-artikelen-vilans.csv", "top-kennisproducten.csv",
-		"bezoeken-per-thema.csv", "bezoeken-per-organisatie.csv", "top-posts-linkedin.csv", "top-posts-facebook.csv",
-		"top-posts-x.csv", "top-posts-youtube.csv", "twinkel-vluchten.csv", "twinkel-totalen.csv", "prognose.csv",
-		"top-twinkels.csv", "funnel.csv", "dagen-zonder-gegevens.csv", "afgewezen-rijen-per-bestand.csv"}
+	var want []string
+	for _, id := range []string{"table-site-figures-csv", "table-key-figures-csv", "table-visits-csv", "table-referrals-csv",
+		"table-channels-csv", "table-top-kennisplein-csv", "table-top-vilans-csv", "table-knowledge-products-csv",
+		"table-posts-linkedin-csv", "table-posts-facebook-csv", "table-posts-x-csv", "table-posts-youtube-csv",
+		"table-twinkel-flights-csv", "table-twinkel-totals-csv", "table-forecast-csv", "table-top-twinkels-csv",
+		"table-funnel-csv", "table-coverage-csv", "table-gaps-csv", "table-rejected-files-csv", "table-referral-detail-csv",
+		"table-channel-detail-csv", "table-themes-csv", "table-organisations-csv"} {
+		want = append(want, wantDownloads[id].file("nl", day(t, "2019-09-01"), day(t, "2021-08-31")))
+	}
 	if diff := cmp.Diff(want, files); diff != "" {
 		t.Errorf("files saved (-want +got):\n%s", diff)
 	}

@@ -13,9 +13,11 @@ import (
 )
 
 // fakeRunner answers the report's queries with hand-made results and remembers what it
-// was asked.
+// was asked. A result per quarter (quarter_start) keeps the quarters from and to ask
+// for, as the queries do; answer, where set, answers first.
 type fakeRunner struct {
 	results map[string]*queries.Result
+	answer  func(name string, args queries.Args) *queries.Result
 	asked   []askedQuery
 }
 
@@ -26,9 +28,25 @@ type askedQuery struct {
 
 func (f *fakeRunner) Run(_ context.Context, name string, args queries.Args) (*queries.Result, error) {
 	f.asked = append(f.asked, askedQuery{name, maps.Clone(args)})
+	if f.answer != nil {
+		if res := f.answer(name, args); res != nil {
+			return res, nil
+		}
+	}
 	res, ok := f.results[name]
 	if !ok {
 		return nil, fmt.Errorf("no query named %q", name)
+	}
+	from, fromOK := args["from"].(time.Time)
+	to, toOK := args["to"].(time.Time)
+	if col := res.Col("quarter_start"); col >= 0 && fromOK && toOK {
+		kept := &queries.Result{Query: res.Query, Columns: res.Columns, Declared: res.Declared}
+		for _, row := range res.Rows {
+			if start, ok := row[col].(time.Time); ok && !start.Before(quarterOf(from, 9)) && !start.After(to) {
+				kept.Rows = append(kept.Rows, row)
+			}
+		}
+		return kept, nil
 	}
 	return res, nil
 }
@@ -66,7 +84,7 @@ var demoSites = []Site{
 
 // withConfig fills in what the caller reads from the demo's bereik.toml.
 func withConfig(opts Options) Options {
-	opts.Sites, opts.MainSite = demoSites, "kennisplein"
+	opts.Sites, opts.MainSite, opts.QuarterStartMonth = demoSites, "kennisplein", 9
 	opts.MagazineSite, opts.MagazinePrefix = "twinkelmagazine", "/twinkels/"
 	return opts
 }
@@ -131,33 +149,33 @@ func publishedResults(tb testing.TB) map[string]*queries.Result {
 		flights = append(flights, Flight{
 			Campaign: "Twinkels 2021", Number: f.flight, Start: day(tb, f.start), End: day(tb, f.end), Format: f.format,
 			DataStart: day(tb, f.start), DataEnd: dataEnd,
-			Impressions: f.impressions, UniqueReach: i64(f.reach), ReachUpperBound: f.reach, Views: f.views, Clicks: f.clicks,
+			Impressions: f.impressions, UniqueReach: i64(f.reach), ReachUpperBound: f.reach, Views: f.views, Clicks: i64(f.clicks), ClickedImpressions: i64(f.impressions),
 			CTR: f64p(float64(f.clicks) / float64(f.impressions)), Frequency: f64p(float64(f.impressions) / float64(f.reach)),
 		})
 	}
 
 	totals := []FormatTotal{
-		{Format: "static", Flights: 2, Impressions: 1271743, ReachSum: 262403, Views: nil, Clicks: 10969, CTR: f64p(10969.0 / 1271743)},
-		{Format: "dynamic", Flights: 2, Impressions: 151994, ReachSum: 54139, Views: i64(98496), Clicks: 1284, CTR: f64p(1284.0 / 151994)},
-		{Format: "total", Flights: 2, Impressions: 1423737, ReachSum: 316542, Views: i64(98496), Clicks: 12253, CTR: f64p(12253.0 / 1423737)},
+		{Format: "static", Flights: 2, Impressions: 1271743, ReachSum: 262403, Views: nil, Clicks: i64(10969), ClickedImpressions: i64(1271743), CTR: f64p(10969.0 / 1271743)},
+		{Format: "dynamic", Flights: 2, Impressions: 151994, ReachSum: 54139, Views: i64(98496), Clicks: i64(1284), ClickedImpressions: i64(151994), CTR: f64p(1284.0 / 151994)},
+		{Format: "total", Flights: 2, Impressions: 1423737, ReachSum: 316542, Views: i64(98496), Clicks: i64(12253), ClickedImpressions: i64(1423737), CTR: f64p(12253.0 / 1423737)},
 	}
 
 	top := []TopArticle{
-		{Site: "kennisplein", Rank: 1, Path: "/begeleiding-a-la-carte/", PageTitle: "Begeleiding à la carte", ItemTitle: nil, ItemType: nil, Visits: 5120, Visitors: i64(4011), Source: "page_views"},
-		{Site: "kennisplein", Rank: 2, Path: "/begeleiding-a-la-carte/verhalen/marloes", PageTitle: "Marloes kiest zelf haar begeleider", ItemTitle: str("Marloes kiest zelf"), ItemType: str("verhaal"), Visits: 1874, Visitors: i64(1533), Source: "page_views"},
-		{Site: "kennisplein", Rank: 3, Path: "/begeleiding-a-la-carte/kennisproducten/keuzehulp", PageTitle: "Keuzehulp begeleiding", ItemTitle: str("Keuzehulp begeleiding"), ItemType: str("kennisproduct"), Visits: 1502, Visitors: i64(1290), Source: "page_views"},
-		{Site: "kennisplein", Rank: 4, Path: "/begeleiding-a-la-carte/verhalen/ahmed", PageTitle: "Ahmed woont op zichzelf", ItemTitle: str("Ahmed woont op zichzelf"), ItemType: str("verhaal"), Visits: 1210, Visitors: i64(1003), Source: "page_views"},
-		{Site: "kennisplein", Rank: 5, Path: "/begeleiding-a-la-carte/themas/wonen", PageTitle: "Thema wonen", ItemTitle: nil, ItemType: nil, Visits: 988, Visitors: i64(841), Source: "page_views"},
+		{Site: "kennisplein", Rank: 1, Path: "/begeleiding-a-la-carte/", PageTitle: "Begeleiding à la carte", ItemTitle: nil, ItemType: nil, Visits: i64(5120), Visitors: i64(4011), Source: "page_views", Metric: "visits"},
+		{Site: "kennisplein", Rank: 2, Path: "/begeleiding-a-la-carte/verhalen/marloes", PageTitle: "Marloes kiest zelf haar begeleider", ItemTitle: str("Marloes kiest zelf"), ItemType: str("inspirerend_praktijkverhaal"), Visits: i64(1874), Visitors: i64(1533), Source: "page_views", Metric: "visits"},
+		{Site: "kennisplein", Rank: 3, Path: "/begeleiding-a-la-carte/kennisproducten/keuzehulp", PageTitle: "Keuzehulp begeleiding", ItemTitle: str("Keuzehulp begeleiding"), ItemType: str("kennisproduct"), Visits: i64(1502), Visitors: i64(1290), Source: "page_views", Metric: "visits"},
+		{Site: "kennisplein", Rank: 4, Path: "/begeleiding-a-la-carte/verhalen/ahmed", PageTitle: "Ahmed woont op zichzelf", ItemTitle: str("Ahmed woont op zichzelf"), ItemType: str("verhaal"), Visits: i64(1210), Visitors: i64(1003), Source: "page_views", Metric: "visits"},
+		{Site: "kennisplein", Rank: 5, Path: "/begeleiding-a-la-carte/themas/wonen", PageTitle: "Thema wonen", ItemTitle: nil, ItemType: nil, Visits: i64(988), Visitors: i64(841), Source: "page_views", Metric: "visits"},
 		// vilans.nl's visits come from a Matomo page report: no distinct visitors.
-		{Site: "vilans", Rank: 1, Path: "/artikelen/begeleiding-a-la-carte/", PageTitle: "Begeleiding à la carte | Vilans", ItemTitle: nil, ItemType: nil, Visits: 2301, Visitors: nil, Source: "page_reports"},
-		{Site: "vilans", Rank: 2, Path: "/artikelen/begeleiding-a-la-carte/resultaten", PageTitle: "Resultaten van het programma", ItemTitle: str("Eindrapport"), ItemType: str("kennisproduct"), Visits: 1402, Visitors: nil, Source: "page_reports"},
-		{Site: "twinkelmagazine", Rank: 1, Path: "/twinkels/sanne", PageTitle: "Sanne en haar hond", ItemTitle: str("Sanne en haar hond"), ItemType: str("Twinkel"), Visits: 3377, Visitors: i64(3120), Source: "page_views"},
+		{Site: "vilans", Rank: 1, Path: "/artikelen/begeleiding-a-la-carte/", PageTitle: "Begeleiding à la carte | Vilans", ItemTitle: nil, ItemType: nil, Visits: i64(2301), Visitors: nil, Source: "page_reports", Metric: "visits"},
+		{Site: "vilans", Rank: 2, Path: "/artikelen/begeleiding-a-la-carte/resultaten", PageTitle: "Resultaten van het programma", ItemTitle: str("Eindrapport"), ItemType: str("kennisproduct"), Visits: i64(1402), Visitors: nil, Source: "page_reports", Metric: "visits"},
+		{Site: "twinkelmagazine", Rank: 1, Path: "/twinkels/sanne", PageTitle: "Sanne en haar hond", ItemTitle: str("Sanne en haar hond"), ItemType: str("Twinkel"), Visits: i64(3377), Visitors: i64(3120), Source: "page_views", Metric: "visits"},
 	}
 	// The funnel as the query answers it on the demo data for 14 June - 31 August 2021.
 	funnel := []FunnelStep{
-		{Step: 1, Stage: "ads", Impressions: i64(1423737), Clicks: i64(12253), Visits: nil, Visitors: nil, AvgVisitSeconds: nil},
-		{Step: 2, Stage: "magazine", Impressions: nil, Clicks: nil, Visits: i64(5363), Visitors: i64(4176), AvgVisitSeconds: f64p(74)},
-		{Step: 3, Stage: "platform", Impressions: nil, Clicks: nil, Visits: i64(892), Visitors: i64(556), AvgVisitSeconds: f64p(252)},
+		{Step: 1, Stage: "ads", Impressions: i64(1423737), Clicks: i64(12253), Visits: nil, Visitors: nil, AvgVisitSeconds: nil, StepRate: f64p(12253.0 / 1423737)},
+		{Step: 2, Stage: "magazine", Impressions: nil, Clicks: nil, Visits: i64(5363), Visitors: i64(4176), AvgVisitSeconds: f64p(74), StepRate: f64p(5363.0 / 12253)},
+		{Step: 3, Stage: "platform", Impressions: nil, Clicks: nil, Visits: i64(892), Visitors: i64(556), AvgVisitSeconds: f64p(252), StepRate: f64p(892.0 / 5363)},
 	}
 	results := map[string]*queries.Result{
 		queryVisitsPerQuarter: result(tb, queryVisitsPerQuarter, quarters),
@@ -184,20 +202,42 @@ func sectionResults(tb testing.TB) map[string]*queries.Result {
 		value, previous, year  *int64
 		changePrev, changeYear *float64
 	}{
-		{"visits", i64(20373), i64(15110), nil, f64p(20373.0/15110 - 1), nil},
-		{"visitors", i64(16180), i64(11230), nil, f64p(16180.0/11230 - 1), nil},
-		{"page_views", i64(24142), i64(24142), nil, f64p(0), nil},
+		{"visits", i64(28999), i64(15110), nil, f64p(28999.0/15110 - 1), nil},
+		{"visitors", i64(27100), i64(11230), nil, f64p(27100.0/11230 - 1), nil},
+		{"page_views", i64(34142), i64(24142), nil, f64p(34142.0/24142 - 1), nil},
 		{"ad_impressions", i64(1423737), nil, nil, nil, nil},
 		{"ad_clicks", i64(12253), nil, nil, nil, nil},
 		{"social_impressions", i64(118204), i64(131877), nil, f64p(118204.0/131877 - 1), nil},
 	} {
 		keys = append(keys, KeyFigure{Metric: k.metric, PeriodStart: d("2019-09-01"), PeriodEnd: d("2021-08-31"), Value: k.value, PreviousStart: d("2017-09-01"), PreviousEnd: d("2019-08-31"), PreviousValue: k.previous, ChangeVsPrevious: k.changePrev, YearEarlierStart: d("2018-09-01"), YearEarlierEnd: d("2020-08-31"), YearEarlierValue: k.year, ChangeVsYearEarlier: k.changeYear})
 	}
+	// The sites' figures: the main site's visits are Fig. 11's (the quarters add up to
+	// 20.373); the magazine is new in the period; vilans.nl is compared with itself.
+	var sites []SiteKeyFigure
+	for _, f := range []struct {
+		site, metric, first   string
+		isNew                 bool
+		value, previous, year *int64
+	}{
+		{"kennisplein", "visits", "2019-09-02", false, i64(20373), i64(15110), nil},
+		{"kennisplein", "visitors", "2019-09-02", false, i64(16180), i64(11230), nil},
+		{"twinkelmagazine", "visits", "2021-06-14", true, i64(5363), nil, nil},
+		{"twinkelmagazine", "visitors", "2021-06-14", true, i64(4176), nil, nil},
+		{"vilans", "visits", "2019-11-01", true, i64(3265), i64(3265), nil},
+		{"vilans", "visitors", "2019-11-01", true, i64(2744), i64(3010), nil},
+	} {
+		k := KeyFigure{Metric: f.metric, PeriodStart: d("2019-09-01"), PeriodEnd: d("2021-08-31"), Value: f.value, PreviousStart: d("2017-09-01"), PreviousEnd: d("2019-08-31"), PreviousValue: f.previous, YearEarlierStart: d("2018-09-01"), YearEarlierEnd: d("2020-08-31"), YearEarlierValue: f.year}
+		if f.previous != nil {
+			k.ChangeVsPrevious = f64p(float64(*f.value)/float64(*f.previous) - 1)
+		}
+		sites = append(sites, SiteKeyFigure{Site: f.site, FirstDay: d(f.first), LastDay: d("2021-08-31"), NewInPeriod: f.isNew, KeyFigure: k})
+	}
 	loaded := time.Date(2021, 9, 1, 6, 15, 0, 0, time.UTC)
-	fresh := []SourceFreshness{
-		{Kind: "content_catalogue", LabelNL: "Contentcatalogus", LabelEN: "Content catalogue", Files: 1, LastDay: nil, LastLoaded: loaded, LastIngest: loaded, StaleAfterHours: 48, HoursBehind: nil, Stale: false},
-		{Kind: "meta_ads", LabelNL: "Meta-advertenties", LabelEN: "Meta ads", Files: 2, LastDay: dayp(d("2021-08-31")), LastLoaded: loaded, LastIngest: loaded, StaleAfterHours: 48, HoursBehind: i64(6), Stale: false},
-		{Kind: "visit_log", LabelNL: "Bezoekerslogs", LabelEN: "Visit logs", Files: 24, LastDay: dayp(d("2021-08-28")), LastLoaded: loaded, LastIngest: loaded, StaleAfterHours: 48, HoursBehind: i64(78), Stale: true},
+	coverage := []SourceCoverage{
+		{Kind: "content_catalogue", LabelNL: "Contentcatalogus", LabelEN: "Content catalogue", TargetTable: "content_items", Files: 1, FirstDay: nil, LastDay: nil, LastLoaded: loaded, Covers: "undated"},
+		{Kind: "meta_ads", LabelNL: "Meta-advertenties", LabelEN: "Meta ads", TargetTable: "meta_ads", Files: 2, FirstDay: dayp(d("2021-06-14")), LastDay: dayp(d("2021-08-31")), LastLoaded: loaded, Covers: "from"},
+		{Kind: "linkedin_posts", LabelNL: "LinkedIn-berichten", LabelEN: "LinkedIn posts", TargetTable: "social_posts", Files: 2, FirstDay: dayp(d("2019-09-03")), LastDay: dayp(d("2021-08-14")), LastLoaded: loaded, Covers: "until"},
+		{Kind: "visit_log", LabelNL: "Bezoekerslogs", LabelEN: "Visit logs", TargetTable: "page_views", Files: 24, FirstDay: dayp(d("2019-09-02")), LastDay: dayp(d("2021-08-31")), LastLoaded: loaded, Covers: "from"},
 	}
 	var referrals []ReferralQuarter
 	for qi, q := range [][2]string{{"2021-03-01", "2021-05-31"}, {"2021-06-01", "2021-08-31"}} {
@@ -205,6 +245,14 @@ func sectionResults(tb testing.TB) map[string]*queries.Result {
 			visits := int64(100*(qi+1) + 37*ci)
 			referrals = append(referrals, ReferralQuarter{Start: d(q[0]), End: d(q[1]), Channel: ch, ChannelRank: int64(ci + 1), Visits: visits, Visitors: visits - int64(ci)})
 		}
+	}
+	for i := range referrals { // each quarter's visits over all channels, and each channel's share
+		for _, q := range referrals {
+			if q.Start.Equal(referrals[i].Start) {
+				referrals[i].QuarterVisits += q.Visits
+			}
+		}
+		referrals[i].Share = f64p(float64(referrals[i].Visits) / float64(referrals[i].QuarterVisits))
 	}
 	channels := []ChannelQuarter{
 		{Start: d("2021-03-01"), End: d("2021-05-31"), Platform: "linkedin", Posts: 12, Impressions: i64(48210), Engagements: i64(1733), EngagementRate: f64p(1733.0 / 48210), ReachSum: i64(30120)},
@@ -265,7 +313,8 @@ func sectionResults(tb testing.TB) map[string]*queries.Result {
 	}
 	return map[string]*queries.Result{
 		queryKeyFigures:           result(tb, queryKeyFigures, keys),
-		queryFreshness:            result(tb, queryFreshness, fresh),
+		querySiteKeyFigures:       result(tb, querySiteKeyFigures, sites),
+		queryCoverage:             result(tb, queryCoverage, coverage),
 		queryReferralSources:      result(tb, queryReferralSources, referrals),
 		queryChannelReach:         result(tb, queryChannelReach, channels),
 		queryTopKnowledgeProducts: result(tb, queryTopKnowledgeProducts, products),

@@ -80,6 +80,7 @@ func TestGoldenSections(t *testing.T) {
 	}{
 		{"programme-nl", withAnnotations(t, publishedResults(t), "2021-08-09", "start vlucht 2"), programmeOptions(t, "nl")},
 		{"programme-en", publishedResults(t), programmeOptions(t, "en")},
+		{"quarter-nl", publishedResults(t), quarterOptions(t, "nl")},
 		{"campaign-flight-2", withAnnotations(t, publishedResults(t), "2021-08-09", "start vlucht 2"), campaignOptions(t, "nl", 2, "2021-08-09", "2021-09-12")},
 		{"empty", emptied(publishedResults(t)), programmeOptions(t, "nl")},
 	} {

@@ -11,24 +11,25 @@ import (
 // locale is the one place where a number, a date or a label becomes text for a person,
 // in Dutch ("nl") or English ("en").
 type locale struct {
-	lang      string
-	thousands string // thousands separator
-	decimal   string // decimal separator
-	months    [12]string
-	monthAbb  [12]string
+	lang         string
+	thousands    string // thousands separator
+	decimal      string // decimal separator
+	csvSeparator string // the field separator of a downloaded CSV, as the language's spreadsheets read it
+	months       [12]string
+	monthAbb     [12]string
 }
 
 func localeFor(lang string) locale {
 	if lang == "en" {
 		return locale{
-			lang: "en", thousands: ",", decimal: ".",
+			lang: "en", thousands: ",", decimal: ".", csvSeparator: ",",
 			months: [12]string{"January", "February", "March", "April", "May", "June",
 				"July", "August", "September", "October", "November", "December"},
 			monthAbb: [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
 		}
 	}
 	return locale{
-		lang: "nl", thousands: ".", decimal: ",",
+		lang: "nl", thousands: ".", decimal: ",", csvSeparator: ";",
 		months: [12]string{"januari", "februari", "maart", "april", "mei", "juni",
 			"juli", "augustus", "september", "oktober", "november", "december"},
 		monthAbb: [12]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
@@ -231,7 +232,7 @@ func (l locale) span(from, to time.Time) string {
 	return l.shortPeriod(from, to)
 }
 
-// noEarlierData is what a figure shows for a window without data: "n.b." or "n/a".
+// noEarlierData is what a figure shows for a window without data: "–".
 func (l locale) noEarlierData() string { return l.say(phNoEarlier) }
 
 // optCountNoData formats a figure that is nil where its window has no data.
@@ -244,7 +245,7 @@ func (l locale) optCountNoData(n *int64) string {
 
 // trend is a change as a cell: an arrow (▲ up, ▼ down, = unchanged) that screen readers
 // skip, and the change as a signed percentage with one decimal that says the same in
-// text: ▲ +49,5%. A missing change shows "n.b." (no earlier data, or nothing to compare).
+// text: ▲ +49,5%. A missing change shows "–" (no earlier data, or nothing to compare).
 func (l locale) trend(change *float64) cellView {
 	if change == nil || math.IsNaN(*change) || math.IsInf(*change, 0) {
 		return num(l.noEarlierData())
@@ -289,6 +290,19 @@ func (l locale) metric(m string) string {
 		return l.say(phMetricSocialImpressions)
 	}
 	return m
+}
+
+// itemType names a content catalogue's type of item as a label: its code with spaces,
+// kennisproduct as "kennisproduct", inspirerend_praktijkverhaal as "inspirerend
+// praktijkverhaal" (in English the known types are translated).
+func (l locale) itemType(code string) string {
+	switch code {
+	case "kennisproduct":
+		return l.say(phTypeKnowledgeProduct)
+	case "inspirerend_praktijkverhaal":
+		return l.say(phTypePracticeStory)
+	}
+	return strings.ReplaceAll(code, "_", " ")
 }
 
 // gapSource names a source of the data-gaps table.
@@ -347,6 +361,8 @@ func (l locale) channel(c string) string {
 		return l.say(phChannelInternal)
 	case "direct":
 		return l.say(phChannelDirect)
+	case "rest":
+		return l.say(phChannelRest)
 	case "facebook", "instagram", "linkedin", "x", "youtube":
 		return l.platform(c)
 	}

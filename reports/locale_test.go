@@ -28,8 +28,9 @@ func TestLocaleFormatsNumbers(t *testing.T) {
 		lang string
 		want formatted
 	}{
-		{"nl", formatted{"1.271.743", "-1.234.567", "987", "0,86%", "5,93", "n.v.t.", "n.v.t.", "0,00%"}},
-		{"en", formatted{"1,271,743", "-1,234,567", "987", "0.86%", "5.93", "n/a", "n/a", "0.00%"}},
+		// A missing number is a dash in both languages, never "n.b." or "n/a".
+		{"nl", formatted{"1.271.743", "-1.234.567", "987", "0,86%", "5,93", "–", "–", "0,00%"}},
+		{"en", formatted{"1,271,743", "-1,234,567", "987", "0.86%", "5.93", "–", "–", "0.00%"}},
 	} {
 		if diff := cmp.Diff(tc.want, format(localeFor(tc.lang))); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", tc.lang, diff)
@@ -104,15 +105,15 @@ func TestLocaleFormatsDurations(t *testing.T) {
 		{f64(3600), "1:00:00"},
 		{f64(3725), "1:02:05"},
 		{f64(90061), "25:01:01"},
-		{nil, "n.v.t."},
-		{f64(math.NaN()), "n.v.t."},
-		{f64(math.Inf(1)), "n.v.t."},
+		{nil, "–"},
+		{f64(math.NaN()), "–"},
+		{f64(math.Inf(1)), "–"},
 	} {
 		if got := localeFor("nl").duration(tc.seconds); got != tc.want {
 			t.Errorf("duration(%v) = %q, want %q", deref(tc.seconds), got, tc.want)
 		}
 	}
-	if got := localeFor("en").duration(nil); got != "n/a" {
+	if got := localeFor("en").duration(nil); got != "–" {
 		t.Errorf("English missing duration = %q", got)
 	}
 	if got := localeFor("en").duration(f64(252)); got != "4:12" {

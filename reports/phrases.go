@@ -6,24 +6,42 @@ type phrase string
 // phrases holds every label of the report in Dutch and English. A label with verbs
 // (%s, %d) is filled in by locale.say.
 var phrases = map[phrase]struct{ nl, en string }{
-	phTitle:      {"Bereikcijfers", "Reach figures"},
-	phTitleLabel: {"Bereikcijfers programma %s", "Reach figures of the programme %s"},
-	phPeriod:     {"Periode: %s", "Period: %s"},
-	phNA:         {"n.v.t.", "n/a"},
-	phNoData:     {"Geen gegevens voor deze periode.", "No data for this period."},
-	phSource:     {"Bron: query %s (%s).", "Source: query %s (%s)."},
-	phTotal:      {"Totaal", "Total"},
-	phFigure:     {"De cijfers staan in de tabel hieronder.", "The numbers are in the table below."},
+	phTitle: {
+		"Bereikcijfers %s",
+		"Reach figures %s",
+	},
+	phTitleLabel: {
+		"%s: bereik %s",
+		"%s: reach %s",
+	},
+	phPeriod: {"Periode: %s", "Period: %s"},
+	phNA: {
+		"–",
+		"–",
+	},
+	phNoData: {"Geen gegevens voor deze periode.", "No data for this period."},
+	phSource: {
+		"query %s (%s)",
+		"query %s (%s)",
+	},
+	phTotal:  {"Totaal", "Total"},
+	phFigure: {"De cijfers staan in de tabel hieronder.", "The numbers are in the table below."},
 	phSourceFlight: {
-		"Bron: query %s (%s), alleen vlucht %d.",
-		"Source: query %s (%s), flight %d only.",
+		"query %s (%s), alleen vlucht %d",
+		"query %s (%s), flight %d only",
 	},
 	phDownload:       {"CSV downloaden", "Download CSV"},
 	phAnnotations:    {"Aantekeningen", "Notes"},
 	phAnnotationItem: {"%s — %s", "%s — %s"},
 
-	phCampaignTitle:       {"Twinkelcampagne %s", "Twinkel campaign %s"},
-	phCampaignTitleFlight: {"Twinkelcampagne %s – vlucht %d", "Twinkel campaign %s – flight %d"},
+	phCampaignTitle: {
+		"Campagne %s",
+		"Campaign %s",
+	},
+	phCampaignTitleFlight: {
+		"Campagne %s – vlucht %d",
+		"Campaign %s – flight %d",
+	},
 
 	phVisitsHeading: {"Bezoeken per kwartaal", "Visits per quarter"},
 	phVisitsIntro: {
@@ -51,75 +69,102 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Visitors are the distinct visitors within one quarter. Someone who comes back in several quarters counts in each of them, so the quarters added up would give more visitors than the whole period had. Hence no total.",
 	},
 
-	phTwinkelHeading:        {"Twinkelcampagne", "Twinkel campaign"},
-	phTwinkelHeadingFor:     {"Twinkelcampagne %s", "Twinkel campaign %s"},
+	phTwinkelHeading: {
+		"Campagne",
+		"Campaign",
+	},
+	phTwinkelHeadingFor: {
+		"Campagne %s",
+		"Campaign %s",
+	},
 	phTwinkelFlightsHeading: {"Vluchten en formaten", "Flights and formats"},
 	phTwinkelIntro: {
-		"Weergaven, bereik, videoweergaven en klikken van de betaalde Twinkel-advertenties, per vlucht en formaat.",
-		"Impressions, reach, video views and clicks of the paid Twinkel ads, per flight and format.",
+		"Weergaven, bereik, videoweergaven en klikken op links van de betaalde advertenties, per vlucht en formaat.",
+		"Impressions, reach, video views and link clicks of the paid ads, per flight and format.",
 	},
 	phTwinkelChart: {
 		"Gegroepeerde staafgrafiek van de weergaven per vlucht, met een staaf per formaat: %s.",
 		"Grouped bar chart of the impressions per flight, one bar per format: %s.",
 	},
-	phFlightsCaption: {"Twinkelcampagne per vlucht en formaat", "Twinkel campaign per flight and format"},
-	phTotalsCaption:  {"Twinkelcampagne: totalen per formaat", "Twinkel campaign: totals per format"},
+	phFlightsCaption: {
+		"%s per vlucht en formaat",
+		"%s per flight and format",
+	},
+	phTotalsCaption: {
+		"%s: totalen per formaat",
+		"%s: totals per format",
+	},
 	phFlight:         {"Vlucht", "Flight"},
 	phFlightN:        {"Vlucht %d", "Flight %d"},
 	phCampaignFlight: {"%s, vlucht %d", "%s, flight %d"},
-	phDataPeriod:     {"gegevens: %s", "data: %s"},
-	phFormat:         {"Formaat", "Format"},
-	phFlights:        {"Vluchten", "Flights"},
-	phImpressions:    {"Weergaven", "Impressions"},
-	phUniqueReach:    {"Uniek bereik", "Unique reach"},
-	phReachSum:       {"Bereik opgeteld", "Reach summed"},
-	phViews:          {"Videoweergaven", "Video views"},
-	phClicks:         {"Klikken", "Clicks"},
-	phCTR:            {"CTR", "CTR"},
-	phFrequency:      {"Frequentie", "Frequency"},
-	phFormatStatic:   {"statisch (foto met quote)", "static (photo with quote)"},
-	phFormatDynamic:  {"dynamisch (korte video)", "dynamic (short video)"},
-	phFormatUnknown:  {"onbekend formaat", "unknown format"},
-	phFormatTotal:    {"alle formaten", "all formats"},
+	phDataPeriod: {
+		"gegevens: %s",
+		"data: %s",
+	},
+	phFormat:      {"Formaat", "Format"},
+	phFlights:     {"Vluchten", "Flights"},
+	phImpressions: {"Weergaven", "Impressions"},
+	phUniqueReach: {"Uniek bereik", "Unique reach"},
+	phReachSum:    {"Bereik opgeteld", "Reach summed"},
+	phViews:       {"Videoweergaven", "Video views"},
+	phClicks: {
+		"Klikken op links",
+		"Link clicks",
+	},
+	phCTR: {
+		"Doorklikratio (CTR)",
+		"Click-through rate (CTR)",
+	},
+	phFrequency:     {"Frequentie", "Frequency"},
+	phFormatStatic:  {"statisch (foto met quote)", "static (photo with quote)"},
+	phFormatDynamic: {"dynamisch (korte video)", "dynamic (short video)"},
+	phFormatUnknown: {"onbekend formaat", "unknown format"},
+	phFormatTotal:   {"alle formaten", "all formats"},
 	phUpperBound: {
 		"≤ %s (bovengrens, geen uniek bereik)",
 		"≤ %s (upper bound, not unique reach)",
 	},
 	phReachMissing: {
-		"%s, %s: de export geeft op dit niveau geen uniek bereik. Het bereik van de rijen opgeteld is ≤ %s: een bovengrens, geen uniek bereik.",
-		"%s, %s: the export gives no unique reach at this grain. The rows' reach summed is ≤ %s: an upper bound, not unique reach.",
+		"%s, %s: de export geeft op dit niveau geen uniek bereik (de rijen zijn advertenties, dagen of uitsplitsingen zoals leeftijd of geslacht). Het bereik van de rijen opgeteld is ≤ %s: een bovengrens, geen uniek bereik.",
+		"%s, %s: the export gives no unique reach at this grain (its rows are ads, days or breakdowns such as age or gender). The rows' reach summed is ≤ %s: an upper bound, not unique reach.",
 	},
 	phCTRNote: {
-		"CTR = klikken / weergaven over het totaal van de rij: de som van de klikken gedeeld door de som van de weergaven, niet het gemiddelde van de CTR's van de vluchten.",
-		"CTR = clicks / impressions over the row's total: the sum of the clicks divided by the sum of the impressions, not the mean of the flights' CTRs.",
+		"Doorklikratio (CTR) = klikken op links / weergaven over het totaal van de rij: de som van de klikken gedeeld door de som van de weergaven, niet het gemiddelde van de CTR's van de vluchten.",
+		"Click-through rate (CTR) = link clicks / impressions over the row's total: the sum of the clicks divided by the sum of the impressions, not the mean of the flights' CTRs.",
 	},
 	phFrequencyNote: {
 		"Frequentie = weergaven / uniek bereik, berekend per vlucht en formaat, het niveau waarop het bereik geëxporteerd is.",
 		"Frequency = impressions / unique reach, computed per flight and format, the grain the reach was exported at.",
 	},
 	phReachSumNote: {
-		"Uniek bereik telt niet op over vluchten: wie in twee vluchten een advertentie zag, telt in beide mee. De som is daarom alleen een bovengrens van het aantal bereikte mensen.",
-		"Unique reach does not add up across flights: someone who saw an ad in two flights counts in both. The sum is therefore only an upper bound of the people reached.",
+		"Uniek bereik telt niet op over vluchten (en niet over advertenties, dagen of uitsplitsingen zoals leeftijd): wie in twee vluchten een advertentie zag, telt in beide mee. De som is daarom alleen een bovengrens van het aantal bereikte mensen.",
+		"Unique reach does not add up across flights (nor across ads, days or breakdowns such as age): someone who saw an ad in two flights counts in both. The sum is therefore only an upper bound of the people reached.",
 	},
 	phViewsNote: {
-		"Videoweergaven: video's die minstens 3 seconden zijn afgespeeld; n.v.t. voor formaten zonder video.",
-		"Video views: videos played for at least 3 seconds; n/a for formats without video.",
+		"Videoweergaven: video's die minstens 3 seconden zijn afgespeeld; – voor formaten zonder video.",
+		"Video views: videos played for at least 3 seconds; – for formats without video.",
 	},
 
-	phFunnelHeading: {"Funnel: van social post naar %s", "Funnel: from social post to %s"},
+	phFunnelHeading: {
+		"Trechter: van advertentie naar %s",
+		"Funnel: from ad to %s",
+	},
 	phFunnelIntro: {
-		"De weg van de campagne: social post (prikkelen) → %s (inspireren) → %s (leren).",
-		"The campaign's path: social post (spark interest) → %s (inspire) → %s (learn).",
+		"De weg van de campagne: advertentie op sociale media (prikkelen) → %s (inspireren) → %s (leren).",
+		"The campaign's path: ad on social media (spark interest) → %s (inspire) → %s (learn).",
 	},
 	phFunnelChart: {
-		"Liggende staafgrafiek van de funnel, een staaf per stap: %s.",
+		"Liggende staafgrafiek van de trechter, een staaf per stap: %s.",
 		"Horizontal bar chart of the funnel, one bar per step: %s.",
 	},
 	phFunnelCaption: {
-		"Bereikcijfers %s: kanaal, bezoeken, bezoekers, gemiddelde bezoekduur, %s",
-		"Reach of %s: channel, visits, visitors, average visit duration, %s",
+		"Trechter naar %s: klikken, bezoeken, bezoekers, gemiddelde bezoekduur, %s",
+		"Funnel to %s: clicks, visits, visitors, average visit duration, %s",
 	},
-	phFunnelSeries:     {"Funnel", "Funnel"},
+	phFunnelSeries: {
+		"Trechter",
+		"Funnel",
+	},
 	phChannel:          {"Kanaal", "Channel"},
 	phAvgVisitDuration: {"Gemiddelde bezoekduur", "Average visit duration"},
 	phAvgVisitDurationNote: {
@@ -136,8 +181,11 @@ var phrases = map[phrase]struct{ nl, en string }{
 	},
 	phStageAds:      {"Advertenties op Facebook en Instagram", "Ads on Facebook and Instagram"},
 	phStagePlatform: {"%s vanuit %s", "%s from %s"},
-	phStageBarAds:   {"Advertenties: weergaven", "Ads: impressions"},
-	phStageBarSite:  {"%s: bezoeken", "%s: visits"},
+	phStageBarAds: {
+		"Advertenties: klikken op links",
+		"Ads: link clicks",
+	},
+	phStageBarSite: {"%s: bezoeken", "%s: visits"},
 
 	phTopHeading: {"Best bezochte artikelen", "Most visited articles"},
 	phTopIntro: {
@@ -155,12 +203,12 @@ var phrases = map[phrase]struct{ nl, en string }{
 	phNotInCatalogue: {"niet in de catalogus", "not in the catalogue"},
 
 	phSourceBare: {
-		"Bron: query %s.",
-		"Source: query %s.",
+		"query %s",
+		"query %s",
 	},
 	phNoEarlier: {
-		"n.b.",
-		"n/a",
+		"–",
+		"–",
 	},
 	phHighest: {
 		"Hoogste: %s (%s).",
@@ -187,12 +235,12 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Key figures",
 	},
 	phKeyIntro: {
-		"De belangrijkste cijfers van de periode, vergeleken met de periode ervoor en met dezelfde periode een jaar eerder. ▲ is een stijging, ▼ een daling; n.b. betekent dat er voor die periode geen gegevens zijn.",
-		"The period's main figures, compared with the period before and with the same period a year earlier. ▲ is an increase, ▼ a decrease; n/a means there are no data for that period.",
+		"De belangrijkste cijfers van de periode, elk vergeleken met de periode ervoor en met dezelfde periode een jaar eerder, van dezelfde bron. ▲ is een stijging, ▼ een daling; – betekent dat er voor die periode geen gegevens zijn.",
+		"The period's main figures, each compared with the period before and with the same period a year earlier, of the same source. ▲ is an increase, ▼ a decrease; – means there are no data for that period.",
 	},
 	phKeyCaption: {
-		"Kerncijfers, %s",
-		"Key figures, %s",
+		"Campagne en eigen kanalen, %s",
+		"Campaign and own channels, %s",
 	},
 	phFigureName: {
 		"Cijfer",
@@ -223,40 +271,32 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Visitors are distinct visitors over the whole period, not a sum of days or quarters.",
 	},
 	phNoDataNote: {
-		"n.b.: de geladen gegevens van de bron dekken die periode niet helemaal, of de periode valt samen met deze periode (dat is iets anders dan 0).",
-		"n/a: the source's loaded data do not cover all of that period, or it overlaps this period (which is not the same as 0).",
+		"–: de gegevens van de bron dekken die periode niet helemaal, of de periode valt samen met deze periode. Dat is iets anders dan 0.",
+		"–: the source's data do not cover all of that period, or it overlaps this period. That is not the same as 0.",
 	},
 	phMetricVisits: {
-		"Bezoeken aan programmapagina's",
-		"Visits to programme pages",
+		"bezoeken aan programmapagina's",
+		"visits to programme pages",
 	},
 	phMetricVisitors: {
-		"Bezoekers van programmapagina's",
-		"Visitors to programme pages",
+		"bezoekers van programmapagina's",
+		"visitors to programme pages",
 	},
 	phMetricPageViews: {
 		"Paginaweergaven van programmapagina's",
 		"Page views of programme pages",
 	},
 	phMetricAdImpressions: {
-		"Weergaven Twinkel-advertenties",
-		"Twinkel ad impressions",
+		"Weergaven advertenties",
+		"Ad impressions",
 	},
 	phMetricAdClicks: {
-		"Klikken op Twinkel-advertenties",
-		"Twinkel ad clicks",
+		"Klikken op links in advertenties",
+		"Link clicks on ads",
 	},
 	phMetricSocialImpressions: {
 		"Weergaven eigen socialemediaberichten",
 		"Impressions of own social posts",
-	},
-	phFreshnessHeading: {
-		"Actualiteit van de bronnen",
-		"How fresh the sources are",
-	},
-	phFreshnessCaption: {
-		"Geladen bronnen: laatste dag met gegevens en laatste keer geladen",
-		"Loaded sources: last day of data and last load",
 	},
 	phSourceKind: {
 		"Bron",
@@ -266,37 +306,9 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Bestanden",
 		"Files",
 	},
-	phLastDay: {
-		"Laatste dag met gegevens",
-		"Last day of data",
-	},
 	phLastLoaded: {
 		"Laatst geladen",
 		"Last loaded",
-	},
-	phStatus: {
-		"Status",
-		"Status",
-	},
-	phFresh: {
-		"actueel",
-		"up to date",
-	},
-	phStale: {
-		"verouderd",
-		"stale",
-	},
-	phUndated: {
-		"geen datums",
-		"no dates",
-	},
-	phBehind: {
-		"%s dagen achter",
-		"%s days behind",
-	},
-	phStaleNote: {
-		"Verouderd: de laatste dag met gegevens ligt meer dan %d uur voor de laatste keer dat er iets geladen is (%s).",
-		"Stale: the last day of data lies more than %d hours before the database's last load (%s).",
 	},
 	phNothingLoaded: {
 		"Er is nog niets geladen.",
@@ -307,12 +319,12 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Visitors by referral",
 	},
 	phReferralIntro: {
-		"Bezoekers van de programmapagina's op %s per kwartaal, naar waar hun bezoek vandaan kwam: de verwijzing van de eerste pagina van het bezoek (nieuwsbrief, sociale media per platform, zoekmachines, andere sites, direct). De kanalen komen uit de configuratie (bereik.toml).",
-		"Visitors to the programme's pages on %s per quarter, by where their visit came from: the referral of the visit's first page (newsletter, social media per platform, search engines, other sites, direct). The channels come from the configuration (bereik.toml).",
+		"Waar de bezoeken aan de programmapagina's op %s vandaan kwamen, per kwartaal: het kanaal van de eerste pagina van het bezoek (nieuwsbrief, sociale media per platform, zoekmachines, andere sites, direct), volgens de regels in bereik.toml. De grafiek toont de %d kanalen met de meeste bezoeken apart en de rest samen als overig; de bijlage geeft elk kanaal met zijn bezoekers.",
+		"Where the visits to the programme's pages on %s came from, per quarter: the channel of the visit's first page (newsletter, social media per platform, search engines, other sites, direct), by the rules of bereik.toml. The chart shows the %d channels with the most visits apart and the rest together as other; the appendix gives every channel with its visitors.",
 	},
 	phReferralCaption: {
-		"Bezoekers (en bezoeken) per verwijzingskanaal en kwartaal, %s, %s",
-		"Visitors (and visits) per referral channel and quarter, %s, %s",
+		"Aandeel van de bezoeken per kanaal en kwartaal, met het aantal bezoeken eronder, %s, %s",
+		"Share of the visits per channel and quarter, with the number of visits beneath, %s, %s",
 	},
 	phChannelName: {
 		"Kanaal",
@@ -337,14 +349,6 @@ var phrases = map[phrase]struct{ nl, en string }{
 	phOtherNote: {
 		"Andere sites: een verwijzing die geen regel in de configuratie herkent.",
 		"Other sites: a referral that no rule of the configuration recognises.",
-	},
-	phReferralChartBars: {
-		"Liggende staafgrafiek van de bezoekers per verwijzingskanaal, %s.",
-		"Horizontal bar chart of the visitors per referral channel, %s.",
-	},
-	phReferralChartLines: {
-		"Lijngrafiek van de bezoekers per verwijzingskanaal per kwartaal, %s tot en met %s, één lijn per kanaal: %s. De lijnen verschillen ook in symbool en lijnsoort.",
-		"Line chart of the visitors per referral channel per quarter, %s to %s, one line per channel: %s. The lines also differ in symbol and line type.",
 	},
 	phChannelNewsletter: {
 		"Nieuwsbrief",
@@ -375,12 +379,12 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Reach and engagement on the own channels",
 	},
 	phChannelsIntro: {
-		"Weergaven en interacties van de eigen berichten op LinkedIn, Facebook, Instagram, X en YouTube, per kwartaal waarin ze geplaatst zijn (cijfers over de hele looptijd van een bericht, volgens de laatste export).",
-		"Impressions and engagements of the own posts on LinkedIn, Facebook, Instagram, X and YouTube, per quarter they were published in (lifetime figures of each post, as of the latest export).",
+		"Weergaven van de eigen berichten op LinkedIn, Facebook, Instagram, X en YouTube (bij YouTube: videoweergaven), per kwartaal waarin ze geplaatst zijn: cijfers over de hele looptijd van een bericht, volgens de laatste export. De bijlage geeft per kwartaal ook de berichten, interacties en het opgetelde bereik.",
+		"Impressions of the own posts on LinkedIn, Facebook, Instagram, X and YouTube (for YouTube: views), per quarter they were published in: lifetime figures of each post, as of the latest export. The appendix also gives each quarter's posts, engagements and summed reach.",
 	},
 	phChannelsCaption: {
-		"Eigen kanalen per kwartaal en platform, %s",
-		"Own channels per quarter and platform, %s",
+		"Weergaven van de eigen kanalen per kwartaal en platform, %s",
+		"Impressions of the own channels per quarter and platform, %s",
 	},
 	phChannelsChart: {
 		"Gestapelde staafgrafiek van de weergaven van de eigen berichten per kwartaal, %s tot en met %s, gestapeld per platform: %s.",
@@ -414,17 +418,13 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Bereik telt niet op over berichten: wie twee berichten zag, telt twee keer mee. De som is alleen een bovengrens, geen uniek bereik.",
 		"Reach does not add up over posts: someone who saw two posts counts twice. The sum is only an upper bound, not unique reach.",
 	},
-	phNoPosts: {
-		"Geen berichten van de eigen kanalen in deze periode geladen.",
-		"No posts of the own channels loaded for this period.",
-	},
 	phContentHeading: {
-		"Kennisproducten, thema's en organisaties",
-		"Knowledge products, themes and organisations",
+		"Kennisproducten",
+		"Knowledge products",
 	},
 	phContentIntro: {
-		"Bezoeken aan de items van de contentcatalogus: een bezoek telt voor een item als het een pagina van dat item bekeek.",
-		"Visits to the content catalogue's items: a visit counts for an item when it viewed a page of that item.",
+		"Bezoeken aan de items van de contentcatalogus: een bezoek telt voor een item als het een pagina van dat item bekeek. De bezoeken per thema en per organisatie staan in de bijlage.",
+		"Visits to the content catalogue's items: a visit counts for an item when it viewed a page of that item. The visits per theme and per organisation are in the appendix.",
 	},
 	phProductsHeading: {
 		"Top %d kennisproducten",
@@ -479,8 +479,8 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Horizontal bar chart of the visits per organisation.",
 	},
 	phOrganisationsNote: {
-		"De catalogus noemt de organisaties van een item in vrije tekst; die is gesplitst op komma's en ' en ', zonder toelichting tussen haakjes. Een bezoek aan een item van twee organisaties telt bij beide, dus opgeteld geven de organisaties meer bezoeken dan er waren; de totaalregel geeft de unieke bezoeken aan alle items.",
-		"The catalogue names an item's organisations in free text; it is split on commas and ' en ' (and), without notes in brackets. A visit to an item of two organisations counts for both, so added up the organisations give more visits than there were; the total row gives the distinct visits to all items.",
+		"De catalogus noemt de organisaties van een item gescheiden door een puntkomma; andere schrijfwijzen van dezelfde organisatie staan in bereik.toml ([[organisations]]). Een bezoek aan een item van twee organisaties telt bij beide, dus opgeteld geven de organisaties meer bezoeken dan er waren; de totaalregel geeft de unieke bezoeken aan alle items.",
+		"The catalogue names an item's organisations separated by semicolons; other spellings of the same organisation are in bereik.toml ([[organisations]]). A visit to an item of two organisations counts for both, so added up the organisations give more visits than there were; the total row gives the distinct visits to all items.",
 	},
 	phOrganisation: {
 		"Organisatie",
@@ -499,8 +499,8 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"added up over the rows: %s visits",
 	},
 	phFromPageReports: {
-		"Uit paginarapporten (Matomo/Google Analytics): unieke paginaweergaven = bezoeken. Unieke bezoekers geven die rapporten niet.",
-		"From page reports (Matomo/Google Analytics): unique page views = visits. Those reports give no distinct visitors.",
+		"Uit paginarapporten (Matomo of Universal Google Analytics): unieke paginaweergaven = bezoeken. Unieke bezoekers geven die rapporten niet.",
+		"From page reports (Matomo or Universal Google Analytics): unique page views = visits. Those reports give no distinct visitors.",
 	},
 	phFromBoth: {
 		"Bezoeken uit de bezoekerslogs en, voor perioden zonder logs, uit paginarapporten; nooit beide voor dezelfde periode. Unieke bezoekers zijn dan niet bekend.",
@@ -531,7 +531,7 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Published",
 	},
 	phPostViews: {
-		"Weergaven (video)",
+		"Videoweergaven",
 		"Views",
 	},
 	phNoPostsOf: {
@@ -551,8 +551,8 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Forecast for %s: %s impressions. Up to %[4]s there were %[3]s impressions in %[5]s flight days, %[6]s per flight day; %[7]s flight days remain.",
 	},
 	phForecastEnded: {
-		"De campagne is op %s afgelopen: de prognose is gelijk aan de gemeten weergaven.",
-		"The campaign ended on %s: the forecast equals the impressions measured.",
+		"De campagne is op %s afgelopen, met %s weergaven.",
+		"The campaign ended on %s, with %s impressions.",
 	},
 	phForecastCaption: {
 		"Prognose van de weergaven van %s",
@@ -595,28 +595,28 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Horizontal bar chart: %s impressions measured, forecast %s impressions on %s.",
 	},
 	phTopTwinkelsHeading: {
-		"Best bezochte Twinkels",
-		"Most visited Twinkels",
+		"Best bezochte artikelen op %s",
+		"Most visited articles on %s",
 	},
 	phTopTwinkelsIntro: {
-		"De %d best bezochte Twinkels op %s in de periode.",
-		"The %d most visited Twinkels on %s in the period.",
+		"De %d best bezochte artikelen van de campagne op %s in de periode.",
+		"The campaign's %d most visited articles on %s in the period.",
 	},
 	phTopTwinkelsCaption: {
-		"Best bezochte Twinkels op %s, %s",
-		"Most visited Twinkels on %s, %s",
+		"Best bezochte artikelen van de campagne op %s, %s",
+		"The campaign's most visited articles on %s, %s",
 	},
 	phTopTwinkelsChart: {
-		"Liggende staafgrafiek van de bezoeken aan de best bezochte Twinkels.",
-		"Horizontal bar chart of the visits to the most visited Twinkels.",
+		"Liggende staafgrafiek van de bezoeken aan de best bezochte artikelen op %s.",
+		"Horizontal bar chart of the visits to the most visited articles on %s.",
 	},
 	phQualityHeading: {
 		"Datakwaliteit",
 		"Data quality",
 	},
 	phQualityIntro: {
-		"Waar de cijfers op rusten: dagen zonder gegevens, afgewezen rijen en verouderde bronnen.",
-		"What the figures rest on: days without data, rejected rows and stale sources.",
+		"Waar de cijfers op rusten: of de geladen gegevens de periode dekken, dagen zonder gegevens en afgewezen rijen.",
+		"What the figures rest on: whether the loaded data cover the period, days without data and rejected rows.",
 	},
 	phGapsHeading: {
 		"Dagen zonder gegevens",
@@ -706,17 +706,429 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"regel %s, kolom %s",
 		"line %s, column %s",
 	},
-	phStaleHeading: {
-		"Verouderde bronnen",
-		"Stale sources",
+	phSiteFiguresHeading: {
+		"Websites",
+		"Websites",
 	},
-	phNoneStale: {
-		"Geen verouderde bronnen.",
-		"No stale sources.",
+	phSiteFiguresCaption: {
+		"Bezoeken en bezoekers per site, %s",
+		"Visits and visitors per site, %s",
 	},
-	phSomeStale: {
-		"Verouderd: %s. Hun laatste gegevens liggen meer dan %d uur voor de laatste keer dat er iets geladen is (%s).",
-		"Stale: %s. Their latest data lie more than %d hours before the database's last load (%s).",
+	phSiteMetric: {
+		"%s",
+		"%s",
+	},
+	phNewSince: {
+		"nieuw sinds %s",
+		"new since %s",
+	},
+	phMainSiteNote: {
+		"Dezelfde bezoeken als in 'Bezoeken per kwartaal' hieronder: elke site wordt alleen met zichzelf vergeleken, dus een site die in de periode nieuw is, telt niet mee in de verandering van een andere.",
+		"The same visits as in 'Visits per quarter' below: each site is compared with itself only, so a site new in the period does not count in another's change.",
+	},
+	phOtherFiguresHeading: {
+		"Campagne en eigen kanalen",
+		"Campaign and own channels",
+	},
+	phCampaignMetric: {
+		"%s (%s)",
+		"%s (%s)",
+	},
+	phSocialImpressionsNote: {
+		"Weergaven van de eigen berichten die in de periode geplaatst zijn (YouTube: videoweergaven), zoals 'Bereik en betrokkenheid op de eigen kanalen' ze telt.",
+		"Impressions of the own posts published in the period (YouTube: views), as 'Reach and engagement on the own channels' counts them.",
+	},
+	phChangeVsPrevious: {
+		"Verandering t.o.v. periode ervoor",
+		"Change vs previous period",
+	},
+	phChangeVsYearEarlier: {
+		"Verandering t.o.v. jaar eerder",
+		"Change vs year earlier",
+	},
+	phMissingVisits: {
+		"websitebezoeken (bezoekerslogs, toegangslogs of paginarapporten)",
+		"website visits (visit logs, access logs or page reports)",
+	},
+	phMissingAds: {
+		"advertenties (Meta Ads Manager)",
+		"ads (Meta Ads Manager)",
+	},
+	phMissingPosts: {
+		"berichten van de eigen kanalen",
+		"posts of the own channels",
+	},
+	phMissing: {
+		"Voor deze periode zijn geen gegevens geladen van: %s. De onderdelen daarover ontbreken in deze rapportage.",
+		"No data are loaded for this period of: %s. The parts about them are left out of this report.",
+	},
+	phCoverageHeading: {
+		"Dekken de gegevens de periode?",
+		"Do the data cover the period?",
+	},
+	phCoverageCaption: {
+		"Geladen bronnen en of ze de periode dekken, %s",
+		"Loaded sources and whether they cover the period, %s",
+	},
+	phCovers: {
+		"Dekt de periode",
+		"Covers the period",
+	},
+	phCoversNote: {
+		"Of de eerste en de laatste dag met gegevens van de bron de hele periode omvatten; dagen zonder gegevens daartussen staan in de tabel hieronder. Wanneer de bestanden geladen zijn, maakt niet uit: gegevens van 2021 die vandaag geladen zijn, dekken 2021.",
+		"Whether the source's first and last day of data span the whole period; days without data between them are in the table below. When the files were loaded does not matter: data of 2021 loaded today cover 2021.",
+	},
+	phCoversYes: {
+		"ja",
+		"yes",
+	},
+	phCoversUntil: {
+		"tot en met %s",
+		"up to %s",
+	},
+	phCoversFrom: {
+		"vanaf %s",
+		"from %s",
+	},
+	phCoversPart: {
+		"alleen %s",
+		"only %s",
+	},
+	phCoversNo: {
+		"nee",
+		"no",
+	},
+	phCoversUndated: {
+		"geen datums",
+		"no dates",
+	},
+	phNoScript: {
+		"Deze grafiek wordt getekend met JavaScript, dat hier niet werkt.",
+		"This chart is drawn with JavaScript, which does not run here.",
+	},
+	phNoScriptLink: {
+		"De cijfers staan in de tabel eronder.",
+		"The numbers are in the table below.",
+	},
+	phSourcesHeading: {
+		"Bronnen",
+		"Sources",
+	},
+	phSourcesIntro: {
+		"Elk cijfer komt uit een vraag (query) die een analist zelf kan stellen: bereik query NAAM --param naam=waarde.",
+		"Every number comes from a question (query) an analyst can ask alone: bereik query NAME --param name=value.",
+	},
+	phVisitsCaptionTrend: {
+		"Bezoeken per kwartaal, %s, met de kwartalen ervoor",
+		"Visits per quarter, %s, with the quarters before",
+	},
+	phTrendNote: {
+		"De grafiek en de tabel tonen %d kwartalen: de periode van deze rapportage, vet, en de %d kwartalen ervoor, lichter, om de ontwikkeling te zien.",
+		"The chart and the table show %d quarters: this report's period, in bold, and the %d quarters before it, lighter, to show the trend.",
+	},
+	phTotalPeriod: {
+		"Totaal deze periode",
+		"Total of this period",
+	},
+	phTrendChart: {
+		"De kwartalen vóór %s zijn lichter: ze vallen voor de periode van deze rapportage.",
+		"The quarters before %s are lighter: they fall before this report's period.",
+	},
+	phRestNote: {
+		"Overig: de kanalen buiten de %d met de meeste bezoeken in de periode, samen. De bijlage geeft ze apart.",
+		"Other: the channels outside the %d with the most visits in the period, together. The appendix gives them apart.",
+	},
+	phNoComparisonNote: {
+		"Geen vergelijking: de gegevens dekken geen eerdere periode van dezelfde lengte (of die zou met deze periode samenvallen).",
+		"No comparison: the data cover no earlier period of the same length (or it would overlap this period).",
+	},
+	phChannelRest: {
+		"Overig",
+		"Other",
+	},
+	phAllChannelsNote: {
+		"Alle bezoeken van het kwartaal: dezelfde als in 'Bezoeken per kwartaal'. Elk bezoek heeft één kanaal, dus de aandelen tellen op tot 100%.",
+		"All the quarter's visits: the same as in 'Visits per quarter'. Every visit has one channel, so the shares add up to 100%.",
+	},
+	phShareOfVisits: {
+		"Aandeel",
+		"Share",
+	},
+	phReferralChart: {
+		"Gestapelde staafgrafiek van het aandeel van de bezoeken per kanaal, per kwartaal tot 100%%, %s tot en met %s: %s.",
+		"Stacked bar chart of the share of the visits per channel, each quarter to 100%%, %s to %s: %s.",
+	},
+	phChannelsCaptionTrend: {
+		"Weergaven van de eigen kanalen per kwartaal en platform, %s, met de kwartalen ervoor",
+		"Impressions of the own channels per quarter and platform, %s, with the quarters before",
+	},
+	phAccountDaysNote: {
+		"%s: dagtotalen van het account (de export per dag), want voor dit kwartaal zijn geen cijfers per bericht geladen.",
+		"%s: the account's daily totals (its export by day), as no figures per post are loaded for this quarter.",
+	},
+	phChannelMetricNote: {
+		"Weergaven; bij YouTube videoweergaven (YouTube's weergaven zijn miniaturen in lijsten, geen afspelingen). – : geen berichten van dat platform in het kwartaal.",
+		"Impressions; for YouTube views (YouTube's impressions are thumbnails in lists, not plays). –: no posts of that platform in the quarter.",
+	},
+	phAccountDaysText: {
+		"Uit dagtotalen van het account, niet uit cijfers per bericht: %s.",
+		"From the account's daily totals, not from figures per post: %s.",
+	},
+	phChannelsDetailHeading: {
+		"Eigen kanalen per kwartaal: berichten, interacties en bereik",
+		"Own channels per quarter: posts, engagements and reach",
+	},
+	phChannelsDetailCaption: {
+		"Eigen kanalen per kwartaal en platform, %s",
+		"Own channels per quarter and platform, %s",
+	},
+	phFunnelImpressions: {
+		"De advertenties werden %s keer weergegeven; de trechter begint bij de klikken daarop.",
+		"The ads were shown %s times; the funnel starts at the clicks on them.",
+	},
+	phStepRate: {
+		"Deel van de vorige stap",
+		"Share of the step before",
+	},
+	phStepRateNote: {
+		"Bij de advertenties: klikken op links / weergaven, de doorklikratio (CTR). Bij %s: bezoeken / klikken op de advertenties; bezoeken komen ook van elders, dus dit kan boven 100%% liggen. Daarna: bezoeken / bezoeken van de vorige stap.",
+		"For the ads: link clicks / impressions, the click-through rate (CTR). For %s: visits / clicks on the ads; visits also come from elsewhere, so this can pass 100%%. After that: visits / visits of the step before.",
+	},
+	phNoLinkClicks: {
+		"niet in de export",
+		"not in the export",
+	},
+	phFunnelBarLabel: {
+		"%s (%s)",
+		"%s (%s)",
+	},
+	phUnknown: {
+		"onbekend",
+		"unknown",
+	},
+	phNoLinkClicksNote: {
+		"De export van deze advertenties had geen kolom Klikken op links (Link clicks). Klikken (alle) en uitgaande klikken zijn andere cijfers en tellen hier niet mee, dus een doorklikratio is niet te berekenen.",
+		"The export of these ads had no Link clicks column. Clicks (all) and outbound clicks are other metrics and do not count here, so no click-through rate can be computed.",
+	},
+	phPartlyClickedNote: {
+		"Alleen %s van de %s weergaven komen uit exports met klikken op links; de doorklikratio is over die weergaven berekend.",
+		"Only %s of the %s impressions come from exports with link clicks; the click-through rate is computed over those impressions.",
+	},
+	phForecastAfterHeading: {
+		"Prognose en uitkomst",
+		"Forecast and outcome",
+	},
+	phForecastAfterCaption: {
+		"Laatste prognose en werkelijke weergaven van %s",
+		"Last forecast and actual impressions of %s",
+	},
+	phForecastAfterChart: {
+		"Liggende staafgrafiek: %s.",
+		"Horizontal bar chart: %s.",
+	},
+	phBarActual: {
+		"Werkelijk t/m %s",
+		"Actual to %s",
+	},
+	phBarLastForecast: {
+		"Laatste prognose (gegevens t/m %s)",
+		"Last forecast (data to %s)",
+	},
+	phDataUpTo: {
+		"Met gegevens tot en met",
+		"With data up to",
+	},
+	phActualTotal: {
+		"Werkelijk totaal",
+		"Actual total",
+	},
+	phLastForecast: {
+		"Laatste prognose",
+		"Last forecast",
+	},
+	phLastForecastSentence: {
+		"De laatste prognose, met de gegevens tot en met %[2]s, was %[1]s weergaven: %[3]s weergaven in %[4]s vluchtdagen, doorgetrokken over de %[5]s vluchtdagen die nog kwamen.",
+		"The last forecast, with the data up to %[2]s, was %[1]s impressions: %[3]s impressions in %[4]s flight days, carried on over the %[5]s flight days still to come.",
+	},
+	phPartialFlight: {
+		"deels: gegevens t/m %s",
+		"partial: data to %s",
+	},
+	phPartialLabel: {
+		"%s (deels)",
+		"%s (partial)",
+	},
+	phGA4Views: {
+		"Weergaven (GA4)",
+		"Views (GA4)",
+	},
+	phGA4Users: {
+		"Gebruikers (GA4)",
+		"Users (GA4)",
+	},
+	phGA4Note: {
+		"Uit Google Analytics 4: die geeft per pagina weergaven en gebruikers, geen bezoeken. De pagina's staan daarom op volgorde van weergaven, en zijn niet te vergelijken met de bezoeken van andere sites.",
+		"From Google Analytics 4, which gives views and users per page, not visits. The pages are therefore ranked by views, and cannot be compared with other sites' visits.",
+	},
+	phTopCaptionViews: {
+		"Best bekeken pagina's op %s (weergaven, GA4), %s",
+		"Most viewed pages on %s (views, GA4), %s",
+	},
+	phTopChartViews: {
+		"Liggende staafgrafiek van de weergaven (GA4) van de best bekeken pagina's op %s.",
+		"Horizontal bar chart of the views (GA4) of the most viewed pages on %s.",
+	},
+	phTypeKnowledgeProduct: {
+		"kennisproduct",
+		"knowledge product",
+	},
+	phTypePracticeStory: {
+		"inspirerend praktijkverhaal",
+		"inspiring practice story",
+	},
+	phAppendixHeading: {
+		"Bijlage",
+		"Appendix",
+	},
+	phAppendixIntro: {
+		"De detailtabellen achter de grafieken en toplijsten, en de bron van elk cijfer.",
+		"The detail tables behind the charts and top lists, and the source of every number.",
+	},
+	phAppendixCampaignIntro: {
+		"De bron van elk cijfer.",
+		"The source of every number.",
+	},
+	phReferralDetailHeading: {
+		"Bezoekers per verwijzingskanaal en kwartaal",
+		"Visitors per referral channel and quarter",
+	},
+	phReferralDetailCaption: {
+		"Bezoekers (en bezoeken) per verwijzingskanaal en kwartaal, %s, %s",
+		"Visitors (and visits) per referral channel and quarter, %s, %s",
+	},
+	phSummaryVisits: {
+		"In %s waren er %s bezoeken aan de programmapagina's op %s.",
+		"In %s there were %s visits to the programme's pages on %s.",
+	},
+	phSummaryVisitsChange: {
+		"In %s waren er %s bezoeken aan de programmapagina's op %s: %s ten opzichte van %s (%s).",
+		"In %s there were %s visits to the programme's pages on %s: %s against %s (%s).",
+	},
+	phSummaryVisitsNew: {
+		"In %s waren er %s bezoeken aan de programmapagina's op %s, dat nieuw is sinds %s.",
+		"In %s there were %s visits to the programme's pages on %s, which is new since %s.",
+	},
+	phSummaryCampaign: {
+		"De campagne %s werd %s keer weergegeven en kreeg %s klikken op links: een doorklikratio (CTR) van %s.",
+		"The campaign %s was shown %s times and got %s link clicks: a click-through rate (CTR) of %s.",
+	},
+	phSummaryCampaignNoClicks: {
+		"De campagne %s werd %s keer weergegeven; de export had geen klikken op links.",
+		"The campaign %s was shown %s times; its export had no link clicks.",
+	},
+	phSummaryForecast: {
+		"Prognose (geen meting): %s weergaven aan het eind van de campagne op %s.",
+		"Forecast (not a measurement): %s impressions at the end of the campaign on %s.",
+	},
+	phSummaryForecastAfter: {
+		"De campagne eindigde op %s met %s weergaven; de laatste prognose was %s.",
+		"The campaign ended on %s with %s impressions; the last forecast was %s.",
+	},
+	phSummaryArticle: {
+		"Best bezochte artikel op %s: ‘%s’, %s bezoeken.",
+		"Most visited article on %s: ‘%s’, %s visits.",
+	},
+	phSummaryArticleViews: {
+		"Best bekeken pagina op %s: ‘%s’, %s weergaven (GA4).",
+		"Most viewed page on %s: ‘%s’, %s views (GA4).",
+	},
+	phSummarySocial: {
+		"De eigen berichten op sociale media werden %s keer weergegeven.",
+		"The own posts on social media were shown %s times.",
+	},
+	phSummarySocialChange: {
+		"De eigen berichten op sociale media werden %s keer weergegeven, %s ten opzichte van %s.",
+		"The own posts on social media were shown %s times, %s against %s.",
+	},
+	phFileSiteFigures: {
+		"kerncijfers_websites",
+		"key_figures_websites",
+	},
+	phFileKeyFigures: {
+		"kerncijfers",
+		"key_figures",
+	},
+	phFileCoverage: {
+		"bronnen_periode",
+		"sources_period",
+	},
+	phFileVisits: {
+		"bezoeken_per_kwartaal",
+		"visits_per_quarter",
+	},
+	phFileReferrals: {
+		"verwijzingen",
+		"referrals",
+	},
+	phFileReferralDetail: {
+		"verwijzingen_per_kanaal",
+		"referrals_per_channel",
+	},
+	phFileChannels: {
+		"eigen_kanalen",
+		"own_channels",
+	},
+	phFileChannelDetail: {
+		"eigen_kanalen_detail",
+		"own_channels_detail",
+	},
+	phFileProducts: {
+		"top_kennisproducten",
+		"top_knowledge_products",
+	},
+	phFileThemes: {
+		"bezoeken_per_thema",
+		"visits_per_theme",
+	},
+	phFileOrganisations: {
+		"bezoeken_per_organisatie",
+		"visits_per_organisation",
+	},
+	phFileTopArticles: {
+		"top_artikelen_%s",
+		"top_articles_%s",
+	},
+	phFileTopPosts: {
+		"top_berichten_%s",
+		"top_posts_%s",
+	},
+	phFileFlights: {
+		"campagne_vluchten",
+		"campaign_flights",
+	},
+	phFileTotals: {
+		"campagne_totalen",
+		"campaign_totals",
+	},
+	phFileForecast: {
+		"prognose",
+		"forecast",
+	},
+	phFileTopTwinkels: {
+		"top_campagneartikelen",
+		"top_campaign_articles",
+	},
+	phFileFunnel: {
+		"trechter",
+		"funnel",
+	},
+	phFileGaps: {
+		"dagen_zonder_gegevens",
+		"days_without_data",
+	},
+	phFileRejected: {
+		"afgewezen_rijen",
+		"rejected_rows",
 	},
 }
 
@@ -831,18 +1243,9 @@ const (
 	phMetricAdImpressions     phrase = "metric-ad-impressions"
 	phMetricAdClicks          phrase = "metric-ad-clicks"
 	phMetricSocialImpressions phrase = "metric-social-impressions"
-	phFreshnessHeading        phrase = "freshness-heading"
-	phFreshnessCaption        phrase = "freshness-caption"
 	phSourceKind              phrase = "source-kind"
 	phFiles                   phrase = "files"
-	phLastDay                 phrase = "last-day"
 	phLastLoaded              phrase = "last-loaded"
-	phStatus                  phrase = "status"
-	phFresh                   phrase = "fresh"
-	phStale                   phrase = "stale"
-	phUndated                 phrase = "undated"
-	phBehind                  phrase = "behind"
-	phStaleNote               phrase = "stale-note"
 	phNothingLoaded           phrase = "nothing-loaded"
 	phReferralHeading         phrase = "referral-heading"
 	phReferralIntro           phrase = "referral-intro"
@@ -853,8 +1256,6 @@ const (
 	phReferralVisitorsNote    phrase = "referral-visitors-note"
 	phInternalNote            phrase = "internal-note"
 	phOtherNote               phrase = "other-note"
-	phReferralChartBars       phrase = "referral-chart-bars"
-	phReferralChartLines      phrase = "referral-chart-lines"
 	phChannelNewsletter       phrase = "channel-newsletter"
 	phChannelPaidSocial       phrase = "channel-paid-social"
 	phChannelSearch           phrase = "channel-search"
@@ -872,7 +1273,6 @@ const (
 	phEngagementsNote         phrase = "engagements-note"
 	phEngagementRateNote      phrase = "engagement-rate-note"
 	phPostReachNote           phrase = "post-reach-note"
-	phNoPosts                 phrase = "no-posts"
 	phContentHeading          phrase = "content-heading"
 	phContentIntro            phrase = "content-intro"
 	phProductsHeading         phrase = "products-heading"
@@ -945,7 +1345,110 @@ const (
 	phRejectedShare           phrase = "rejected-share"
 	phFirstReject             phrase = "first-reject"
 	phLineColumn              phrase = "line-column"
-	phStaleHeading            phrase = "stale-heading"
-	phNoneStale               phrase = "none-stale"
-	phSomeStale               phrase = "some-stale"
+	phSiteFiguresHeading      phrase = "site-figures-heading"
+	phSiteFiguresCaption      phrase = "site-figures-caption"
+	phSiteMetric              phrase = "site-metric"
+	phNewSince                phrase = "new-since"
+	phMainSiteNote            phrase = "main-site-note"
+	phOtherFiguresHeading     phrase = "other-figures-heading"
+	phCampaignMetric          phrase = "campaign-metric"
+	phSocialImpressionsNote   phrase = "social-impressions-note"
+	phChangeVsPrevious        phrase = "change-vs-previous"
+	phChangeVsYearEarlier     phrase = "change-vs-year-earlier"
+	phMissingVisits           phrase = "missing-visits"
+	phMissingAds              phrase = "missing-ads"
+	phMissingPosts            phrase = "missing-posts"
+	phMissing                 phrase = "missing"
+	phCoverageHeading         phrase = "coverage-heading"
+	phCoverageCaption         phrase = "coverage-caption"
+	phCovers                  phrase = "covers"
+	phCoversNote              phrase = "covers-note"
+	phCoversYes               phrase = "covers-yes"
+	phCoversUntil             phrase = "covers-until"
+	phCoversFrom              phrase = "covers-from"
+	phCoversPart              phrase = "covers-part"
+	phCoversNo                phrase = "covers-no"
+	phCoversUndated           phrase = "covers-undated"
+	phNoScript                phrase = "no-script"
+	phNoScriptLink            phrase = "no-script-link"
+	phSourcesHeading          phrase = "sources-heading"
+	phSourcesIntro            phrase = "sources-intro"
+	phVisitsCaptionTrend      phrase = "visits-caption-trend"
+	phTrendNote               phrase = "trend-note"
+	phTotalPeriod             phrase = "total-period"
+	phTrendChart              phrase = "trend-chart"
+	phRestNote                phrase = "rest-note"
+	phAllChannelsNote         phrase = "all-channels-note"
+	phChannelRest             phrase = "channel-rest"
+	phNoComparisonNote        phrase = "no-comparison-note"
+	phShareOfVisits           phrase = "share-of-visits"
+	phReferralChart           phrase = "referral-chart"
+	phChannelsCaptionTrend    phrase = "channels-caption-trend"
+	phAccountDaysNote         phrase = "account-days-note"
+	phChannelMetricNote       phrase = "channel-metric-note"
+	phAccountDaysText         phrase = "account-days-text"
+	phChannelsDetailHeading   phrase = "channels-detail-heading"
+	phChannelsDetailCaption   phrase = "channels-detail-caption"
+	phFunnelImpressions       phrase = "funnel-impressions"
+	phStepRate                phrase = "step-rate"
+	phStepRateNote            phrase = "step-rate-note"
+	phNoLinkClicks            phrase = "no-link-clicks"
+	phFunnelBarLabel          phrase = "funnel-bar-label"
+	phUnknown                 phrase = "unknown"
+	phNoLinkClicksNote        phrase = "no-link-clicks-note"
+	phPartlyClickedNote       phrase = "partly-clicked-note"
+	phForecastAfterHeading    phrase = "forecast-after-heading"
+	phForecastAfterCaption    phrase = "forecast-after-caption"
+	phForecastAfterChart      phrase = "forecast-after-chart"
+	phBarActual               phrase = "bar-actual"
+	phBarLastForecast         phrase = "bar-last-forecast"
+	phDataUpTo                phrase = "data-up-to"
+	phActualTotal             phrase = "actual-total"
+	phLastForecast            phrase = "last-forecast"
+	phLastForecastSentence    phrase = "last-forecast-sentence"
+	phPartialFlight           phrase = "partial-flight"
+	phPartialLabel            phrase = "partial-label"
+	phGA4Views                phrase = "g-a-4-views"
+	phGA4Users                phrase = "g-a-4-users"
+	phGA4Note                 phrase = "g-a-4-note"
+	phTopCaptionViews         phrase = "top-caption-views"
+	phTopChartViews           phrase = "top-chart-views"
+	phTypeKnowledgeProduct    phrase = "type-knowledge-product"
+	phTypePracticeStory       phrase = "type-practice-story"
+	phAppendixHeading         phrase = "appendix-heading"
+	phAppendixIntro           phrase = "appendix-intro"
+	phAppendixCampaignIntro   phrase = "appendix-campaign-intro"
+	phReferralDetailHeading   phrase = "referral-detail-heading"
+	phReferralDetailCaption   phrase = "referral-detail-caption"
+	phSummaryVisits           phrase = "summary-visits"
+	phSummaryVisitsChange     phrase = "summary-visits-change"
+	phSummaryVisitsNew        phrase = "summary-visits-new"
+	phSummaryCampaign         phrase = "summary-campaign"
+	phSummaryCampaignNoClicks phrase = "summary-campaign-no-clicks"
+	phSummaryForecast         phrase = "summary-forecast"
+	phSummaryForecastAfter    phrase = "summary-forecast-after"
+	phSummaryArticle          phrase = "summary-article"
+	phSummaryArticleViews     phrase = "summary-article-views"
+	phSummarySocial           phrase = "summary-social"
+	phSummarySocialChange     phrase = "summary-social-change"
+	phFileSiteFigures         phrase = "file-site-figures"
+	phFileKeyFigures          phrase = "file-key-figures"
+	phFileCoverage            phrase = "file-coverage"
+	phFileVisits              phrase = "file-visits"
+	phFileReferrals           phrase = "file-referrals"
+	phFileReferralDetail      phrase = "file-referral-detail"
+	phFileChannels            phrase = "file-channels"
+	phFileChannelDetail       phrase = "file-channel-detail"
+	phFileProducts            phrase = "file-products"
+	phFileThemes              phrase = "file-themes"
+	phFileOrganisations       phrase = "file-organisations"
+	phFileTopArticles         phrase = "file-top-articles"
+	phFileTopPosts            phrase = "file-top-posts"
+	phFileFlights             phrase = "file-flights"
+	phFileTotals              phrase = "file-totals"
+	phFileForecast            phrase = "file-forecast"
+	phFileTopTwinkels         phrase = "file-top-twinkels"
+	phFileFunnel              phrase = "file-funnel"
+	phFileGaps                phrase = "file-gaps"
+	phFileRejected            phrase = "file-rejected"
 )

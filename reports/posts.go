@@ -27,8 +27,9 @@ var platforms = []string{"linkedin", "facebook", "instagram", "x", "youtube"}
 
 var postsSection = reportSection{
 	queries: []sectionQuery{
-		{queryTopPosts, topArgs(topListLimit), rowsInto(func(r *Report) *[]TopPost { return &r.TopPosts })},
+		{name: queryTopPosts, args: topArgs(topListLimit), read: rowsInto(func(r *Report) *[]TopPost { return &r.TopPosts })},
 	},
+	shown:  func(r *Report) bool { return len(r.TopPosts) > 0 },
 	render: (*Report).postsSection,
 }
 
@@ -45,7 +46,7 @@ func (r *Report) postsSection(l locale) (section, error) {
 	}
 	for _, platform := range shown {
 		posts := byPlatform[platform]
-		b := block{Heading: l.platform(platform)}
+		b := block{Heading: l.platform(platform), Source: r.source(l, queryTopPosts)}
 		if len(posts) == 0 {
 			b.Empty = l.say(phNoPostsOf, l.platform(platform))
 			s.Blocks = append(s.Blocks, b)
@@ -58,14 +59,14 @@ func (r *Report) postsSection(l locale) (section, error) {
 			names[i], values[i] = postName(p), p.Value
 		}
 		id := "posts-" + slug(platform)
-		chart, err := rankedBars(l, "chart-"+id, names, values, metric, l.say(phPostsChart, l.platform(platform), metric))
+		chart, err := rankedBars(l, "chart-"+id, names, values, metric, l.say(phPostsChart, l.platform(platform), metric), colourOf(platformColours, platform))
 		if err != nil {
 			return s, err
 		}
 		b.Chart = chart
 		t := &tableView{
 			ID:      "table-" + id,
-			Caption: l.say(phPostsCaption, l.platform(platform), metric, l.period(r.Options.From, r.Options.To)),
+			Caption: l.say(phPostsCaption, l.platform(platform), strings.ToLower(metric), l.period(r.Options.From, r.Options.To)),
 			Head:    []cellView{num(l.say(phRank)), {Text: l.say(phPost)}, {Text: l.say(phPublished)}, num(metric)},
 		}
 		for _, p := range posts {
@@ -81,13 +82,12 @@ func (r *Report) postsSection(l locale) (section, error) {
 				num(l.count(p.Rank)), post, {Text: published}, num(l.count(p.Value)),
 			}})
 		}
-		if err := downloadable(t, l, "top-posts-"+slug(platform)+".csv", queryTopPosts, posts); err != nil {
+		if err := downloadable(t, l, r, l.say(phFileTopPosts, slug(platform)), queryTopPosts, posts); err != nil {
 			return s, err
 		}
 		b.Table = t
 		s.Blocks = append(s.Blocks, b)
 	}
-	s.Blocks[len(s.Blocks)-1].Source = r.source(l, queryTopPosts)
 	return s, nil
 }
 

@@ -45,21 +45,26 @@ const (
 	queryRejectedFiles = "rejected_files"
 )
 
-// qualitySection is section 8: days without data, files with rejected rows, and stale
-// sources (from the freshness the key figures' section reads).
+// qualitySection is section 8: whether each source's data cover the period (the coverage
+// the key figures' section reads), days without data, and files with rejected rows.
 var qualitySection = reportSection{
 	queries: []sectionQuery{
-		{queryDataGaps, periodArgs, rowsInto(func(r *Report) *[]DataGap { return &r.Gaps })},
-		{queryRejectedFiles, func(*Report) queries.Args { return queries.Args{} },
-			rowsInto(func(r *Report) *[]RejectedFile { return &r.RejectedFiles })},
+		{name: queryDataGaps, args: periodArgs, read: rowsInto(func(r *Report) *[]DataGap { return &r.Gaps })},
+		{name: queryRejectedFiles, args: func(*Report) queries.Args { return queries.Args{} },
+			read: rowsInto(func(r *Report) *[]RejectedFile { return &r.RejectedFiles })},
 	},
 	render: (*Report).qualitySection,
 }
 
-// qualitySection is section 8: days without data, files with rejected rows, and stale
-// sources.
+// qualitySection is section 8: whether the sources cover the period, days without data,
+// and files with rejected rows. A source is judged by the period it reports on, not by the
+// day it was loaded: data of 2021 loaded today are not stale for a report on 2021.
 func (r *Report) qualitySection(l locale) (section, error) {
 	s := section{ID: "data-quality", Heading: l.say(phQualityHeading), Intro: l.say(phQualityIntro)}
+	coverage, err := r.coverageBlock(l)
+	if err != nil {
+		return s, err
+	}
 	gaps, err := r.gapsBlock(l)
 	if err != nil {
 		return s, err
@@ -68,7 +73,7 @@ func (r *Report) qualitySection(l locale) (section, error) {
 	if err != nil {
 		return s, err
 	}
-	s.Blocks = append(s.Blocks, gaps, rejected, r.staleBlock(l))
+	s.Blocks = append(s.Blocks, coverage, gaps, rejected)
 	return s, nil
 }
 
@@ -108,7 +113,7 @@ func (r *Report) gapsBlock(l locale) (block, error) {
 			num(l.count(g.Days)), missing, {Text: longest},
 		}})
 	}
-	if err := downloadable(t, l, "dagen-zonder-gegevens.csv", queryDataGaps, r.Gaps); err != nil {
+	if err := downloadable(t, l, r, l.say(phFileGaps), queryDataGaps, r.Gaps); err != nil {
 		return b, err
 	}
 	b.Table, b.Notes = t, n.list
@@ -137,32 +142,11 @@ func (r *Report) rejectedBlock(l locale) (block, error) {
 			num(l.count(f.RowsLoaded)), num(l.count(f.RowsRejected)), num(l.percent(f.RejectedShare)), first,
 		}})
 	}
-	if err := downloadable(t, l, "afgewezen-rijen-per-bestand.csv", queryRejectedFiles, r.RejectedFiles); err != nil {
+	if err := downloadable(t, l, r, l.say(phFileRejected), queryRejectedFiles, r.RejectedFiles); err != nil {
 		return b, err
 	}
 	b.Table = t
 	return b, nil
-}
-
-// staleBlock names the sources whose newest data is older than the configured age; the
-// freshness table of the key figures has the details.
-func (r *Report) staleBlock(l locale) block {
-	b := block{Heading: l.say(phStaleHeading), Source: r.source(l, queryFreshness)}
-	var names []string
-	for _, f := range r.Freshness {
-		if f.Stale {
-			names = append(names, l.pick(f.LabelNL, f.LabelEN))
-		}
-	}
-	switch {
-	case len(r.Freshness) == 0:
-		b.Empty = l.say(phNothingLoaded)
-	case len(names) == 0:
-		b.Text = []string{l.say(phNoneStale)}
-	default:
-		b.Text = []string{l.say(phSomeStale, joinList(l, names), r.Freshness[0].StaleAfterHours, l.stamp(r.Freshness[0].LastIngest))}
-	}
-	return b
 }
 
 // gapsChart shows per source the days with and without data, stacked: together they are
@@ -186,7 +170,8 @@ func gapsChart(l locale, gaps []DataGap) (*chartView, error) {
 			AxisLabel: &opts.AxisLabel{Interval: "0", Width: 170, Overflow: "truncate"}}),
 	)...)
 	bar.SetXAxis(names).
-		AddSeries(l.say(phDaysWithData), with, charts.WithBarChartOpts(opts.BarChart{Stack: "days"})).
+		AddSeries(l.say(phDaysWithData), with, charts.WithBarChartOpts(opts.BarChart{Stack: "days"}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: measuredColour})).
 		AddSeries(l.say(phDaysWithoutData), without, charts.WithBarChartOpts(opts.BarChart{Stack: "days"}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: "#D55E00"})).
 		XYReversal()

@@ -42,6 +42,11 @@ type Options struct {
 	// shown in the campaign's sections rather than among the top articles.
 	MagazineSite, MagazinePrefix string
 
+	// QuarterStartMonth is the month the database's quarters start in (settings of the
+	// last ingest; 1 for calendar quarters): a report of fewer than eight quarters shows
+	// the quarters before it on its trend charts. 0 shows the period's quarters only.
+	QuarterStartMonth int
+
 	// CampaignOnly makes the report a campaign report: the campaign's sections only,
 	// headed by the campaign's name. From and To are then the campaign's or the flight's
 	// dates, chosen by the caller.
@@ -75,6 +80,7 @@ var sections = []reportSection{
 	topTwinkelsSection,
 	funnelSection,
 	qualitySection,
+	appendixSection,
 }
 
 // reportSection is one section of the report: the queries it asks and how it is shown.
@@ -82,16 +88,27 @@ type reportSection struct {
 	// campaign says whether the campaign report has the section (the full report has all).
 	campaign bool
 	queries  []sectionQuery
-	render   func(r *Report, l locale) (section, error)
+	// shown says whether the report has data for the section; a section without is left
+	// out, and the first screen says which sources are missing. nil: always shown.
+	shown  func(r *Report) bool
+	render func(r *Report, l locale) (section, error)
 }
 
 // sectionQuery is one query a section asks: its name, the arguments it is given (every
-// parameter, explicitly) and how its rows are read into the report.
+// parameter, explicitly) and how its rows are read into the report. Queries run in the
+// order of the sections, so that args may use what an earlier query read.
 type sectionQuery struct {
 	name string
+	// as names this run of the query among the report's sources, where a section runs a
+	// query twice (the quarters before the period); "" is the query's name.
+	as string
+	// args are the query's arguments; nil arguments skip the query.
 	args func(r *Report) queries.Args
 	read func(r *Report, res *queries.Result) error
 }
+
+// key is the name the run's arguments are kept under.
+func (q sectionQuery) key() string { return cmp.Or(q.as, q.name) }
 
 // rowsInto reads a result's rows as T (queries.Scan) into the report's field at.
 func rowsInto[T any](at func(*Report) *[]T) func(*Report, *queries.Result) error {
@@ -128,14 +145,18 @@ type Report struct {
 	Options Options
 	// KeyFigures are the period's key figures against earlier periods, one per metric.
 	KeyFigures []KeyFigure
-	// Freshness is how fresh each source kind is.
-	Freshness []SourceFreshness
-	// Quarters are the visits to the programme's pages per programme quarter (Fig. 11).
-	Quarters []ProgrammeQuarter
+	// SiteFigures are the visits and visitors per site against earlier periods.
+	SiteFigures []SiteKeyFigure
+	// Coverage says per source kind whether its data cover the period.
+	Coverage []SourceCoverage
+	// Quarters are the visits to the programme's pages per programme quarter (Fig. 11);
+	// EarlierQuarters the quarters before the period that its trend chart shows.
+	Quarters, EarlierQuarters []ProgrammeQuarter
 	// Referrals are the visits and visitors per quarter and referral channel (Fig. 12).
 	Referrals []ReferralQuarter
-	// Channels are the reach and engagement of the own social channels per quarter (Fig. 13).
-	Channels []ChannelQuarter
+	// Channels are the reach and engagement of the own social channels per quarter (Fig. 13);
+	// EarlierChannels those of the quarters before the period.
+	Channels, EarlierChannels []ChannelQuarter
 	// KnowledgeProducts are the most visited knowledge products of the content catalogue.
 	KnowledgeProducts []KnowledgeProduct
 	// Themes and Organisations are the visits to the catalogue's items per theme and per
@@ -148,6 +169,9 @@ type Report struct {
 	TopTwinkels []TopTwinkel
 	// Forecast is the campaign's impressions forecast at its end; nil without ad data.
 	Forecast *Forecast
+	// LastForecast is, once the campaign has ended, the forecast made with the data up to
+	// the day before its last day, to compare with the actual total; else nil.
+	LastForecast *Forecast
 	// Gaps are the days without data per source.
 	Gaps []DataGap
 	// RejectedFiles are the loaded files with rejected rows.
@@ -201,6 +225,9 @@ func Build(ctx context.Context, run Runner, opts Options) (*Report, error) {
 	asked = append(asked, annotationsQuery)
 	for _, q := range asked {
 		args := q.args(r)
+		if args == nil {
+			continue
+		}
 		res, err := run.Run(ctx, q.name, args)
 		if err != nil {
 			return nil, fmt.Errorf("report query %s: %w", q.name, err)
@@ -211,12 +238,13 @@ func Build(ctx context.Context, run Runner, opts Options) (*Report, error) {
 		if err := q.read(r, res); err != nil {
 			return nil, err
 		}
-		r.sources[q.name] = args
+		r.sources[q.key()] = args
 	}
 	return r, nil
 }
 
-// sections are the sections this report has: all, or a campaign report's.
+// sections are the sections this report asks its queries for: all, or a campaign
+// report's.
 func (r *Report) sections() []reportSection {
 	if !r.Options.CampaignOnly {
 		return sections
@@ -228,6 +256,17 @@ func (r *Report) sections() []reportSection {
 		}
 	}
 	return campaign
+}
+
+// shownSections are the sections the report shows: those it has data for.
+func (r *Report) shownSections() []reportSection {
+	var shown []reportSection
+	for _, s := range r.sections() {
+		if s.shown == nil || s.shown(r) {
+			shown = append(shown, s)
+		}
+	}
+	return shown
 }
 
 // site is how the report names a site: as configured, else by its name alone.
@@ -269,11 +308,11 @@ func checkRows[T any](query string, rows []T, check func(T) error) error {
 
 // ratioOfSums checks that a group's rate is its clicks over its impressions, not a mean of
 // its rows' rates (the published report's error). A rounding to four decimals passes.
-func ratioOfSums(col string, rate *float64, clicks, impressions int64) error {
-	if rate == nil || impressions == 0 {
+func ratioOfSums(col string, rate *float64, clicks, impressions *int64) error {
+	if rate == nil || clicks == nil || impressions == nil || *impressions == 0 {
 		return nil
 	}
-	want := float64(clicks) / float64(impressions)
+	want := float64(*clicks) / float64(*impressions)
 	if math.Abs(*rate-want) > 5e-5 {
 		return fmt.Errorf("column %s is %.4f but clicks / impressions is %.4f: a rate over a group must be the ratio of its sums, not a mean of rates",
 			col, *rate, want)

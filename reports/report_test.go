@@ -28,8 +28,9 @@ func TestBuildAsksTheReportsQueries(t *testing.T) {
 	campaign := queries.Args{"campaign": "Twinkels 2021", "from": from, "to": to}
 	mainSite := queries.Args{"site": "kennisplein", "from": from, "to": to}
 	want := []askedQuery{
+		{"site_key_figures", period},
 		{"key_figures", campaign},
-		{"freshness", queries.Args{}},
+		{"coverage", period},
 		{"visits_per_quarter", mainSite},
 		{"referral_sources", mainSite},
 		{"channel_reach", period},
@@ -94,7 +95,7 @@ func TestRenderDutchTwinkelFigures(t *testing.T) {
 	out := render(t, publishedResults(t), programmeOptions(t, ""))
 	for _, want := range []string{
 		`<html lang="nl">`,
-		"<h1>Bereikcijfers programma Begeleiding à la carte</h1>",
+		"<h1>Begeleiding à la carte: bereik september 2019 – augustus 2021</h1>",
 		"1 september 2019 – 31 augustus 2021",
 		"1.271.743",                 // static impressions
 		"0,86%",                     // static CTR: 10.969 / 1.271.743
@@ -103,9 +104,9 @@ func TestRenderDutchTwinkelFigures(t *testing.T) {
 		"5,93",                      // flight 1 static frequency
 		"statisch (foto met quote)", // format names
 		"dynamisch (korte video)",
-		"CTR = klikken / weergaven",
+		"Doorklikratio (CTR) = klikken op links / weergaven",
 		"sep-nov 2019",
-		"n.v.t.",
+		`<td class="num">–</td>`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("Dutch report lacks %q", want)
@@ -121,7 +122,7 @@ func TestRenderEnglish(t *testing.T) {
 	out := render(t, publishedResults(t), programmeOptions(t, "en"))
 	for _, want := range []string{
 		`<html lang="en">`,
-		"<h1>Reach figures of the programme Begeleiding à la carte</h1>",
+		"<h1>Begeleiding à la carte: reach September 2019 – August 2021</h1>",
 		"1 September 2019 – 31 August 2021",
 		"1,271,743", "0.86%", "0.84%", "0.89%", "5.93",
 		"static (photo with quote)",
@@ -133,7 +134,7 @@ func TestRenderEnglish(t *testing.T) {
 			t.Errorf("English report lacks %q", want)
 		}
 	}
-	for _, unwanted := range []string{"1.271.743", "0,86%", "n.v.t.", "0.96%"} {
+	for _, unwanted := range []string{"1.271.743", "0,86%", "n.v.t.", ">n/a<", "0.96%"} {
 		if strings.Contains(out, unwanted) {
 			t.Errorf("English report shows %q", unwanted)
 		}
@@ -174,13 +175,13 @@ func TestMissingUniqueReachShowsUpperBoundInNote(t *testing.T) {
 	results[queryTwinkelFlights] = &queries.Result{Query: flights.Query, Columns: flights.Columns, Declared: flights.Declared, Rows: rows}
 
 	out := render(t, results, programmeOptions(t, "nl"))
-	wantNote := "Vlucht 2, dynamisch (korte video): de export geeft op dit niveau geen uniek bereik. " +
+	wantNote := "Vlucht 2, dynamisch (korte video): de export geeft op dit niveau geen uniek bereik (de rijen zijn advertenties, dagen of uitsplitsingen zoals leeftijd of geslacht). " +
 		"Het bereik van de rijen opgeteld is ≤ 23.571: een bovengrens, geen uniek bereik."
 	if !strings.Contains(out, wantNote) {
 		t.Errorf("report lacks the note %q", wantNote)
 	}
-	if !regexp.MustCompile(`<td class="num">n\.v\.t\.<sup><a href="#flights-note-\d">\d</a></sup></td>`).MatchString(out) {
-		t.Error("missing unique reach is not shown as n.v.t. with a note mark")
+	if !regexp.MustCompile(`<td class="num">onbekend<sup><a href="#flights-note-\d">\d</a></sup></td>`).MatchString(out) {
+		t.Error("missing unique reach is not shown as onbekend with a note mark")
 	}
 	if strings.Count(out, "23.571") != 1 {
 		t.Errorf("the upper bound 23.571 appears %d times; want only in its note", strings.Count(out, "23.571"))
@@ -193,9 +194,9 @@ func TestVisitorsAreNotSummed(t *testing.T) {
 	if strings.Contains(out, "15.758") {
 		t.Error("report sums the visitors of the quarters")
 	}
-	total := regexp.MustCompile(`(?s)<tfoot>\s*<tr class="total"><th scope="row">Totaal</th><td class="num">20\.373</td><td class="num">n\.v\.t\.<sup><a href="#visits-note-1">1</a></sup></td>`)
+	total := regexp.MustCompile(`(?s)<tfoot>\s*<tr class="total"><th scope="row">Totaal deze periode</th><td class="num">20\.373</td><td class="num">–<sup><a href="#visits-note-1">1</a></sup></td>`)
 	if !total.MatchString(out) {
-		t.Error("visits total row should total the visits and show n.v.t. with a note for visitors")
+		t.Error("visits total row should total the visits and show – with a note for visitors")
 	}
 	if !strings.Contains(out, "Daarom staat er geen totaal.") {
 		t.Error("the note does not say why visitors have no total")
@@ -376,8 +377,9 @@ func TestRenderIsDeterministic(t *testing.T) {
 		ids = append(ids, m[1])
 	}
 	want := []string{"chart-visits", "chart-referrals", "chart-channels", "chart-top-kennisplein", "chart-top-vilans",
-		"chart-knowledge-products", "chart-themes", "chart-organisations", "chart-posts-linkedin", "chart-posts-facebook",
-		"chart-posts-x", "chart-posts-youtube", "chart-twinkel", "chart-forecast", "chart-top-twinkels", "chart-funnel", "chart-gaps"}
+		"chart-knowledge-products", "chart-posts-linkedin", "chart-posts-facebook",
+		"chart-posts-x", "chart-posts-youtube", "chart-twinkel", "chart-forecast", "chart-top-twinkels", "chart-funnel", "chart-gaps",
+		"chart-themes", "chart-organisations"}
 	if diff := cmp.Diff(want, ids); diff != "" {
 		t.Errorf("chart containers (-want +got):\n%s", diff)
 	}
@@ -390,7 +392,7 @@ func TestRenderIsDeterministic(t *testing.T) {
 
 func TestEveryTableHasACaption(t *testing.T) {
 	out := render(t, publishedResults(t), programmeOptions(t, "nl"))
-	tables := strings.Count(out, "<table>")
+	tables := strings.Count(out, "<table")
 	if captions := strings.Count(out, "<caption id="); tables == 0 || captions != tables {
 		t.Errorf("%d tables, %d captions", tables, captions)
 	}
@@ -399,21 +401,16 @@ func TestEveryTableHasACaption(t *testing.T) {
 	}
 }
 
-func TestEmptyResultsSayNoData(t *testing.T) {
-	results := publishedResults(t)
-	for name, res := range results {
-		results[name] = &queries.Result{Query: res.Query, Columns: res.Columns, Declared: res.Declared}
-	}
-	out := render(t, results, programmeOptions(t, "nl"))
-	// Key figures, visits, referrals, Kennisplein, vilans.nl, knowledge products, themes,
-	// organisations, flights, top Twinkels, funnel, days without data.
-	if n := strings.Count(out, "Geen gegevens voor deze periode."); n != 12 {
-		t.Errorf("%d blocks say they have no data, want 12", n)
+// TestEmptyResultsLeaveSectionsOut: a period without data gets a report of what it has:
+// its sections without data are left out, and the first screen says which sources are
+// missing, instead of sections that each say "no data".
+func TestEmptyResultsLeaveSectionsOut(t *testing.T) {
+	out := render(t, emptied(publishedResults(t)), programmeOptions(t, "nl"))
+	if got := sectionIDs(out); strings.Join(got, " ") != "data-quality appendix" {
+		t.Errorf("sections = %v, want only the data quality and the appendix", got)
 	}
 	for _, want := range []string{
-		"Geen berichten van de eigen kanalen in deze periode geladen.",
-		"Geen berichten van LinkedIn in deze periode geladen.",
-		"Geen berichten van YouTube in deze periode geladen.",
+		"Voor deze periode zijn geen gegevens geladen van: websitebezoeken (bezoekerslogs, toegangslogs of paginarapporten), advertenties (Meta Ads Manager) en berichten van de eigen kanalen.",
 		"Geen afgewezen rijen",
 		"Er is nog niets geladen.",
 	} {
@@ -421,11 +418,50 @@ func TestEmptyResultsSayNoData(t *testing.T) {
 			t.Errorf("an empty report lacks %q", want)
 		}
 	}
-	if strings.Contains(out, "<table") || strings.Contains(out, "<button") {
-		t.Error("an empty report shows tables or download buttons")
+	if strings.Contains(out, "<table") || strings.Contains(out, "<button") || strings.Contains(out, ` data-chart>`) {
+		t.Error("an empty report shows tables, download buttons or charts")
 	}
-	if strings.Contains(out, ` data-chart>`) {
-		t.Error("an empty report draws charts")
+	if strings.Contains(out, `<ul class="summary">`) {
+		t.Error("an empty report tells a story without numbers")
+	}
+}
+
+// TestOnlyPostsGetTheirSections: a database with social posts only gets the sections of
+// posts, and says that visits and ads are missing.
+func TestOnlyPostsGetTheirSections(t *testing.T) {
+	results := emptied(publishedResults(t))
+	full := publishedResults(t)
+	for _, name := range []string{queryChannelReach, queryTopPosts, queryKeyFigures} {
+		results[name] = full[name]
+	}
+	// key_figures without ads: their values are NULL.
+	kf := full[queryKeyFigures]
+	rows := make([][]any, len(kf.Rows))
+	for i, row := range kf.Rows {
+		rows[i] = slices.Clone(row)
+		if m := row[kf.Col("metric")]; m == "ad_impressions" || m == "ad_clicks" {
+			rows[i][kf.Col("value")] = nil
+		}
+	}
+	results[queryKeyFigures] = &queries.Result{Query: kf.Query, Columns: kf.Columns, Declared: kf.Declared, Rows: rows}
+	cover := sectionResults(t)[queryCoverage]
+	results[queryCoverage] = &queries.Result{Query: cover.Query, Columns: cover.Columns, Declared: cover.Declared, Rows: [][]any{cover.Rows[2]}} // LinkedIn posts only
+	out := render(t, results, programmeOptions(t, "nl"))
+	if got := sectionIDs(out); strings.Join(got, " ") != "key-figures channels top-posts data-quality appendix" {
+		t.Errorf("sections = %v, want the key figures, the own channels, the top posts, data quality and the appendix", got)
+	}
+	for _, want := range []string{
+		"Voor deze periode zijn geen gegevens geladen van: websitebezoeken (bezoekerslogs, toegangslogs of paginarapporten) en advertenties (Meta Ads Manager).",
+		"De eigen berichten op sociale media werden <strong>118.204</strong> keer weergegeven",
+		"Geen berichten van Instagram in deze periode geladen.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("a report of posts lacks %q", want)
+		}
+	}
+	// The key figures of the missing sources are left out, not shown as "–".
+	if strings.Contains(out, "Weergaven advertenties") {
+		t.Error("a report without ads shows their key figure")
 	}
 }
 
@@ -438,7 +474,7 @@ func TestBuildRejects(t *testing.T) {
 		{
 			name: "a mean of CTRs as the total CTR",
 			change: func(r map[string]*queries.Result, _ *Options) {
-				r[queryTwinkelTotals].Rows[0][6] = 0.0096
+				r[queryTwinkelTotals].Rows[0][r[queryTwinkelTotals].Col("ctr")] = 0.0096
 			},
 			want: "query twinkel_totals: row 1: column ctr is 0.0096 but clicks / impressions is 0.0086",
 		},

@@ -1,18 +1,21 @@
 package reports
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"bereik/queries"
 )
 
 func TestKeyFiguresShowArrowsAndNoData(t *testing.T) {
-	arrow := func(symbol, text string) string {
-		return `<td class="num"><span class="trend" aria-hidden="true">` + symbol + `</span> ` + text + `</td>`
+	arrow := func(label, symbol, text string) string {
+		return `<td class="num" data-label="` + label + `"><span class="trend" aria-hidden="true">` + symbol + `</span> ` + text + `</td>`
 	}
 	for _, tc := range []struct {
 		lang string
@@ -20,20 +23,29 @@ func TestKeyFiguresShowArrowsAndNoData(t *testing.T) {
 	}{
 		{"nl", []string{
 			"<h2 id=\"key-figures-heading\">Kerncijfers</h2>",
-			// 20.373 against 15.110: up 34,8%; the arrow is hidden from screen readers,
-			// the sign says the same.
-			`<td class="num">20.373</td><td class="num">15.110</td>` + arrow("▲", "&#43;34,8%"),
-			arrow("=", "0,0%"),
-			arrow("▼", "−10,4%"),
-			// No ad data before the campaign: n.b., never 0 or 0%.
-			`<td class="num">1.423.737</td><td class="num">n.b.</td><td class="num">n.b.</td><td class="num">n.b.</td><td class="num">n.b.</td>`,
-			"sep 2019-aug 2021", "sep 2017-aug 2019", "sep 2018-aug 2020",
+			// Per site, each compared with itself: 20.373 against 15.110 is up 34,8%; the
+			// arrow is hidden from screen readers, the sign says the same.
+			`<th scope="row">Kennisplein<sup><a href="#site-figures-note-2">2</a></sup><span class="sub">bezoeken aan programmapagina&#39;s</span></th>` +
+				`<td class="num" data-label="Deze periode">20.373</td><td class="num" data-label="Periode ervoor (sep 2017-aug 2019)">15.110</td>` +
+				arrow("Verandering t.o.v. periode ervoor", "▲", "&#43;34,8%"),
+			arrow("Verandering t.o.v. periode ervoor", "=", "0,0%"),
+			arrow("Verandering t.o.v. periode ervoor", "▼", "−10,4%"),
+			// A site new in the period says since when, and has nothing to compare with.
+			`<th scope="row">Twinkelmagazine<span class="sub">bezoeken aan programmapagina&#39;s</span><span class="sub">nieuw sinds 14 jun 2021</span></th>` +
+				`<td class="num" data-label="Deze periode">5.363</td><td class="num" data-label="Periode ervoor (sep 2017-aug 2019)">–</td>`,
+			// No ad data before the campaign: –, never 0 or 0%.
+			`<td class="num" data-label="Deze periode">1.423.737</td><td class="num" data-label="Periode ervoor (sep 2017-aug 2019)">–</td><td class="num" data-label="Verandering t.o.v. periode ervoor">–</td>`,
+			"sep 2019-aug 2021", "sep 2017-aug 2019",
 			"Bezoekers zijn unieke bezoekers over de hele periode",
+			// The sites' visits are never added up: the main site's equal Fig. 11's.
+			"Dezelfde bezoeken als in &#39;Bezoeken per kwartaal&#39; hieronder",
+			`<table class="cards">`,
 		}},
 		{"en", []string{
-			`<td class="num">20,373</td><td class="num">15,110</td>` + arrow("▲", "&#43;34.8%"),
-			arrow("▼", "−10.4%"),
-			`<td class="num">1,423,737</td><td class="num">n/a</td><td class="num">n/a</td>`,
+			`<td class="num" data-label="This period">20,373</td><td class="num" data-label="Previous period (Sep 2017-Aug 2019)">15,110</td>` +
+				arrow("Change vs previous period", "▲", "&#43;34.8%"),
+			arrow("Change vs previous period", "▼", "−10.4%"),
+			`<td class="num" data-label="This period">1,423,737</td><td class="num" data-label="Previous period (Sep 2017-Aug 2019)">–</td>`,
 			"Sep 2019-Aug 2021",
 		}},
 	} {
@@ -43,20 +55,40 @@ func TestKeyFiguresShowArrowsAndNoData(t *testing.T) {
 				t.Errorf("%s: key figures lack %q", tc.lang, want)
 			}
 		}
+		// No figure has a value a year earlier: the table has no such columns.
+		if strings.Contains(out, "sep 2018-aug 2020") || strings.Contains(out, "Sep 2018-Aug 2020") {
+			t.Errorf("%s: the key figures show a year earlier that none of them has", tc.lang)
+		}
+		// The visits of all sites added up are no key figure: they mix a new site in.
+		if strings.Contains(out, "28.999") || strings.Contains(out, "28,999") {
+			t.Errorf("%s: the key figures add the sites' visits up", tc.lang)
+		}
 	}
 }
 
-func TestFreshnessNamesStaleSources(t *testing.T) {
+// TestCoverageJudgesThePeriodNotTheLoad: the data-quality section says per source whether
+// its data cover the period; nothing on the page calls data stale because they were
+// loaded long after they end.
+func TestCoverageJudgesThePeriodNotTheLoad(t *testing.T) {
 	out := render(t, publishedResults(t), programmeOptions(t, "nl"))
 	for _, want := range []string{
-		`<th scope="row">Bezoekerslogs</th><td class="num">24</td><td>28 aug 2021</td><td>1 sep 2021 06:15</td><td class="warn">verouderd<span class="sub">3 dagen achter</span></td>`,
-		`<th scope="row">Meta-advertenties</th><td class="num">2</td><td>31 aug 2021</td><td>1 sep 2021 06:15</td><td>actueel</td>`,
-		`<th scope="row">Contentcatalogus</th><td class="num">1</td><td>n.v.t.</td><td>1 sep 2021 06:15</td><td>geen datums</td>`,
-		"Verouderd: Bezoekerslogs. Hun laatste gegevens liggen meer dan 48 uur voor de laatste keer dat er iets geladen is (1 sep 2021 06:15).",
+		`<th scope="row">Bezoekerslogs</th><td class="num">24</td><td>2 sep 2019 – 31 aug 2021</td><td>1 sep 2021 06:15</td><td>vanaf 2 sep 2019</td>`,
+		`<th scope="row">LinkedIn-berichten</th><td class="num">2</td><td>3 sep 2019 – 14 aug 2021</td><td>1 sep 2021 06:15</td><td>tot en met 14 aug 2021</td>`,
+		`<th scope="row">Contentcatalogus</th><td class="num">1</td><td>–</td><td>1 sep 2021 06:15</td><td>geen datums</td>`,
+		"Dekt de periode",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q", want)
 		}
+	}
+	for _, stale := range []string{"verouderd", "Verouderd", "actueel"} {
+		if strings.Contains(out, stale) {
+			t.Errorf("the report calls a source %q", stale)
+		}
+	}
+	// The coverage is in the data-quality section, not on the first screen.
+	if i, j := strings.Index(out, `id="table-coverage"`), strings.Index(out, `<section id="data-quality"`); i < j {
+		t.Error("the sources' coverage is not in the data-quality section")
 	}
 }
 
@@ -81,13 +113,43 @@ func TestChannelsShowSummedReachOnlyAsUpperBound(t *testing.T) {
 
 func TestReferralTableAddsVisitsNotVisitors(t *testing.T) {
 	out := render(t, publishedResults(t), programmeOptions(t, "nl"))
-	// mrt-mei 2021: visits 100 + 137 + ... + 433 = 2.665; jun-aug 2021: 3.665.
-	foot := regexp.MustCompile(`<tr class="total"><th scope="row">Alle kanalen</th><td class="num">n\.v\.t\.<span class="sub">2\.665 bezoeken</span></td><td class="num">n\.v\.t\.<span class="sub">3\.665 bezoeken</span></td></tr>`)
+	// Fig. 12: the five channels with the most visits over the period apart, the rest
+	// together as "Overig", each a share of the quarter's visits (mrt-mei 2021: 2.665,
+	// jun-aug: 3.665). The rest in mrt-mei: 100 + 137 + 174 + 211 + 248 = 870 visits.
+	for _, want := range []string{
+		`<td class="num" data-label="Overig">32,65%<span class="sub">870</span></td><td class="num" data-label="Alle kanalen">2.665</td></tr>`,
+		`<td class="num" data-label="Alle kanalen">3.665</td></tr>`,
+		`<th scope="col" class="num">Overig<sup>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Fig. 12 lacks %q", want)
+		}
+	}
+	// The appendix gives every channel with its visitors; they have no total.
+	foot := regexp.MustCompile(`<tr class="total"><th scope="row">Alle kanalen</th><td class="num">–<span class="sub">2\.665 bezoeken</span></td><td class="num">–<span class="sub">3\.665 bezoeken</span></td></tr>`)
 	if !foot.MatchString(out) {
-		t.Error("the referral table's total row should add the visits and give no visitors total")
+		t.Error("the appendix's referral table's total row should add the visits and give no visitors total")
 	}
 	if !strings.Contains(out, "bezoekers niet: wie via twee kanalen kwam, telt in beide mee") {
 		t.Error("the referral table does not say why visitors do not add up")
+	}
+	// Each channel has its fixed colour: the social platforms' as in Fig. 13.
+	var chart struct {
+		Series []struct {
+			Name      string
+			ItemStyle struct{ Color string } `json:"itemStyle"`
+		} `json:"series"`
+	}
+	if err := json.Unmarshal([]byte(chartData(t, out)["chart-referrals-data"]), &chart); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range chart.Series {
+		got = append(got, s.Name+" "+s.ItemStyle.Color)
+	}
+	want := []string{"YouTube #D55E00", "Zoekmachines #E69F00", "Andere sites #7A7A7A", "Eigen sites #A3A3A3", "Direct #F0E442", "Overig #CCCCCC"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Fig. 12's series %q, want %q", got, want)
 	}
 }
 
@@ -121,12 +183,42 @@ func TestForecastIsLabelledAsAForecast(t *testing.T) {
 			}
 		}
 	}
-	// Once the campaign has ended, the forecast is the measurement, and says so.
-	results := publishedResults(t)
-	results[queryForecast] = result(t, queryForecast, []Forecast{{Campaign: "Twinkels 2021", CampaignStart: day(t, "2021-06-14"), CampaignEnd: day(t, "2021-11-28"), AsOf: day(t, "2021-11-28"), ImpressionsSoFar: 3000207, FlightDaysSoFar: 112, FlightDaysRemaining: 0, ImpressionsPerFlightDay: f64p(3000207.0 / 112), ForecastImpressions: 3000207}})
-	out := render(t, results, programmeOptions(t, "nl"))
-	if !strings.Contains(out, "De campagne is op 28 november 2021 afgelopen: de prognose is gelijk aan de gemeten weergaven.") {
-		t.Error("an ended campaign's forecast does not say it equals the measurement")
+	// Once the campaign has ended, the report gives its outcome, and beside it the last
+	// forecast: the one made with the data before the campaign's last day.
+	ended := Forecast{Campaign: "Twinkels 2021", CampaignStart: day(t, "2021-06-14"), CampaignEnd: day(t, "2021-11-28"), AsOf: day(t, "2021-11-28"), ImpressionsSoFar: 3000207, FlightDaysSoFar: 112, FlightDaysRemaining: 0, ImpressionsPerFlightDay: f64p(3000207.0 / 112), ForecastImpressions: 3000207}
+	last := Forecast{Campaign: "Twinkels 2021", CampaignStart: day(t, "2021-06-14"), CampaignEnd: day(t, "2021-11-28"), AsOf: day(t, "2021-09-12"), ImpressionsSoFar: 1648023, FlightDaysSoFar: 63, FlightDaysRemaining: 49, ImpressionsPerFlightDay: f64p(1648023.0 / 63), ForecastImpressions: 2929819}
+	run := &fakeRunner{results: publishedResults(t), answer: func(name string, args queries.Args) *queries.Result {
+		if name != queryForecast {
+			return nil
+		}
+		if to := args["to"].(time.Time); to.Before(day(t, "2021-11-28")) {
+			return result(t, queryForecast, []Forecast{last})
+		}
+		return result(t, queryForecast, []Forecast{ended})
+	}}
+	opts := campaignOptions(t, "nl", 0, "2021-06-14", "2021-11-28")
+	r, err := Build(context.Background(), run, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := run.asked[len(run.asked)-4]; a.Name != queryForecast || !a.Args["to"].(time.Time).Equal(day(t, "2021-11-27")) {
+		t.Errorf("the last forecast was asked as %+v, want with the data to the day before the campaign's last", a)
+	}
+	var buf bytes.Buffer
+	if err := r.Render(&buf); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		"<h3>Prognose en uitkomst</h3>",
+		"De campagne is op 28 november 2021 afgelopen, met 3.000.207 weergaven.",
+		"De laatste prognose, met de gegevens tot en met 12 september 2021, was 2.929.819 weergaven",
+		`<th scope="row">Laatste prognose</th><td class="num">2.929.819</td><td>12 september 2021</td>`,
+		`<th scope="row">Werkelijk totaal</th><td class="num">3.000.207</td><td>28 november 2021</td>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("an ended campaign's forecast lacks %q", want)
+		}
 	}
 }
 
@@ -144,8 +236,8 @@ func TestPostsNameTheirMetricAndKeepExportTextAsData(t *testing.T) {
 	results[queryTopPosts] = &queries.Result{Query: posts.Query, Columns: posts.Columns, Declared: posts.Declared, Rows: rows}
 	out := render(t, results, programmeOptions(t, "nl"))
 	for _, want := range []string{
-		"Best bekeken berichten op LinkedIn naar Weergaven",
-		"Best bekeken berichten op YouTube naar Weergaven (video)",
+		"Best bekeken berichten op LinkedIn naar weergaven",
+		"Best bekeken berichten op YouTube naar videoweergaven",
 		// The hostile title is text; its javascript: link is no link, only shown.
 		`<td>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;<span class="sub">javascript:alert(1)</span></td>`,
 		`<a href="https://example.org/facebook/1" rel="noopener noreferrer nofollow">Hoe een andere omgeving leidt tot minder gedragsproblemen</a>`,
@@ -185,41 +277,79 @@ func TestSafeLink(t *testing.T) {
 
 func TestTopArticlesSayWhereTheirVisitsComeFrom(t *testing.T) {
 	out := render(t, publishedResults(t), programmeOptions(t, "nl"))
-	if !strings.Contains(out, "Uit paginarapporten (Matomo/Google Analytics): unieke paginaweergaven = bezoeken.") {
+	if !strings.Contains(out, "Uit paginarapporten (Matomo of Universal Google Analytics): unieke paginaweergaven = bezoeken.") {
 		t.Error("visits from page reports are not noted as such")
 	}
-	// The magazine's pages are the Twinkels, shown with the campaign.
+	// The magazine's pages are the campaign's articles, shown with the campaign.
 	if strings.Contains(out, "chart-top-twinkelmagazine") || strings.Contains(out, "Sanne en haar hond") {
 		t.Error("the magazine's pages are listed among the top articles")
 	}
-}
-
-func TestPeriodHeaderNamesTheMonths(t *testing.T) {
-	for _, tc := range []struct {
-		from, to, lang, want string
-	}{
-		{"2021-06-01", "2021-08-31", "nl", "Periode: juni – augustus 2021"},
-		{"2021-06-01", "2021-08-31", "en", "Period: June – August 2021"},
-		{"2019-09-01", "2021-08-31", "nl", "Periode: september 2019 – augustus 2021"},
-		{"2021-12-01", "2022-02-28", "nl", "Periode: december 2021 – februari 2022"},
-		{"2021-06-01", "2021-06-30", "nl", "Periode: juni 2021"},
-		{"2021-06-14", "2021-08-31", "nl", "Periode: 14 juni 2021 – 31 augustus 2021"},
+	// A site with Google Analytics 4 only ranks its pages by views, and says so: GA4 has
+	// views and users, not visits.
+	results := publishedResults(t)
+	top := results[queryTopArticles]
+	var rows []TopArticle
+	for _, a := range must(queries.Scan[TopArticle](top)) {
+		if a.Site == "vilans" {
+			a.Visits, a.Source, a.Metric, a.Views, a.Users = nil, "ga4", "views", i64(*a.Visits*2), i64(*a.Visits)
+		}
+		rows = append(rows, a)
+	}
+	results[queryTopArticles] = result(t, queryTopArticles, rows)
+	out = render(t, results, programmeOptions(t, "nl"))
+	for _, want := range []string{
+		"Best bekeken pagina&#39;s op vilans.nl (weergaven, GA4)",
+		`<th scope="col" class="num">Weergaven (GA4)<sup>`,
+		`<th scope="col" class="num">Gebruikers (GA4)</th>`,
+		`<td class="num">4.602</td><td class="num">2.301</td>`,
+		"Uit Google Analytics 4: die geeft per pagina weergaven en gebruikers, geen bezoeken.",
 	} {
-		opts := programmeOptions(t, tc.lang)
-		opts.From, opts.To, opts.Label = day(t, tc.from), day(t, tc.to), ""
-		out := render(t, publishedResults(t), opts)
-		if !strings.Contains(out, `<p class="period">`+tc.want+`</p>`) {
-			t.Errorf("%s – %s (%s): header lacks %q", tc.from, tc.to, tc.lang, tc.want)
+		if !strings.Contains(out, want) {
+			t.Errorf("GA4's top pages lack %q", want)
 		}
 	}
 }
 
-// okabeItoColours are the colours every chart may use.
-var okabeItoColours = []string{"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000", "#ffffff", "#1a1a1a"}
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// TestTitleNamesTheProgrammeAndThePeriod: the title and the heading name the programme
+// (from bereik.toml) and the period, by its months where it is whole months; the line
+// under them gives its days.
+func TestTitleNamesTheProgrammeAndThePeriod(t *testing.T) {
+	for _, tc := range []struct {
+		from, to, lang, label, title, period string
+	}{
+		{"2021-06-01", "2021-08-31", "nl", "Begeleiding à la carte", "Begeleiding à la carte: bereik juni – augustus 2021", "Periode: 1 juni 2021 – 31 augustus 2021"},
+		{"2021-06-01", "2021-08-31", "en", "Begeleiding à la carte", "Begeleiding à la carte: reach June – August 2021", "Period: 1 June 2021 – 31 August 2021"},
+		{"2019-09-01", "2021-08-31", "nl", "Begeleiding à la carte", "Begeleiding à la carte: bereik september 2019 – augustus 2021", "Periode: 1 september 2019 – 31 augustus 2021"},
+		{"2021-12-01", "2022-02-28", "nl", "Ander programma", "Ander programma: bereik december 2021 – februari 2022", "Periode: 1 december 2021 – 28 februari 2022"},
+		{"2021-06-01", "2021-06-30", "nl", "", "Bereikcijfers juni 2021", "Periode: 1 juni 2021 – 30 juni 2021"},
+		{"2021-06-14", "2021-08-31", "nl", "", "Bereikcijfers 14 juni 2021 – 31 augustus 2021", "Periode: 14 juni 2021 – 31 augustus 2021"},
+	} {
+		opts := programmeOptions(t, tc.lang)
+		opts.From, opts.To, opts.Label = day(t, tc.from), day(t, tc.to), tc.label
+		out := render(t, publishedResults(t), opts)
+		for _, want := range []string{"<title>" + tc.title + "</title>", "<h1>" + tc.title + "</h1>", `<p class="period">` + tc.period + `</p>`} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s – %s (%s): header lacks %q", tc.from, tc.to, tc.lang, want)
+			}
+		}
+	}
+}
+
+// okabeItoColours are the colours every chart may use: Okabe-Ito, white and the text's
+// black, and the greys of the referral channels without a colour of their own.
+var okabeItoColours = []string{"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000", "#ffffff", "#1a1a1a",
+	"#7A7A7A", "#A3A3A3", "#4D4D4D", "#CCCCCC"}
 
 func TestEveryChartIsLabelledAndUsesTheColourBlindSafePalette(t *testing.T) {
 	out := render(t, publishedResults(t), programmeOptions(t, "nl"))
-	charts := regexp.MustCompile(`<div id="([^"]+)" class="[^"]*" role="img" aria-label="([^"]+)" aria-describedby="([^"]+)" data-chart></div>`).FindAllStringSubmatch(out, -1)
+	charts := regexp.MustCompile(`<div id="([^"]+)" class="[^"]*" role="img" aria-label="([^"]+)" aria-describedby="([^"]+)" data-chart><p class="chart-fallback">Deze grafiek wordt getekend met JavaScript, dat hier niet werkt. <a href="#([^"]+)">De cijfers staan in de tabel eronder.</a></p></div>`).FindAllStringSubmatch(out, -1)
 	if len(charts) != strings.Count(out, " data-chart>") || len(charts) == 0 {
 		t.Fatalf("%d charts labelled for screen readers, %d charts", len(charts), strings.Count(out, " data-chart>"))
 	}
@@ -231,6 +361,10 @@ func TestEveryChartIsLabelledAndUsesTheColourBlindSafePalette(t *testing.T) {
 		}
 		if !strings.Contains(out, `<caption id="`+table+`">`) {
 			t.Errorf("%s: described by %q, which is no table caption", id, table)
+		}
+		// Without scripts the chart says so and links to its table.
+		if c[4] != table {
+			t.Errorf("%s: without scripts it points to %q, not to its table %q", id, c[4], table)
 		}
 		var data string
 		for _, m := range jsonBlock.FindAllStringSubmatch(out, -1) {
@@ -270,8 +404,10 @@ func TestPrintKeepsChartAndTableTogether(t *testing.T) {
 		t.Fatal("no print stylesheet")
 	}
 	for _, want := range []string{
-		".block, figure, .chart, .table-wrap, table, tr, .notes { break-inside: avoid; page-break-inside: avoid; }",
+		".block, figure, .chart, table, tr, .notes, .summary { break-inside: avoid; page-break-inside: avoid; }",
 		"figure { break-after: avoid; page-break-after: avoid; }",
+		"h1, h2, h3, .intro { break-after: avoid; page-break-after: avoid; }",
+		"table { width: 100%; min-width: 0; font-size: 8.5pt; }",
 		".download { display: none; }",
 	} {
 		if !strings.Contains(print[1], want) {

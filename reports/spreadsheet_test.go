@@ -26,7 +26,7 @@ func TestSpreadsheetTextIsThePagesRule(t *testing.T) {
 	}
 
 	node := lookNode(t)
-	fn := regexp.MustCompile(`(?s)function csvCell\(v\) \{.*?\n  \}`).FindString(pageScript)
+	fn := regexp.MustCompile(`(?s)function csvCell\(v, sep, decimal\) \{.*?\n  \}`).FindString(pageScript)
 	if fn == "" {
 		t.Fatal("no csvCell in templates/report.js")
 	}
@@ -34,7 +34,7 @@ func TestSpreadsheetTextIsThePagesRule(t *testing.T) {
 	// csvCell also quotes a cell for CSV; the neutralised text is compared unquoted.
 	script := fn + "\nvar texts = " + string(in) + ";\n" + `
 process.stdout.write(JSON.stringify(texts.map(function (s) {
-  var c = csvCell(s);
+  var c = csvCell(s, ',', '.');
   return c.charAt(0) === '"' ? c.slice(1, -1).replace(/""/g, '"') : c;
 })));
 `

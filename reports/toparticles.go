@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"bereik/queries"
@@ -19,9 +20,23 @@ type TopArticle struct {
 	PageTitle string  `col:"page_title"`
 	ItemTitle *string `col:"item_title"` // the content catalogue's item, nil when the page is not in it
 	ItemType  *string `col:"item_type"`
-	Visits    int64   `col:"visits"`
+	Visits    *int64  `col:"visits"`   // nil where the site's figures are GA4's views
 	Visitors  *int64  `col:"visitors"` // nil where page reports give the visits: they have no distinct visitors
-	Source    string  `col:"source"`   // page_views, page_reports or both (for different periods)
+	Source    string  `col:"source"`   // page_views, page_reports, both (for different periods) or ga4
+	Metric    string  `col:"metric"`   // what the pages are ranked by: visits, or views (GA4)
+	Views     *int64  `col:"views"`    // GA4's views of the page
+	Users     *int64  `col:"users"`    // GA4's users of the page over one period
+}
+
+// measure is what a page is ranked by: its visits, or GA4's views.
+func (a TopArticle) measure() int64 {
+	if a.Visits != nil {
+		return *a.Visits
+	}
+	if a.Views != nil {
+		return *a.Views
+	}
+	return 0
 }
 
 const (
@@ -45,6 +60,9 @@ var topArticlesSection = reportSection{
 			return nil
 		},
 	}},
+	shown: func(r *Report) bool {
+		return slices.ContainsFunc(r.TopArticles, func(a TopArticle) bool { return a.Site != r.Options.MagazineSite })
+	},
 	render: (*Report).topArticlesSection,
 }
 
@@ -68,14 +86,15 @@ func (r *Report) topArticlesSection(l locale) (section, error) {
 	}
 	ids := map[string]bool{}
 	for _, site := range sites {
-		b := block{Heading: r.site(site).Label}
+		b := block{Heading: r.site(site).Label, Source: r.source(l, queryTopArticles)}
 		articles := bySite[site]
 		if len(articles) == 0 {
 			b.Empty = l.say(phNoData)
 			s.Blocks = append(s.Blocks, b)
 			continue
 		}
-		chart, err := topArticlesChart(l, r.site(site), articles)
+		views := articles[0].Metric == "views" // GA4: views and users, not visits
+		chart, err := topArticlesChart(l, r.site(site), articles, views)
 		if err != nil {
 			return s, err
 		}
@@ -85,61 +104,65 @@ func (r *Report) topArticlesSection(l locale) (section, error) {
 		ids[chart.ID] = true
 		b.Chart = chart
 		n := notes{prefix: "top-" + slug(site)}
-		t := &tableView{
-			ID:      "table-" + strings.TrimPrefix(chart.ID, "chart-"),
-			Caption: l.say(phTopCaption, r.site(site).Host, l.period(r.Options.From, r.Options.To)),
-			Head: []cellView{num(l.say(phRank)), {Text: l.say(phPage)}, {Text: l.say(phItem)},
-				num(l.say(phVisits)), num(l.say(phVisitors))},
+		head := []cellView{num(l.say(phRank)), {Text: l.say(phPage)}, {Text: l.say(phItem)},
+			num(l.say(phVisits)), num(l.say(phVisitors))}
+		caption := l.say(phTopCaption, r.site(site).Host, l.period(r.Options.From, r.Options.To))
+		if views {
+			head[3], head[4] = num(l.say(phGA4Views)), num(l.say(phGA4Users))
+			head[3].Note = n.add(l.say(phGA4Note))
+			caption = l.say(phTopCaptionViews, r.site(site).Host, l.period(r.Options.From, r.Options.To))
 		}
+		t := &tableView{ID: "table-" + strings.TrimPrefix(chart.ID, "chart-"), Caption: caption, Head: head}
 		for _, a := range articles {
 			item := cellView{Text: l.say(phNotInCatalogue)}
 			if a.ItemTitle != nil {
 				item.Text = *a.ItemTitle
 				if a.ItemType != nil && *a.ItemType != "" {
-					item.Lines = []string{*a.ItemType}
+					item.Lines = []string{l.itemType(*a.ItemType)}
 				}
 			}
 			page := cellView{Text: pageName(a)}
 			if a.PageTitle != "" && a.Path != "" {
 				page.Lines = []string{a.Path}
 			}
-			visits := num(l.count(a.Visits))
-			switch a.Source {
-			case "page_reports":
-				visits.Note = n.add(l.say(phFromPageReports))
-			case "both":
-				visits.Note = n.add(l.say(phFromBoth))
+			first, second := num(l.optCount(a.Visits)), num(l.optCount(a.Visitors))
+			switch {
+			case views:
+				first, second = num(l.optCount(a.Views)), num(l.optCount(a.Users))
+			case a.Source == "page_reports":
+				first.Note = n.add(l.say(phFromPageReports))
+			case a.Source == "both":
+				first.Note = n.add(l.say(phFromBoth))
 			}
-			t.Rows = append(t.Rows, rowView{Cells: []cellView{
-				num(l.count(a.Rank)), page, item, visits, num(l.optCount(a.Visitors)),
-			}})
+			t.Rows = append(t.Rows, rowView{Cells: []cellView{num(l.count(a.Rank)), page, item, first, second}})
 		}
-		file := "top-artikelen-" + strings.TrimPrefix(chart.ID, "chart-top-") + ".csv"
-		if err := downloadable(t, l, file, queryTopArticles, articles); err != nil {
+		file := l.say(phFileTopArticles, strings.TrimPrefix(chart.ID, "chart-top-"))
+		if err := downloadable(t, l, r, file, queryTopArticles, articles); err != nil {
 			return s, err
 		}
 		b.Table, b.Notes = t, n.list
 		s.Blocks = append(s.Blocks, b)
 	}
-	s.Blocks[len(s.Blocks)-1].Source = r.source(l, queryTopArticles)
 	return s, nil
 }
 
-// topArticlesChart shows the visits to a site's most visited pages, the first on top.
-func topArticlesChart(l locale, site Site, articles []TopArticle) (*chartView, error) {
-	if len(articles) == 0 {
-		return nil, nil
-	}
+// topArticlesChart shows the visits to a site's most visited pages, or GA4's views of
+// them, the first on top.
+func topArticlesChart(l locale, site Site, articles []TopArticle, views bool) (*chartView, error) {
 	titles := make([]string, len(articles))
-	visits := make([]opts.BarData, len(articles))
+	values := make([]opts.BarData, len(articles))
 	for i, a := range articles {
 		titles[i] = pageName(a)
-		visits[i] = opts.BarData{Value: a.Visits}
+		values[i] = opts.BarData{Value: a.measure()}
 	}
 	id := "chart-top-" + slug(site.Name)
-	bar := horizontalBars(id, titles, visits, l.say(phVisits), l.say(phVisits), 150, "60")
-	label := l.say(phTopChart, site.Host) + " " + l.say(phFigure)
-	return newChartView(id, label, "chart chart-top", bar)
+	series, label := l.say(phVisits), l.say(phTopChart, site.Host)
+	if views {
+		series, label = l.say(phGA4Views), l.say(phTopChartViews, site.Host)
+	}
+	bar := horizontalBars(id, titles, values, series, series, 150, "60")
+	bar.SetSeriesOptions(charts.WithItemStyleOpts(opts.ItemStyle{Color: measuredColour}))
+	return newChartView(id, label+" "+l.say(phFigure), "chart chart-top", bar)
 }
 
 // pageName is what a page is called: its title, else its path.

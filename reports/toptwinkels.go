@@ -26,12 +26,13 @@ var topTwinkelsSection = reportSection{
 		},
 		read: rowsInto(func(r *Report) *[]TopTwinkel { return &r.TopTwinkels }),
 	}},
+	shown:  func(r *Report) bool { return len(r.TopTwinkels) > 0 },
 	render: (*Report).topTwinkelsSection,
 }
 
 func (r *Report) topTwinkelsSection(l locale) (section, error) {
 	magazine := r.site(r.Options.MagazineSite)
-	s := section{ID: "top-twinkels", Heading: l.say(phTopTwinkelsHeading), Intro: l.say(phTopTwinkelsIntro, topListLimit, magazine.Host)}
+	s := section{ID: "top-twinkels", Heading: l.say(phTopTwinkelsHeading, magazine.Label), Intro: l.say(phTopTwinkelsIntro, topListLimit, magazine.Host)}
 	b := block{Source: r.source(l, queryTopTwinkels)}
 	if len(r.TopTwinkels) == 0 {
 		b.Empty = l.say(phNoData)
@@ -43,7 +44,7 @@ func (r *Report) topTwinkelsSection(l locale) (section, error) {
 	for i, t := range r.TopTwinkels {
 		names[i], values[i] = twinkelName(t), t.Visits
 	}
-	chart, err := rankedBars(l, "chart-top-twinkels", names, values, l.say(phVisits), l.say(phTopTwinkelsChart))
+	chart, err := rankedBars(l, "chart-top-twinkels", names, values, l.say(phVisits), l.say(phTopTwinkelsChart, magazine.Label), measuredColour)
 	if err != nil {
 		return s, err
 	}
@@ -62,7 +63,7 @@ func (r *Report) topTwinkelsSection(l locale) (section, error) {
 			num(l.count(tw.Rank)), page, num(l.count(tw.Visits)), num(l.count(tw.Visitors)),
 		}})
 	}
-	if err := downloadable(t, l, "top-twinkels.csv", queryTopTwinkels, r.TopTwinkels); err != nil {
+	if err := downloadable(t, l, r, l.say(phFileTopTwinkels), queryTopTwinkels, r.TopTwinkels); err != nil {
 		return s, err
 	}
 	b.Table = t

@@ -24,21 +24,26 @@ type Flight struct {
 	UniqueReach     *int64    `col:"unique_reach"`      // nil when the export's grain gives no unique reach
 	ReachUpperBound int64     `col:"reach_upper_bound"` // the rows' reach summed: an upper bound of unique reach
 	Views           *int64    `col:"views"`             // 3-second video plays; nil for formats without video
-	Clicks          int64     `col:"clicks"`
-	CTR             *float64  `col:"ctr"`       // clicks / impressions, a fraction
-	Frequency       *float64  `col:"frequency"` // impressions / unique reach
+	Clicks          *int64    `col:"clicks"`            // link clicks; nil where the exports have none
+	// ClickedImpressions are the impressions of the rows with link clicks: the CTR's
+	// denominator.
+	ClickedImpressions *int64   `col:"clicked_impressions"`
+	CTR                *float64 `col:"ctr"`       // clicks / clicked impressions, a fraction
+	Frequency          *float64 `col:"frequency"` // impressions / unique reach
 }
 
 // FormatTotal is a campaign's totals over its flights for one ad format, or for all
 // formats together when Format is "total".
 type FormatTotal struct {
-	Format      string   `col:"format"`
-	Flights     int64    `col:"flights"`
-	Impressions int64    `col:"impressions"`
-	ReachSum    int64    `col:"reach_sum"` // sum of per-flight reach: an upper bound, never the campaign's reach
-	Views       *int64   `col:"views"`
-	Clicks      int64    `col:"clicks"`
-	CTR         *float64 `col:"ctr"` // sum of clicks / sum of impressions
+	Format      string `col:"format"`
+	Flights     int64  `col:"flights"`
+	Impressions int64  `col:"impressions"`
+	ReachSum    int64  `col:"reach_sum"` // sum of per-flight reach: an upper bound, never the campaign's reach
+	Views       *int64 `col:"views"`
+	Clicks      *int64 `col:"clicks"` // link clicks; nil where the exports have none
+	// ClickedImpressions are the impressions of the rows with link clicks.
+	ClickedImpressions *int64   `col:"clicked_impressions"`
+	CTR                *float64 `col:"ctr"` // sum of clicks / sum of clicked impressions
 }
 
 // Forecast is a forecast, not a measurement: the campaign's total impressions at its end
@@ -62,31 +67,53 @@ const (
 )
 
 // twinkelSection is Fig. 14: the paid campaign per flight and format, its totals per
-// format with CTRs as ratios of sums, and the forecast of its impressions.
+// format with CTRs as ratios of sums, and the forecast of its impressions; once the
+// campaign has ended, its last forecast against the actual total.
 var twinkelSection = reportSection{
 	campaign: true,
 	queries: []sectionQuery{
-		{queryTwinkelFlights, campaignArgs, (*Report).readFlights},
-		{queryTwinkelTotals, campaignArgs, func(r *Report, res *queries.Result) error {
+		{name: queryTwinkelFlights, args: campaignArgs, read: (*Report).readFlights},
+		{name: queryTwinkelTotals, args: campaignArgs, read: func(r *Report, res *queries.Result) error {
 			if err := rowsInto(func(r *Report) *[]FormatTotal { return &r.FormatTotals })(r, res); err != nil {
 				return err
 			}
 			return checkRows(queryTwinkelTotals, r.FormatTotals, func(t FormatTotal) error {
-				return ratioOfSums("ctr", t.CTR, t.Clicks, t.Impressions)
+				return ratioOfSums("ctr", t.CTR, t.Clicks, t.ClickedImpressions)
 			})
 		}},
-		{queryForecast, func(r *Report) queries.Args {
+		{name: queryForecast, args: func(r *Report) queries.Args {
 			return queries.Args{"campaign": r.Options.Campaign, "to": r.Options.To}
-		}, func(r *Report, res *queries.Result) error {
+		}, read: func(r *Report, res *queries.Result) error {
 			rows, err := queries.Scan[Forecast](res)
 			if len(rows) > 0 {
 				r.Forecast = &rows[len(rows)-1]
 			}
 			return err
 		}},
+		// After the campaign: the forecast as it stood with the data before its last day.
+		{name: queryForecast, as: queryForecast + lastRun, args: func(r *Report) queries.Args {
+			if r.Forecast == nil || r.Forecast.FlightDaysRemaining > 0 {
+				return nil
+			}
+			return queries.Args{"campaign": r.Options.Campaign, "to": r.Forecast.CampaignEnd.AddDate(0, 0, -1)}
+		}, read: func(r *Report, res *queries.Result) error {
+			rows, err := queries.Scan[Forecast](res)
+			if len(rows) > 0 && rows[len(rows)-1].FlightDaysRemaining > 0 {
+				r.LastForecast = &rows[len(rows)-1]
+			}
+			return err
+		}},
 	},
+	shown:  func(r *Report) bool { return len(r.Flights) > 0 || r.Forecast != nil },
 	render: (*Report).twinkelSection,
 }
+
+// lastRun names the run of the forecast with the data before the campaign's last day.
+const lastRun = "#last"
+
+// measuredColour and forecastColour tell a measurement and a forecast apart, in every
+// report.
+const measuredColour, forecastColour = "#0072B2", "#E69F00"
 
 func (r *Report) readFlights(res *queries.Result) error {
 	flights, err := queries.Scan[Flight](res)
@@ -94,7 +121,7 @@ func (r *Report) readFlights(res *queries.Result) error {
 		return err
 	}
 	if err := checkRows(queryTwinkelFlights, flights, func(f Flight) error {
-		return ratioOfSums("ctr", f.CTR, f.Clicks, f.Impressions)
+		return ratioOfSums("ctr", f.CTR, f.Clicks, f.ClickedImpressions)
 	}); err != nil {
 		return err
 	}
@@ -133,7 +160,7 @@ func (r *Report) twinkelSection(l locale) (section, error) {
 		}
 		return s, nil
 	}
-	chart, err := twinkelChart(l, r.Flights)
+	chart, err := twinkelChart(l, r.Flights, r.Options.To)
 	if err != nil {
 		return s, err
 	}
@@ -147,7 +174,7 @@ func (r *Report) twinkelSection(l locale) (section, error) {
 	frequency.Note = n.add(l.say(phFrequencyNote))
 	t := &tableView{
 		ID:      "table-twinkel-flights",
-		Caption: l.say(phFlightsCaption),
+		Caption: l.say(phFlightsCaption, r.Options.Campaign),
 		Head: []cellView{{Text: l.say(phFlight)}, {Text: l.say(phFormat)}, num(l.say(phImpressions)),
 			num(l.say(phUniqueReach)), views, num(l.say(phClicks)), ctr, frequency},
 	}
@@ -156,16 +183,17 @@ func (r *Report) twinkelSection(l locale) (section, error) {
 		name := flightKey{f.Campaign, f.Number}.label(l, manyCampaigns)
 		reach := num(l.optCount(f.UniqueReach))
 		if f.UniqueReach == nil {
+			reach = num(l.say(phUnknown))
 			reach.Note = n.add(l.say(phReachMissing, name, l.format(f.Format), l.count(f.ReachUpperBound)))
 		}
+		clicks, rate := r.clickCells(l, &n, f.Clicks, f.ClickedImpressions, f.Impressions, f.CTR)
 		t.Rows = append(t.Rows, rowView{Cells: []cellView{
-			{Text: name, Lines: flightLines(l, f)},
+			{Text: name, Lines: flightLines(l, f, r.Options.To)},
 			{Text: l.format(f.Format)},
-			num(l.count(f.Impressions)), reach, num(l.optCount(f.Views)), num(l.count(f.Clicks)),
-			num(l.percent(f.CTR)), num(l.ratio(f.Frequency)),
+			num(l.count(f.Impressions)), reach, num(l.optCount(f.Views)), clicks, rate, num(l.ratio(f.Frequency)),
 		}})
 	}
-	if err := downloadable(t, l, "twinkel-vluchten.csv", queryTwinkelFlights, r.Flights); err != nil {
+	if err := downloadable(t, l, r, l.say(phFileFlights), queryTwinkelFlights, r.Flights); err != nil {
 		return s, err
 	}
 	flights.Table, flights.Notes = t, n.list
@@ -182,6 +210,23 @@ func (r *Report) twinkelSection(l locale) (section, error) {
 	return s, nil
 }
 
+// clickCells are the link clicks and the CTR of a flight or a total: where the exports
+// had no link clicks, they say so rather than show 0 or 0%; where only some rows had
+// them, the CTR says over which impressions it is counted.
+func (r *Report) clickCells(l locale, n *notes, clicks, clicked *int64, impressions int64, ctr *float64) (cellView, cellView) {
+	if clicks == nil {
+		none := n.add(l.say(phNoLinkClicksNote))
+		c, rate := num(l.say(phNoLinkClicks)), num(l.say(phUnknown))
+		c.Note, rate.Note = none, none
+		return c, rate
+	}
+	rate := num(l.percent(ctr))
+	if clicked != nil && *clicked < impressions {
+		rate.Note = n.add(l.say(phPartlyClickedNote, l.count(*clicked), l.count(impressions)))
+	}
+	return num(l.count(*clicks)), rate
+}
+
 func (r *Report) formatTotalsBlock(l locale) (block, error) {
 	n := notes{prefix: "totals"}
 	reach := cellView{Text: l.say(phReachSum), Class: "bound"}
@@ -190,16 +235,17 @@ func (r *Report) formatTotalsBlock(l locale) (block, error) {
 	ctr.Note = n.add(l.say(phCTRNote))
 	t := &tableView{
 		ID:      "table-twinkel-totals",
-		Caption: l.say(phTotalsCaption),
+		Caption: l.say(phTotalsCaption, r.Options.Campaign),
 		Head: []cellView{{Text: l.say(phFormat)}, num(l.say(phFlights)), num(l.say(phImpressions)),
 			reach, num(l.say(phViews)), num(l.say(phClicks)), ctr},
 	}
 	for _, ft := range r.FormatTotals {
+		clicks, rate := r.clickCells(l, &n, ft.Clicks, ft.ClickedImpressions, ft.Impressions, ft.CTR)
 		row := rowView{Total: ft.Format == "total", Cells: []cellView{
 			{Text: l.format(ft.Format)},
 			num(l.count(ft.Flights)), num(l.count(ft.Impressions)),
 			{Text: l.say(phUpperBound, l.count(ft.ReachSum)), Class: "bound"},
-			num(l.optCount(ft.Views)), num(l.count(ft.Clicks)), num(l.percent(ft.CTR)),
+			num(l.optCount(ft.Views)), clicks, rate,
 		}}
 		if row.Total {
 			t.Foot = append(t.Foot, row)
@@ -207,31 +253,32 @@ func (r *Report) formatTotalsBlock(l locale) (block, error) {
 			t.Rows = append(t.Rows, row)
 		}
 	}
-	if err := downloadable(t, l, "twinkel-totalen.csv", queryTwinkelTotals, r.FormatTotals); err != nil {
+	if err := downloadable(t, l, r, l.say(phFileTotals), queryTwinkelTotals, r.FormatTotals); err != nil {
 		return block{}, err
 	}
 	return block{Table: t, Notes: n.list, Source: r.source(l, queryTwinkelTotals)}, nil
 }
 
 // forecastBlock shows the impressions so far and the forecast at the campaign's end,
-// labelled as a forecast, with its method.
+// labelled as a forecast, with its method; once the campaign has ended, the last forecast
+// beside the actual total.
 func (r *Report) forecastBlock(l locale) (block, error) {
-	b := block{Heading: l.say(phForecastHeading), Source: r.source(l, queryForecast)}
+	b := block{Heading: l.say(phForecastHeading), Source: r.source(l, queryForecast, queryForecast+lastRun)}
 	f := r.Forecast
 	if f == nil {
 		b.Empty = l.say(phNoData)
 		return b, nil
 	}
-	ended := f.FlightDaysRemaining == 0
-	b.Text = []string{l.say(phForecastMethod)}
-	if ended {
-		b.Text = append(b.Text, l.say(phForecastEnded, l.date(f.CampaignEnd)))
-	} else {
-		b.Text = append(b.Text, l.say(phForecastSentence, l.date(f.CampaignEnd), l.count(f.ForecastImpressions),
-			l.count(f.ImpressionsSoFar), l.date(f.AsOf), l.count(f.FlightDaysSoFar),
-			l.ratio0(f.ImpressionsPerFlightDay), l.count(f.FlightDaysRemaining)))
+	if f.FlightDaysRemaining == 0 {
+		return r.forecastAfterBlock(l, b)
 	}
-	chart, err := forecastChart(l, *f)
+	b.Text = []string{l.say(phForecastMethod), l.say(phForecastSentence, l.date(f.CampaignEnd), l.count(f.ForecastImpressions),
+		l.count(f.ImpressionsSoFar), l.date(f.AsOf), l.count(f.FlightDaysSoFar),
+		l.ratio0(f.ImpressionsPerFlightDay), l.count(f.FlightDaysRemaining))}
+	chart, err := forecastChart(l, []forecastBar{
+		{l.say(phBarSoFar, l.shortDate(f.AsOf)), f.ImpressionsSoFar, false},
+		{l.say(phBarForecast, l.shortDate(f.CampaignEnd)), f.ForecastImpressions, true},
+	}, l.say(phForecastChart, l.count(f.ImpressionsSoFar), l.count(f.ForecastImpressions), l.date(f.CampaignEnd)))
 	if err != nil {
 		return b, err
 	}
@@ -250,32 +297,82 @@ func (r *Report) forecastBlock(l locale) (block, error) {
 			{Text: l.say(phForecastTotal, l.date(f.CampaignEnd))}, num(l.count(f.ForecastImpressions)),
 		}}},
 	}
-	if err := downloadable(t, l, "prognose.csv", queryForecast, []Forecast{*f}); err != nil {
+	if err := downloadable(t, l, r, l.say(phFileForecast), queryForecast, []Forecast{*f}); err != nil {
 		return b, err
 	}
 	b.Table = t
 	return b, nil
 }
 
-// flightLines names a flight's dates, and the period its numbers cover where that differs.
-func flightLines(l locale, f Flight) []string {
+// forecastAfterBlock is the forecast once the campaign has ended: the actual total, and
+// the last forecast made before its last day beside it, so that a reader sees how far
+// the forecast was off.
+func (r *Report) forecastAfterBlock(l locale, b block) (block, error) {
+	f := r.Forecast
+	b.Heading = l.say(phForecastAfterHeading)
+	b.Text = []string{l.say(phForecastEnded, l.date(f.CampaignEnd), l.count(f.ImpressionsSoFar))}
+	rows := []Forecast{*f}
+	bars := []forecastBar{{l.say(phBarActual, l.shortDate(f.CampaignEnd)), f.ImpressionsSoFar, false}}
+	t := &tableView{
+		ID:      "table-forecast",
+		Caption: l.say(phForecastAfterCaption, f.Campaign),
+		Head:    []cellView{{Text: l.say(phForecastItem)}, num(l.say(phImpressions)), {Text: l.say(phDataUpTo)}},
+		Rows:    []rowView{{Cells: []cellView{{Text: l.say(phActualTotal)}, num(l.count(f.ImpressionsSoFar)), {Text: l.date(f.AsOf)}}}},
+	}
+	if last := r.LastForecast; last != nil {
+		b.Text = append(b.Text, l.say(phLastForecastSentence, l.count(last.ForecastImpressions), l.date(last.AsOf),
+			l.count(last.ImpressionsSoFar), l.count(last.FlightDaysSoFar), l.count(last.FlightDaysRemaining)), l.say(phForecastMethod))
+		rows = append([]Forecast{*last}, rows...)
+		bars = append([]forecastBar{{l.say(phBarLastForecast, l.shortDate(last.AsOf)), last.ForecastImpressions, true}}, bars...)
+		t.Rows = append([]rowView{{Cells: []cellView{{Text: l.say(phLastForecast)}, num(l.count(last.ForecastImpressions)), {Text: l.date(last.AsOf)}}}}, t.Rows...)
+	}
+	var names []string
+	for _, b := range bars {
+		names = append(names, b.name)
+	}
+	chart, err := forecastChart(l, bars, l.say(phForecastAfterChart, joinList(l, names)))
+	if err != nil {
+		return b, err
+	}
+	b.Chart = chart
+	if err := downloadable(t, l, r, l.say(phFileForecast), queryForecast, rows); err != nil {
+		return b, err
+	}
+	b.Table = t
+	return b, nil
+}
+
+// flightLines names a flight's dates, the period its numbers cover where that differs,
+// and that the flight is partial where the report's period ends inside it.
+func flightLines(l locale, f Flight, to time.Time) []string {
 	lines := []string{l.shortPeriod(f.Start, f.End)}
-	if !f.DataStart.Equal(f.Start) || !f.DataEnd.Equal(f.End) {
+	switch {
+	case partial(f, to) && f.DataStart.Equal(f.Start):
+		lines = append(lines, l.say(phPartialFlight, l.shortDate(f.DataEnd)))
+	case partial(f, to):
+		lines = append(lines, l.say(phPartialFlight, l.shortPeriod(f.DataStart, f.DataEnd)))
+	case !f.DataStart.Equal(f.Start) || !f.DataEnd.Equal(f.End):
 		lines = append(lines, l.say(phDataPeriod, l.shortPeriod(f.DataStart, f.DataEnd)))
 	}
 	return lines
 }
 
-// twinkelChart is Fig. 14: impressions per flight, one bar per format.
-func twinkelChart(l locale, flights []Flight) (*chartView, error) {
-	if len(flights) == 0 {
-		return nil, nil
-	}
+// partial reports whether a flight was still running when the report's period or its
+// data ended.
+func partial(f Flight, to time.Time) bool {
+	return f.End.After(to) || f.DataEnd.Before(f.End)
+}
+
+// twinkelChart is Fig. 14: impressions per flight, one bar per format in its fixed
+// colour; a flight still running when the period or its data end is named partial.
+func twinkelChart(l locale, flights []Flight, to time.Time) (*chartView, error) {
 	var keys []flightKey
 	var formats []string
 	impressions := map[flightKey]map[string]int64{}
+	partly := map[flightKey]bool{}
 	for _, f := range flights {
 		k := flightKey{f.Campaign, f.Number}
+		partly[k] = partly[k] || partial(f, to)
 		if impressions[k] == nil {
 			keys = append(keys, k)
 			impressions[k] = map[string]int64{}
@@ -289,6 +386,9 @@ func twinkelChart(l locale, flights []Flight) (*chartView, error) {
 	labels := make([]string, len(keys))
 	for i, k := range keys {
 		labels[i] = k.label(l, manyCampaigns)
+		if partly[k] {
+			labels[i] = l.say(phPartialLabel, labels[i])
+		}
 	}
 	const id = "chart-twinkel"
 	bar := charts.NewBar()
@@ -310,25 +410,34 @@ func twinkelChart(l locale, flights []Flight) (*chartView, error) {
 			}
 		}
 		names = append(names, l.format(format))
-		bar.AddSeries(l.format(format), data)
+		bar.AddSeries(l.format(format), data, charts.WithItemStyleOpts(opts.ItemStyle{Color: colourOf(formatColours, format)}))
 	}
 	label := l.say(phTwinkelChart, joinList(l, names)) + " " + l.say(phFigure)
 	return newChartView(id, label, "chart", bar)
 }
 
-// forecastChart shows the impressions so far and the forecast at the campaign's end as
-// two bars, each named in words: the forecast bar says it is a forecast.
-func forecastChart(l locale, f Forecast) (*chartView, error) {
-	names := []string{l.say(phBarSoFar, l.shortDate(f.AsOf)), l.say(phBarForecast, l.shortDate(f.CampaignEnd))}
-	data := []opts.BarData{
-		{Value: f.ImpressionsSoFar},
-		{Value: f.ForecastImpressions, ItemStyle: &opts.ItemStyle{Color: "#E69F00"}},
+// forecastBar is one bar of the forecast's chart: its name says what it is.
+type forecastBar struct {
+	name     string
+	value    int64
+	forecast bool // a forecast, not a measurement: drawn in another colour
+}
+
+// forecastChart shows a forecast beside what was measured, as bars each named in words:
+// a forecast's bar says it is one, and is drawn in another colour.
+func forecastChart(l locale, bars []forecastBar, label string) (*chartView, error) {
+	names := make([]string, len(bars))
+	data := make([]opts.BarData, len(bars))
+	for i, b := range bars {
+		names[i], data[i] = b.name, opts.BarData{Value: b.value}
+		if b.forecast {
+			data[i].ItemStyle = &opts.ItemStyle{Color: forecastColour}
+		}
 	}
 	const id = "chart-forecast"
 	bar := horizontalBars(id, names, data, l.say(phImpressions), l.say(phImpressions), 170, "80")
-	label := l.say(phForecastChart, l.count(f.ImpressionsSoFar), l.count(f.ForecastImpressions), l.date(f.CampaignEnd)) +
-		" " + l.say(phFigure)
-	return newChartView(id, label, "chart chart-funnel", bar)
+	bar.SetSeriesOptions(charts.WithItemStyleOpts(opts.ItemStyle{Color: measuredColour}))
+	return newChartView(id, label+" "+l.say(phFigure), "chart chart-funnel", bar)
 }
 
 // flightKey is one flight of one campaign.

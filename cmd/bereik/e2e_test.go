@@ -348,19 +348,23 @@ func TestCampaignReportForOneFlightAndForAll(t *testing.T) {
 		return string(html)
 	}
 	flight2 := render("--campaign", "Twinkels 2021", "--flight", "2")
-	for _, want := range []string{"Twinkelcampagne Twinkels 2021 – vlucht 2", "9 augustus 2021 – 12 september 2021", "571.240", "0,89%", "CSV downloaden"} {
+	for _, want := range []string{"Campagne Twinkels 2021 – vlucht 2", "9 augustus 2021 – 12 september 2021", "571.240", "0,89%", "CSV downloaden"} {
 		if !strings.Contains(flight2, want) {
 			t.Errorf("flight 2 report lacks %q", want)
 		}
 	}
-	for _, unwanted := range []string{"896.158", "Bezoeken per kwartaal", "Best bezochte artikelen"} {
+	for _, unwanted := range []string{"896.158", "Bezoeken per kwartaal", `id="top-articles"`} {
 		if strings.Contains(flight2, unwanted) {
 			t.Errorf("flight 2 report shows %q", unwanted)
 		}
 	}
 	// After the campaign: the addendum with all three flights, to 28 November 2021.
 	all := render("--campaign", "Twinkels 2021", "--lang", "en")
-	for _, want := range []string{"14 June 2021 – 28 November 2021", "896,158", "1,193,098", "3,000,207"} {
+	for _, want := range []string{"14 June 2021 – 28 November 2021", "896,158", "1,193,098", "3,000,207",
+		// After the campaign, its last forecast beside the outcome: the forecast with the
+		// data to the end of flight 2.
+		"<h3>Forecast and outcome</h3>", "The campaign ended on 28 November 2021, with 3,000,207 impressions.",
+		`<th scope="row">Last forecast</th>`, "Last forecast (data to 12 Sep 2021)"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("campaign report lacks %q", want)
 		}

@@ -129,10 +129,10 @@ func TestChannelReachPerQuarterAndPlatform(t *testing.T) {
 	// quarter | platform | posts | impressions | engagements | rate | reach summed
 	want := []string{
 		// Engagements 60 + 20 (+ 7 of the post without impressions); rate 80 / 4000.
-		"2020-09-01 | 2020-11-30 | linkedin | 3 | 4000 | 87 | 0.0200 | 3300",
+		"2020-09-01 | 2020-11-30 | linkedin | 3 | 4000 | 87 | 0.0200 | 3300 | posts",
 		// No engagements, likes, comments or shares exported: its 1 click is its engagement.
-		"2020-12-01 | 2021-02-28 | facebook | 1 | 500 | 1 | 0.0020 | 400",
-		"2020-12-01 | 2021-02-28 | x | 1 | 200 | 9 | 0.0450 | -",
+		"2020-12-01 | 2021-02-28 | facebook | 1 | 500 | 1 | 0.0020 | 400 | posts",
+		"2020-12-01 | 2021-02-28 | x | 1 | 200 | 9 | 0.0450 | - | posts",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("channel_reach (-want +got):\n%s", diff)
@@ -140,8 +140,8 @@ func TestChannelReachPerQuarterAndPlatform(t *testing.T) {
 	// A period that cuts a quarter names the part it covers.
 	got = ask(t, db, "channel_reach", "from=2020-10-01", "to=2020-12-31")
 	want = []string{
-		"2020-10-01 | 2020-11-30 | linkedin | 2 | 3000 | 27 | 0.0067 | 2500",
-		"2020-12-01 | 2020-12-31 | facebook | 1 | 500 | 1 | 0.0020 | 400",
+		"2020-10-01 | 2020-11-30 | linkedin | 2 | 3000 | 27 | 0.0067 | 2500 | posts",
+		"2020-12-01 | 2020-12-31 | facebook | 1 | 500 | 1 | 0.0020 | 400 | posts",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("channel_reach October-December (-want +got):\n%s", diff)
@@ -207,9 +207,9 @@ func TestTopArticlesFromPageReportsWhereNoPageViews(t *testing.T) {
 	)
 	got := ask(t, db, "top_articles", "from=2021-06-01", "to=2021-08-31")
 	want := []string{
-		"kennisplein | 1 | /begeleiding-a-la-carte/artikel | Artikel | - | - | 2 | 1 | page_views",
-		"vilans | 1 | " + model + " | Model BRAVO! | - | - | 1944 | - | page_reports",
-		"vilans | 2 | " + daginvulling + " | Daginvulling | - | - | 1326 | - | page_reports",
+		"kennisplein | 1 | /begeleiding-a-la-carte/artikel | Artikel | - | - | 2 | 1 | page_views | visits | - | -",
+		"vilans | 1 | " + model + " | Model BRAVO! | - | - | 1944 | - | page_reports | visits | - | -",
+		"vilans | 2 | " + daginvulling + " | Daginvulling | - | - | 1326 | - | page_reports | visits | - | -",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("top_articles June-August (-want +got):\n%s", diff)
@@ -217,10 +217,10 @@ func TestTopArticlesFromPageReportsWhereNoPageViews(t *testing.T) {
 	got = ask(t, db, "top_articles", "from=2021-06-01", "to=2021-09-30")
 	want = []string{
 		// June from page views, September from the report: visits add, visitors unknown.
-		"kennisplein | 1 | /begeleiding-a-la-carte/artikel | Artikel | - | - | 9 | - | both",
-		"kennisplein | 2 | /begeleiding-a-la-carte/ander | Ander | - | - | 3 | - | page_reports",
-		"vilans | 1 | " + model + " | Model BRAVO! | - | - | 2344 | - | page_reports",
-		"vilans | 2 | " + daginvulling + " | Daginvulling | - | - | 1326 | - | page_reports",
+		"kennisplein | 1 | /begeleiding-a-la-carte/artikel | Artikel | - | - | 9 | - | both | visits | - | -",
+		"kennisplein | 2 | /begeleiding-a-la-carte/ander | Ander | - | - | 3 | - | page_reports | visits | - | -",
+		"vilans | 1 | " + model + " | Model BRAVO! | - | - | 2344 | - | page_reports | visits | - | -",
+		"vilans | 2 | " + daginvulling + " | Daginvulling | - | - | 1326 | - | page_reports | visits | - | -",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("top_articles June-September (-want +got):\n%s", diff)
@@ -257,14 +257,14 @@ func TestReferralChannelsFollowTheRules(t *testing.T) {
 	db := handDB(t, "", rows...)
 	got := ask(t, db, "referral_sources", "from=2021-06-01", "to=2021-08-31")
 	want := []string{
-		"2021-06-01 | 2021-08-31 | paid_social | 1 | 1 | 1",
-		"2021-06-01 | 2021-08-31 | newsletter | 2 | 1 | 1",
-		"2021-06-01 | 2021-08-31 | facebook | 3 | 1 | 1",
-		"2021-06-01 | 2021-08-31 | linkedin | 5 | 1 | 1",
-		"2021-06-01 | 2021-08-31 | search | 8 | 2 | 2",
-		"2021-06-01 | 2021-08-31 | other | 9 | 3 | 3",
-		"2021-06-01 | 2021-08-31 | internal | 10 | 2 | 2",
-		"2021-06-01 | 2021-08-31 | direct | 11 | 1 | 1",
+		"2021-06-01 | 2021-08-31 | paid_social | 1 | 1 | 1 | 12 | 0.0833",
+		"2021-06-01 | 2021-08-31 | newsletter | 2 | 1 | 1 | 12 | 0.0833",
+		"2021-06-01 | 2021-08-31 | facebook | 3 | 1 | 1 | 12 | 0.0833",
+		"2021-06-01 | 2021-08-31 | linkedin | 5 | 1 | 1 | 12 | 0.0833",
+		"2021-06-01 | 2021-08-31 | search | 8 | 2 | 2 | 12 | 0.1667",
+		"2021-06-01 | 2021-08-31 | other | 9 | 3 | 3 | 12 | 0.2500",
+		"2021-06-01 | 2021-08-31 | internal | 10 | 2 | 2 | 12 | 0.1667",
+		"2021-06-01 | 2021-08-31 | direct | 11 | 1 | 1 | 12 | 0.0833",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("referral_sources (-want +got):\n%s", diff)
@@ -292,9 +292,9 @@ referrer_hosts = ["linkedin.com", "lnkd.in"]
 	got := ask(t, db, "referral_sources")
 	// Calendar quarters; the same visitor counts in each quarter it came in.
 	want := []string{
-		"2021-07-01 | 2021-09-30 | professional | 1 | 1 | 1",
-		"2021-07-01 | 2021-09-30 | other | 2 | 1 | 1",
-		"2021-10-01 | 2021-12-31 | professional | 1 | 1 | 1",
+		"2021-07-01 | 2021-09-30 | professional | 1 | 1 | 1 | 2 | 0.5000",
+		"2021-07-01 | 2021-09-30 | other | 2 | 1 | 1 | 2 | 0.5000",
+		"2021-10-01 | 2021-12-31 | professional | 1 | 1 | 1 | 1 | 1.0000",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("referral_sources (-want +got):\n%s", diff)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"regexp"
@@ -19,12 +20,14 @@ import (
 
 func runReport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "report", "[--db PATH] [--config FILE] (--quarter 2021-06 | --from DATE --to DATE | --programme)\n"+
-		"       [--lang nl|en] [-o report.html]\n"+
+		"       [--lang nl|en] [-o report.html] [--pdf report.pdf [--paper a4|letter]]\n"+
 		"       bereik report [--db PATH] --campaign NAME [--flight N] [--from DATE --to DATE] [-o FILE]\n\n"+
-		"Writes the reach report for a period as one self-contained HTML file. With --campaign it\n"+
+		"Writes the reach report for a period as one self-contained HTML file, and with --pdf as\n"+
+		"a PDF printed by headless Chromium (with --pdf alone, only the PDF). With --campaign it\n"+
 		"writes the campaign report only (flights, totals, funnel), for one flight or all, over\n"+
 		"the flights' dates from bereik.toml unless --from and --to say otherwise.\n\n"+
 		"Examples: bereik report --db out/bereik.duckdb --programme -o out/report.html\n"+
+		"          bereik report --db out/bereik.duckdb --quarter 2021-06 --pdf kwartaal.pdf\n"+
 		"          bereik report --db out/bereik.duckdb --campaign \"Twinkels 2021\" --flight 2 -o vlucht-2.html")
 	db := dbFlag(e, fs)
 	wait := waitFlag(fs)
@@ -32,16 +35,36 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	quarter := fs.String("quarter", "", "the quarter starting in this month, e.g. 2021-06 (quarters start in quarter_start_month); 2021Q3 where quarters are calendar quarters")
 	from := fs.String("from", "", "first day, e.g. 2019-09-01")
 	to := fs.String("to", "", "last day, e.g. 2021-08-31")
-	programme := fs.Bool("programme", false, "all loaded data")
+	programme := fs.Bool("programme", false, "the programme's period ([programme] first_day and last_day of bereik.toml), else all loaded data")
 	lang := fs.String("lang", "nl", "language: nl or en")
 	campaign := fs.String("campaign", "", "write the campaign report for this campaign of bereik.toml")
 	flight := fs.Int64("flight", 0, "with --campaign: only this flight")
-	out := fs.String("o", "report.html", "output file")
+	out := fs.String("o", "report.html", "output file (HTML)")
+	pdf := fs.String("pdf", "", "also write the report as a PDF, printed by headless Chromium; without -o, only the PDF")
+	paper := fs.String("paper", "a4", "with --pdf: the paper, a4 or letter")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	if err := refuseDatabaseFiles("-o", *out, *db); err != nil {
-		return err
+	html := *out
+	if *pdf != "" && !flagGiven(fs, "o") {
+		html = ""
+	}
+	if html != "" {
+		if err := refuseDatabaseFiles("-o", html, *db); err != nil {
+			return err
+		}
+	}
+	var printer *pdfPrinter
+	if *pdf != "" {
+		if err := refuseDatabaseFiles("--pdf", *pdf, *db); err != nil {
+			return err
+		}
+		var err error
+		if printer, err = newPDFPrinter(e, *paper); err != nil {
+			return err
+		}
+	} else if flagGiven(fs, "paper") {
+		return errors.New("--paper goes with --pdf")
 	}
 	if *lang != "nl" && *lang != "en" {
 		return fmt.Errorf("--lang must be nl or en, not %q", *lang)
@@ -65,6 +88,10 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	}
 	opts := reportOptions(cfg, *campaign)
 	opts.Lang, opts.CampaignOnly, opts.Flight = *lang, *campaign != "", *flight
+	opts.QuarterStartMonth = stored // the quarters the queries follow
+	if !opts.CampaignOnly {
+		opts.Label = cfg.Programme.Name // the title names the programme and the period
+	}
 	switch {
 	case *flight != 0 && *campaign == "":
 		return errors.New("--flight goes with --campaign")
@@ -73,7 +100,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	case *campaign != "" && *from == "" && *to == "" && *quarter == "" && !*programme:
 		opts.From, opts.To, err = campaignPeriod(cfg, *campaign, *flight)
 	default:
-		opts.From, opts.To, opts.Label, err = reportPeriod(ctx, runner, cfg, *quarter, *from, *to, *programme)
+		opts.From, opts.To, err = reportPeriod(ctx, runner, cfg, *quarter, *from, *to, *programme)
 	}
 	if err != nil {
 		return err
@@ -87,12 +114,34 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err := rep.Render(&buf); err != nil {
 		return err
 	}
-	if err := writeBeside(*out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
-		return err
+	// The database is not needed any more: a PDF can take a while to print.
+	conn.Close()
+	if html != "" {
+		if err := writeBeside(html, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "bereik: report for %s to %s written to %s (%d KiB)\n",
+			start.Format(time.DateOnly), end.Format(time.DateOnly), html, buf.Len()/1024)
 	}
-	fmt.Fprintf(e.stderr, "bereik: report for %s to %s written to %s (%d KiB)\n",
-		start.Format(time.DateOnly), end.Format(time.DateOnly), *out, buf.Len()/1024)
+	if printer != nil {
+		doc, err := printer.print(ctx, buf.Bytes())
+		if err != nil {
+			return err
+		}
+		if err := writeBeside(*pdf, func(w io.Writer) error { _, err := w.Write(doc); return err }); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "bereik: report for %s to %s printed to %s (%s, %d KiB)\n",
+			start.Format(time.DateOnly), end.Format(time.DateOnly), *pdf, printer.paper.name, len(doc)/1024)
+	}
 	return nil
+}
+
+// flagGiven reports whether the command line gave the flag, rather than its default.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }
 
 // dbRunner answers the report's questions from the database.
@@ -179,9 +228,8 @@ func quarterStart(quarter string, firstMonth int) (time.Time, error) {
 func monthName(m int) string { return time.Month(m).String() }
 
 // reportPeriod resolves exactly one of --quarter, --from/--to and --programme to dates:
-// --programme is the programme's period in bereik.toml, else all loaded data, and is
-// titled with the programme's name.
-func reportPeriod(ctx context.Context, run reports.Runner, cfg *pipeline.Config, quarter, from, to string, programme bool) (time.Time, time.Time, string, error) {
+// --programme is the programme's period in bereik.toml, else all loaded data.
+func reportPeriod(ctx context.Context, run reports.Runner, cfg *pipeline.Config, quarter, from, to string, programme bool) (time.Time, time.Time, error) {
 	chosen := 0
 	for _, set := range []bool{quarter != "", from != "" || to != "", programme} {
 		if set {
@@ -189,42 +237,43 @@ func reportPeriod(ctx context.Context, run reports.Runner, cfg *pipeline.Config,
 		}
 	}
 	if chosen != 1 {
-		return time.Time{}, time.Time{}, "", errors.New("give exactly one of --quarter, --from and --to, or --programme")
+		return time.Time{}, time.Time{}, errors.New("give exactly one of --quarter, --from and --to, or --programme")
 	}
 	switch {
 	case quarter != "":
 		start, err := quarterStart(quarter, cfg.QuarterStartMonth)
 		if err != nil {
-			return time.Time{}, time.Time{}, "", err
+			return time.Time{}, time.Time{}, err
 		}
-		return start, start.AddDate(0, 3, -1), "", nil
+		return start, start.AddDate(0, 3, -1), nil
 	case programme:
 		if p := cfg.Programme; !p.FirstDay.IsZero() {
-			return p.FirstDay, p.LastDay, p.Name, nil
+			return p.FirstDay, p.LastDay, nil
 		}
 		res, err := run.Run(ctx, "data_period", nil)
 		if err != nil {
-			return time.Time{}, time.Time{}, "", err
+			return time.Time{}, time.Time{}, err
 		}
 		period, err := queries.Scan[struct {
 			First *time.Time `col:"first_day"`
 			Last  *time.Time `col:"last_day"`
 		}](res)
 		if err != nil {
-			return time.Time{}, time.Time{}, "", err
+			return time.Time{}, time.Time{}, err
 		}
 		if len(period) == 0 || period[0].First == nil || period[0].Last == nil {
-			return time.Time{}, time.Time{}, "", errors.New("the database holds no visits or ads yet: run bereik ingest first")
+			return time.Time{}, time.Time{}, withHint(errors.New("the database holds no dated data yet (no visits, page reports, ads or posts)"),
+				"run bereik ingest first, or give the period with --from and --to")
 		}
-		return *period[0].First, *period[0].Last, cfg.Programme.Name, nil
+		return *period[0].First, *period[0].Last, nil
 	}
 	if from == "" || to == "" {
-		return time.Time{}, time.Time{}, "", errors.New("--from and --to go together")
+		return time.Time{}, time.Time{}, errors.New("--from and --to go together")
 	}
 	start, err1 := time.Parse(time.DateOnly, from)
 	end, err2 := time.Parse(time.DateOnly, to)
 	if err := errors.Join(err1, err2); err != nil || end.Before(start) {
-		return time.Time{}, time.Time{}, "", fmt.Errorf("--from %q --to %q: want two dates like 2021-06-01, the first not after the second", from, to)
+		return time.Time{}, time.Time{}, fmt.Errorf("--from %q --to %q: want two dates like 2021-06-01, the first not after the second", from, to)
 	}
-	return start, end, "", nil
+	return start, end, nil
 }

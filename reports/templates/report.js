@@ -1,21 +1,34 @@
 // The page's only code. It draws every chart: each container with data-chart has its
-// ECharts options as JSON in the element "<id>-data". And it makes every table's "Download
-// CSV" button work: the button's data-csv names the element that holds the table's raw
-// rows as JSON; the CSV is built here and saved from a Blob, without any request. The
-// JSON is data only; the functions below are the only code.
+// ECharts options as JSON in the element "<id>-data"; the text the container holds for a
+// page without scripts is taken out first. And it makes every table's "CSV downloaden"
+// button work: the button's data-csv names the element that holds the table's raw rows
+// as JSON; the CSV is built here and saved from a Blob, without any request. The JSON is
+// data only; the functions below are the only code.
 (function () {
   'use strict';
+  // The charts' containers get their height only where this script runs (report.css).
+  document.documentElement.classList.add('js');
   var numbers = new Intl.NumberFormat(document.documentElement.lang === 'en' ? 'en-GB' : 'nl-NL');
   function format(v) {
     if (v && typeof v === 'object' && 'value' in v) { v = v.value; }
     return typeof v === 'number' ? numbers.format(v) : String(v);
   }
+  // unitOf is what a chart's value axis writes after its numbers: "%" where its label
+  // template is "{value}%", else nothing. The tooltip writes it too.
+  function unitOf(opts) {
+    var unit = '';
+    [].concat(opts.xAxis || [], opts.yAxis || []).forEach(function (axis) {
+      var f = axis && axis.type === 'value' && axis.axisLabel && axis.axisLabel.formatter;
+      if (typeof f === 'string' && f.indexOf('{value}') === 0) { unit = f.slice('{value}'.length); }
+    });
+    return unit;
+  }
   // valueAxes formats a value axis's numbers; on a narrow chart, labels that would
   // overlap are left out.
-  function valueAxes(axes) {
+  function valueAxes(axes, unit) {
     (Array.isArray(axes) ? axes : [axes]).forEach(function (axis) {
       if (axis && axis.type === 'value') {
-        axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: format, hideOverlap: true });
+        axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: function (v) { return format(v) + unit; }, hideOverlap: true });
       }
     });
   }
@@ -26,11 +39,13 @@
   // tooltipText is an axis tooltip: the category, then each series' marker, name and
   // value. ECharts' own wraps each name in {style|name}, so a "}" in a page title from an
   // export would end it early and move the rest of the title.
-  function tooltipText(params) {
-    params = [].concat(params);
-    var lines = [plainText(params[0].axisValueLabel)];
-    params.forEach(function (p) { lines.push(p.marker + plainText(p.seriesName) + '  ' + format(p.value)); });
-    return lines.join('\n');
+  function tooltipText(unit) {
+    return function (params) {
+      params = [].concat(params);
+      var lines = [plainText(params[0].axisValueLabel)];
+      params.forEach(function (p) { lines.push(p.marker + plainText(p.seriesName) + '  ' + format(p.value) + unit); });
+      return lines.join('\n');
+    };
   }
   // oneLine is a category's name on one line: a post's title may hold line breaks, and
   // its lines overlapped the next bar's name. The tooltip shows the name as it is.
@@ -68,12 +83,13 @@
     var data = document.getElementById(el.id + '-data');
     if (!data) { return; }
     var opts = JSON.parse(data.textContent);
-    valueAxes(opts.xAxis);
-    valueAxes(opts.yAxis);
+    var unit = unitOf(opts);
+    valueAxes(opts.xAxis, unit);
+    valueAxes(opts.yAxis, unit);
     categoryAxes(opts.xAxis);
     categoryAxes(opts.yAxis);
     // Rich-text tooltips draw inside the chart, so they need no inline style attributes.
-    opts.tooltip = Object.assign({}, opts.tooltip, { renderMode: 'richText', formatter: tooltipText });
+    opts.tooltip = Object.assign({}, opts.tooltip, { renderMode: 'richText', formatter: tooltipText(unit) });
     (opts.series || []).forEach(function (s) {
       if (s.label && s.label.show) {
         s.label.formatter = function (p) { return format(p.value); };
@@ -84,6 +100,7 @@
         s.markLine.label = Object.assign({}, s.markLine.label, { width: 180, overflow: 'truncate' });
       }
     });
+    el.textContent = ''; // the text for a page without scripts
     var chart = echarts.init(el, null, { renderer: 'svg' });
     chart.setOption(opts);
     var fit = labelFitter(chart, el, opts);
@@ -95,22 +112,27 @@
   window.addEventListener('beforeprint', resize);
   window.addEventListener('afterprint', resize);
 
-  // csvCell is one value as an RFC 4180 field. Text that a spreadsheet would run as a
-  // formula (it starts with = + - @, a tab or a carriage return) gets a leading ' so that
-  // it stays text; numbers, negative ones too, stay numbers, also as text (-5). The CLI's
-  // CSV output applies the same rule (reports.SpreadsheetText).
-  function csvCell(v) {
+  // csvCell is one value as a field of a CSV whose fields are separated by sep and whose
+  // numbers are written with the decimal separator decimal (RFC 4180 quoting). Text that a
+  // spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return)
+  // gets a leading ' so that it stays text; numbers, negative ones too, stay numbers, also
+  // as text (-5). The CLI's CSV output applies the same rule (reports.SpreadsheetText).
+  function csvCell(v, sep, decimal) {
     if (v === null || v === undefined) { return ''; }
     var s = String(v);
     if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s) && !/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(s)) { s = "'" + s; }
-    if (/[",\r\n]/.test(s)) { s = '"' + s.replace(/"/g, '""') + '"'; }
+    if (typeof v === 'number') { s = s.replace('.', decimal); }
+    if (s.indexOf(sep) >= 0 || /["\r\n]/.test(s)) { s = '"' + s.replace(/"/g, '""') + '"'; }
     return s;
   }
-  // csvText is a table as CSV: a header of its columns, then its rows, each line ended by
-  // CRLF, after a byte order mark so that a spreadsheet reads it as UTF-8.
+  // csvText is a table as CSV in the report's language: a header of its columns, then its
+  // rows, each line ended by CRLF, after a byte order mark so that a spreadsheet reads it
+  // as UTF-8. A Dutch report writes ";" between fields and a decimal comma, as a Dutch
+  // Excel reads a file it opens with a double-click; an English one "," and a point.
   function csvText(table) {
+    var sep = table.sep || ',', decimal = table.decimal || '.';
     var lines = [table.columns].concat(table.rows).map(function (row) {
-      return row.map(csvCell).join(',') + '\r\n';
+      return row.map(function (v) { return csvCell(v, sep, decimal); }).join(sep) + '\r\n';
     });
     return '\ufeff' + lines.join('');
   }

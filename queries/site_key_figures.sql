@@ -1,0 +1,81 @@
+-- name: site_key_figures
+-- doc: The period's visits and distinct visitors to the programme's pages, per site, against
+-- doc: the previous period and the same period a year earlier (the windows of key_figures:
+-- doc: a quarter is compared with the quarter before). Each site is compared with itself
+-- doc: only: an earlier window counts when that site's own page views cover all of it
+-- doc: (from the first of the month of its first page view to its last) and it does not
+-- doc: overlap the period; otherwise its value is NULL, never 0. new_in_period says that the
+-- doc: site's first page view lies inside the period and after the first page view of any
+-- doc: site (a site new since first_day, such as a campaign's magazine: nothing earlier to
+-- doc: compare; the sites whose data began first are not new). Visits are distinct visits that viewed a programme page in the
+-- doc: window, so the main site's visits equal visits_per_quarter's visits added up over
+-- doc: the period; visitors are distinct over the whole window. Only sites with page views
+-- doc: in the period, in the order of bereik.toml. change = (value - earlier) / earlier.
+-- param: from date optional -- first day of the period; none: the first day of page views
+-- param: to date optional -- last day of the period; none: the last day of page views
+-- column: site text
+-- column: metric text -- visits or visitors
+-- column: first_day date -- the site's first day of page views (any page)
+-- column: last_day date -- its last day of page views
+-- column: new_in_period boolean -- first_day lies inside the period, after the first day of the sites' data
+-- column: period_start date
+-- column: period_end date
+-- column: value integer
+-- column: previous_start date
+-- column: previous_end date
+-- column: previous_value integer -- NULL where the site's data do not cover the window
+-- column: change_vs_previous double rate -- (value - previous_value) / previous_value
+-- column: year_earlier_start date
+-- column: year_earlier_end date
+-- column: year_earlier_value integer
+-- column: change_vs_year_earlier double rate
+WITH spans AS MATERIALIZED (
+    SELECT site, min(ts)::DATE AS first_day, max(ts)::DATE AS last_day FROM page_views GROUP BY site
+),
+windows AS MATERIALIZED (
+    SELECT * FROM comparison_windows(coalesce($from::DATE, (SELECT min(first_day) FROM spans)),
+                                     coalesce($to::DATE, (SELECT max(last_day) FROM spans)))
+),
+programme_views AS MATERIALIZED (
+    SELECT pv.ts, pv.site, pv.visit_id, pv.visitor
+    FROM page_views pv
+    SEMI JOIN programme_pages pg ON pg.site = pv.site AND pg.path = pv.path
+    WHERE pv.ts >= (SELECT min(start_day) FROM windows)
+      AND pv.ts < (SELECT max(end_day) FROM windows) + INTERVAL 1 DAY
+),
+counts AS (
+    SELECT w.which, v.site, count(DISTINCT v.visit_id) AS visits, count(DISTINCT v.visitor) AS visitors
+    FROM windows w
+    JOIN programme_views v ON v.ts >= w.start_day AND v.ts < w.end_day + INTERVAL 1 DAY
+    GROUP BY ALL
+),
+per_window AS (
+    SELECT s.site, s.first_day, s.last_day, w.which, w.start_day, w.end_day,
+           CASE WHEN w.which = 'current' THEN w.start_day <= s.last_day AND w.end_day >= s.first_day
+                ELSE w.start_day >= date_trunc('month', s.first_day) AND w.end_day <= s.last_day AND NOT w.overlaps_current
+           END AS has_data,
+           coalesce(c.visits, 0) AS visits, coalesce(c.visitors, 0) AS visitors
+    FROM spans s
+    CROSS JOIN windows w
+    LEFT JOIN counts c ON c.site = s.site AND c.which = w.which
+),
+figures AS (
+    SELECT site, first_day, last_day, which, start_day, end_day, 1 AS metric_rank, 'visits' AS metric,
+           CASE WHEN has_data THEN visits END AS value
+    FROM per_window
+    UNION ALL
+    SELECT site, first_day, last_day, which, start_day, end_day, 2, 'visitors', CASE WHEN has_data THEN visitors END
+    FROM per_window
+)
+SELECT c.site, c.metric, c.first_day, c.last_day,
+       c.first_day > c.start_day AND c.first_day > (SELECT min(first_day) FROM spans) AS new_in_period,
+       c.start_day AS period_start, c.end_day AS period_end, c.value,
+       p.start_day AS previous_start, p.end_day AS previous_end, p.value AS previous_value,
+       ((c.value - p.value) / nullif(p.value, 0))::DOUBLE AS change_vs_previous,
+       y.start_day AS year_earlier_start, y.end_day AS year_earlier_end, y.value AS year_earlier_value,
+       ((c.value - y.value) / nullif(y.value, 0))::DOUBLE AS change_vs_year_earlier
+FROM figures c
+JOIN figures p ON p.site = c.site AND p.metric = c.metric AND p.which = 'previous'
+JOIN figures y ON y.site = c.site AND y.metric = c.metric AND y.which = 'year_earlier'
+WHERE c.which = 'current' AND c.value IS NOT NULL
+ORDER BY coalesce((SELECT min(position) FROM site_labels l WHERE l.site = c.site), 1000000), c.site, c.metric_rank
