@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"regexp"
 	"strings"
 	"time"
 
@@ -158,7 +157,7 @@ func referrerPage(raw string) string {
 	s, _, _ := strings.Cut(raw, "?")
 	s, _, _ = strings.Cut(s, "#")
 	scheme, rest, ok := strings.Cut(s, "://")
-	if !ok || !uriScheme.MatchString(scheme) {
+	if !ok || !isURIScheme(scheme) {
 		if strings.Contains(s, "@") {
 			return ""
 		}
@@ -168,6 +167,7 @@ func referrerPage(raw string) string {
 	if j := strings.IndexByte(rest, '/'); j >= 0 {
 		host, path = rest[:j], rest[j:]
 	}
+	full := host
 	if k := strings.LastIndexByte(host, '@'); k >= 0 {
 		host = host[k+1:]
 	}
@@ -178,8 +178,23 @@ func referrerPage(raw string) string {
 	} else if k := strings.IndexByte(host, ':'); k >= 0 {
 		host = host[:k]
 	}
+	if host == full {
+		// Nothing taken out of the host: the referrer up to its query is what is kept,
+		// without a copy (this runs for every page view).
+		return s
+	}
 	return scheme + "://" + host + path
 }
 
-// uriScheme is a URI's scheme (RFC 3986).
-var uriScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`)
+// isURIScheme reports whether s is a URI's scheme (RFC 3986): a letter, then letters,
+// digits, + . or -. (It runs for every page view: no regular expression.)
+func isURIScheme(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		letter := c|0x20 >= 'a' && c|0x20 <= 'z'
+		if !letter && (i == 0 || !(c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-')) {
+			return false
+		}
+	}
+	return s != ""
+}

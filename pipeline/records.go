@@ -345,36 +345,41 @@ func (e *errRecordTooLong) Error() string {
 func (b *boundedRecords) Read(p []byte) (int, error) {
 	n, err := b.r.Read(p)
 	chunk := p[:n]
-	for len(chunk) > 0 {
-		var i int
+	for len(chunk) > 0 && b.length <= b.limit {
+		// The next quote (with quotes), found with the fast single-byte search; the
+		// newlines before it counted in one pass.
+		q := len(chunk)
 		if b.quotes {
-			i = bytes.IndexAny(chunk, "\"\n")
-		} else {
-			i = bytes.IndexByte(chunk, '\n')
-		}
-		if i < 0 {
-			b.length += len(chunk)
-			break
-		}
-		b.length += i + 1
-		if chunk[i] == '"' {
-			b.inside = !b.inside
-		} else {
-			b.line++
-			if !b.inside {
-				b.length, b.start = 0, b.line
+			if i := bytes.IndexByte(chunk, '"'); i >= 0 {
+				q = i
 			}
 		}
-		chunk = chunk[i+1:]
-		if b.length > b.limit {
-			break
+		seg := chunk[:q]
+		if nl := bytes.Count(seg, newline); nl > 0 {
+			b.line += nl
+			if !b.inside {
+				b.start = b.line
+				b.length = len(seg) - 1 - bytes.LastIndexByte(seg, '\n')
+			} else {
+				b.length += len(seg)
+			}
+		} else {
+			b.length += len(seg)
 		}
+		if q < len(chunk) { // a quote
+			b.inside = !b.inside
+			b.length++
+			q++
+		}
+		chunk = chunk[q:]
 	}
 	if b.length > b.limit {
 		return n, &errRecordTooLong{line: b.start + 1, limit: b.limit}
 	}
 	return n, err
 }
+
+var newline = []byte{'\n'}
 
 // csvError places a CSV syntax error in its file.
 func csvError(path string, err error, lineOffset int) error {
