@@ -138,6 +138,10 @@ func syncConfig(ctx context.Context, db *sql.DB, cfg *Config) error {
 		}
 	}
 	storeReportFacts(exec, cfg)
+	if err == nil {
+		// Other prefixes make other pages the programme's.
+		err = recountProgrammeViews(txRunner{ctx: ctx, tx: tx})
+	}
 	if err != nil {
 		return err
 	}
@@ -265,11 +269,17 @@ func publish(c rawConn, run *parseRun, sha string, size int64, out *loaded) erro
 	if !run.first.IsZero() {
 		first, last = run.first, run.last
 	}
-	_, err := c.exec(`INSERT INTO ingest_log (file_id, sha256, path, kind, bytes, rows_loaded, rows_rejected,
+	if _, err := c.exec(`INSERT INTO ingest_log (file_id, sha256, path, kind, bytes, rows_loaded, rows_rejected,
 		rows_skipped, rows_replaced, first_date, last_date, loaded_at, rows_bots) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		int32(out.fileID), sha, run.f.path, src.kind, size,
-		out.rows, out.rejected, out.skipped, out.replaced, first, last, time.Now().UTC(), countNamed(run.counts(), "bots"))
-	return err
+		out.rows, out.rejected, out.skipped, out.replaced, first, last, time.Now().UTC(), countNamed(run.counts(), "bots")); err != nil {
+		return err
+	}
+	if src == catalogueSource {
+		// A new catalogue makes other pages the programme's.
+		return recountProgrammeViews(c)
+	}
+	return nil
 }
 
 // partBatches is how many record batches (of batchRows) one part of a file loaded in parts
@@ -382,6 +392,7 @@ func maintainPagesAndVisits(c rawConn, fileID int64) error {
 			SELECT p.visit_id, any_value(p.visitor) AS visitor, min(p.ts) AS started, max(p.ts) AS ended,
 			       count(*) AS views, sum(coalesce(p.time_on_page, 0)) AS seconds,
 			       arg_min(p.page_key, p.ts) AS first_page_key, arg_min(p.origin_key, p.ts) AS first_origin_key,
+			       count(*) FILTER (WHERE p.page_key IN (SELECT page_key FROM programme_pages)) AS programme_views,
 			       bool_or(p.file_id = %[1]d) AS in_file
 			FROM page_view_rows p
 			JOIN (SELECT site, min(ts) - INTERVAL 1 DAY AS lo, max(ts) + INTERVAL 1 DAY AS hi
@@ -392,10 +403,66 @@ func maintainPagesAndVisits(c rawConn, fileID int64) error {
 		`DELETE FROM visits v USING bereik_visits n WHERE v.visit_id = n.visit_id`,
 		`DELETE FROM visits v USING bereik_touched t WHERE v.visit_id = t.visit_id`,
 		`INSERT INTO visits
-			SELECT p.site, v.visit_id, v.visitor, v.started, v.ended, v.views, v.seconds, v.first_page_key, v.first_origin_key
+			SELECT p.site, v.visit_id, v.visitor, v.started, v.ended, v.views, v.seconds, v.first_page_key, v.first_origin_key,
+			       v.programme_views
 			FROM bereik_visits v JOIN pages p ON p.page_key = v.first_page_key`,
 	} {
 		if _, err := c.exec(q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sqlRunner runs statements within a transaction: a raw driver connection or a *sql.Tx.
+type sqlRunner interface {
+	exec(query string, args ...any) (int64, error)
+	queryInt(query string, args ...any) (int64, error)
+}
+
+// txRunner runs statements on a database/sql transaction.
+type txRunner struct {
+	ctx context.Context
+	tx  *sql.Tx
+}
+
+func (t txRunner) exec(query string, args ...any) (int64, error) {
+	res, err := t.tx.ExecContext(t.ctx, query, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+func (t txRunner) queryInt(query string, args ...any) (int64, error) {
+	var n sql.NullInt64
+	err := t.tx.QueryRowContext(t.ctx, query, args...).Scan(&n)
+	return n.Int64, err
+}
+
+// recountProgrammeViews counts the programme page views of every visit again when what
+// makes a page a programme page has changed since they were counted (a new catalogue,
+// other prefixes in bereik.toml), in the transaction that changed it: the per-visit
+// table's programme_views follow the programme as it is now, also after a kill.
+func recountProgrammeViews(r sqlRunner) error {
+	same, err := r.queryInt(`SELECT count(*) FROM programme_fingerprint WHERE fingerprint = programme_definition()`)
+	if err != nil || same > 0 {
+		return err
+	}
+	if _, err := r.exec(`SET memory_limit = '` + publishMemoryLimits[len(publishMemoryLimits)-1] + `'`); err != nil {
+		return err
+	}
+	defer r.exec(`SET memory_limit = '` + ingestMemoryLimit + `'`)
+	for _, q := range []string{
+		`UPDATE visits SET programme_views = coalesce(c.n, 0)
+			FROM (SELECT v.visit_id, n FROM visits v LEFT JOIN (
+			          SELECT visit_id, count(*) AS n FROM page_views
+			          WHERE page_key IN (SELECT page_key FROM programme_pages) GROUP BY visit_id) p USING (visit_id)) c
+			WHERE visits.visit_id = c.visit_id AND visits.programme_views IS DISTINCT FROM coalesce(c.n, 0)`,
+		`DELETE FROM programme_fingerprint`,
+		`INSERT INTO programme_fingerprint SELECT programme_definition()`,
+	} {
+		if _, err := r.exec(q); err != nil {
 			return err
 		}
 	}
@@ -416,12 +483,16 @@ func RebuildDerived(ctx context.Context, db *sql.DB) error {
 				`INSERT INTO pages SELECT DISTINCT page_key, site, path FROM page_views`,
 				`INSERT INTO origins SELECT DISTINCT origin_key, referrer, utm_source, utm_medium FROM page_views`,
 				`INSERT INTO visits
-					SELECT p.site, v.visit_id, v.visitor, v.started, v.ended, v.views, v.seconds, v.first_page_key, v.first_origin_key
+					SELECT p.site, v.visit_id, v.visitor, v.started, v.ended, v.views, v.seconds, v.first_page_key, v.first_origin_key,
+					       v.programme_views
 					FROM (SELECT visit_id, any_value(visitor) AS visitor, min(ts) AS started, max(ts) AS ended, count(*) AS views,
 					             sum(coalesce(time_on_page, 0)) AS seconds, arg_min(page_key, ts) AS first_page_key,
-					             arg_min(origin_key, ts) AS first_origin_key
+					             arg_min(origin_key, ts) AS first_origin_key,
+					             count(*) FILTER (WHERE page_key IN (SELECT page_key FROM programme_pages)) AS programme_views
 					      FROM page_views GROUP BY visit_id) v
 					JOIN pages p ON p.page_key = v.first_page_key`,
+				`DELETE FROM programme_fingerprint`,
+				`INSERT INTO programme_fingerprint SELECT programme_definition()`,
 			} {
 				if _, err := c.exec(q); err != nil {
 					return err

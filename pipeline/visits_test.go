@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"strings"
@@ -11,7 +12,8 @@ import (
 
 // TestVisitsAndPagesFollowThePageViews loads visit logs and access logs that replace one
 // another's rows in every way the merge rules allow (a re-download of the same days, an
-// export that meets another at noon, an access log over a visit log's hours) and checks
+// export that meets another at noon, an access log over a visit log's hours), and then a
+// catalogue that makes more pages the programme's, and checks
 // after each file that the per-visit table and the page dimension, maintained by ingest,
 // hold exactly what a fresh computation from the published page views gives.
 func TestVisitsAndPagesFollowThePageViews(t *testing.T) {
@@ -54,28 +56,53 @@ func TestVisitsAndPagesFollowThePageViews(t *testing.T) {
 		writeFile(t, dir, "noon.csv", noon.String()),
 		writeFile(t, dir, "kennisplein.access.log", access),
 		writeFile(t, dir, "a-again.csv", a.String()+"\n"),
+		// A catalogue that makes /contact a programme page: every visit's programme page
+		// views are counted again.
+		writeFile(t, dir, "catalogus.csv", "nr,type,title,organisations,themes,url\n1,kennisproduct,Contact,Vilans,Meedoen,https://www.kennispleingehandicaptensector.nl/contact\n"),
 	} {
 		out := ingestPaths(t, db, path, f)
 		if out[0].Status != "loaded" {
 			t.Fatalf("file %d: %+v", i, out[0])
 		}
-		same := func(what, maintained, fresh string) {
-			t.Helper()
-			if diff := cmp.Diff(rowsOf(t, db, fresh), rowsOf(t, db, maintained)); diff != "" {
-				t.Errorf("after file %d (%s, replaced %d): %s (-fresh +maintained):\n%s", i, f, out[0].Replaced, what, diff)
-			}
-		}
-		same("visits",
-			`SELECT v.site, v.visit_id, v.visitor, v.started, v.ended, v.views, v.seconds, p.path, o.referrer, o.utm_source, o.utm_medium
-			 FROM visits v JOIN pages p ON p.page_key = v.first_page_key JOIN origins o ON o.origin_key = v.first_origin_key ORDER BY ALL`,
-			`SELECT site, visit_id, any_value(visitor), min(ts), max(ts), count(*), sum(coalesce(time_on_page, 0)),
-			        arg_min(path, ts), arg_min_null(referrer, ts), arg_min_null(utm_source, ts), arg_min_null(utm_medium, ts)
-			 FROM page_views GROUP BY site, visit_id ORDER BY ALL`)
-		same("origins", `SELECT origin_key, referrer, utm_source, utm_medium FROM origins WHERE origin_key IN (SELECT origin_key FROM page_views) ORDER BY ALL`,
-			`SELECT DISTINCT origin_key, referrer, utm_source, utm_medium FROM page_views ORDER BY ALL`)
-		same("pages", `SELECT page_key, site, path FROM pages WHERE page_key IN (SELECT page_key FROM page_views) ORDER BY ALL`,
-			`SELECT DISTINCT page_key, site, path FROM page_views ORDER BY ALL`)
+		checkVisitsAndPages(t, db, fmt.Sprintf("file %d (%s, replaced %d)", i, f, out[0].Replaced))
 	}
+	// Other programme prefixes in bereik.toml, and no new file: every visit's programme page
+	// views are counted again too.
+	cfg := testConfig(t)
+	for i := range cfg.Sites {
+		if cfg.Sites[i].Name == "kennisplein" {
+			cfg.Sites[i].ProgrammePrefixes = append(cfg.Sites[i].ProgrammePrefixes, "/artikel-")
+		}
+	}
+	if _, err := Ingest(context.Background(), db, IngestOptions{DBPath: path, Config: cfg}, nil); err != nil {
+		t.Fatal(err)
+	}
+	checkVisitsAndPages(t, db, "other programme prefixes")
+}
+
+// checkVisitsAndPages checks that the per-visit table and the page and origin dimensions,
+// maintained by ingest, hold exactly what a fresh computation from the published page
+// views gives.
+func checkVisitsAndPages(t *testing.T, db *sql.DB, after string) {
+	t.Helper()
+	same := func(what, maintained, fresh string) {
+		t.Helper()
+		if diff := cmp.Diff(rowsOf(t, db, fresh), rowsOf(t, db, maintained)); diff != "" {
+			t.Errorf("after %s: %s (-fresh +maintained):\n%s", after, what, diff)
+		}
+	}
+	same("visits",
+		`SELECT v.site, v.visit_id, v.visitor, v.started, v.ended, v.views, v.seconds, p.path, o.referrer, o.utm_source, o.utm_medium,
+		        v.programme_views
+		 FROM visits v JOIN pages p ON p.page_key = v.first_page_key JOIN origins o ON o.origin_key = v.first_origin_key ORDER BY ALL`,
+		`SELECT site, visit_id, any_value(visitor), min(ts), max(ts), count(*), sum(coalesce(time_on_page, 0)),
+		        arg_min(path, ts), arg_min_null(referrer, ts), arg_min_null(utm_source, ts), arg_min_null(utm_medium, ts),
+		        count(*) FILTER (WHERE (site, path) IN (SELECT site, path FROM programme_pages))
+		 FROM page_views GROUP BY site, visit_id ORDER BY ALL`)
+	same("origins", `SELECT origin_key, referrer, utm_source, utm_medium FROM origins WHERE origin_key IN (SELECT origin_key FROM page_views) ORDER BY ALL`,
+		`SELECT DISTINCT origin_key, referrer, utm_source, utm_medium FROM page_views ORDER BY ALL`)
+	same("pages", `SELECT page_key, site, path FROM pages WHERE page_key IN (SELECT page_key FROM page_views) ORDER BY ALL`,
+		`SELECT DISTINCT page_key, site, path FROM page_views ORDER BY ALL`)
 }
 
 // rowsOf returns a query's rows as text.

@@ -23,43 +23,38 @@
 -- column: visitors integer -- distinct per quarter and channel; they do not add up
 -- column: quarter_visits integer -- the quarter's visits over all channels
 -- column: share double rate -- visits / quarter_visits
-WITH views AS (
-    SELECT visit_id, visitor, ts, path, referrer, utm_source, utm_medium
-    FROM page_views
-    WHERE site = $site AND in_period(ts, $from, $to)
+-- The visits of the site with a page view of a programme page in the period.
+WITH site_visits AS (
+    SELECT * FROM programme_visits($site, $from, $to)
 ),
--- The site's programme pages: few, so that the visits are found by a plain semi-join.
-pages AS MATERIALIZED (
-    SELECT path FROM programme_pages WHERE site = $site
+-- The first page view in the period of each programme visit: where the visit came from.
+-- A visit that started in the period: its first page view, from the per-visit table; one
+-- that started before: its first page view from the period's start on.
+firsts_keyed AS (
+    SELECT visit_id, visitor, started, first_origin_key AS origin_key
+    FROM site_visits
+    WHERE $from IS NULL OR started >= $from::DATE
+    UNION ALL
+    SELECT pv.visit_id, any_value(pv.visitor), min(pv.ts), arg_min(pv.origin_key, pv.ts)
+    FROM page_views pv
+    WHERE pv.site = $site AND in_period(pv.ts, $from, $to)
+      AND pv.visit_id IN (SELECT visit_id FROM site_visits WHERE started < $from::DATE)
+    GROUP BY pv.visit_id
 ),
-programme_visits AS (
-    SELECT DISTINCT v.visit_id
-    FROM views v
-    SEMI JOIN pages p ON p.path = v.path
-),
--- The first page view of each programme visit (within the period): where the visit came
--- from. One arg_min over the three fields together is cheaper than three.
 firsts AS (
-    SELECT visit_id, visitor, started,
-           coalesce(origin.utm_source, '') AS utm_source,
-           coalesce(origin.utm_medium, '') AS utm_medium,
-           coalesce(origin.referrer, '') AS referrer
-    FROM (
-        SELECT v.visit_id,
-               any_value(v.visitor) AS visitor,
-               min(v.ts) AS started,
-               arg_min({'utm_source': v.utm_source, 'utm_medium': v.utm_medium, 'referrer': v.referrer}, v.ts) AS origin
-        FROM views v
-        SEMI JOIN programme_visits p ON p.visit_id = v.visit_id
-        GROUP BY v.visit_id
-    )
+    SELECT f.visit_id, f.visitor, f.started,
+           coalesce(o.utm_source, '') AS utm_source,
+           coalesce(o.utm_medium, '') AS utm_medium,
+           coalesce(o.referrer, '') AS referrer
+    FROM firsts_keyed f
+    JOIN origins o ON o.origin_key = f.origin_key
 ),
 rules AS (
     SELECT priority, channel, match, lower(pattern) AS pattern FROM referral_rules
 ),
 -- The rules are matched once per distinct origin (UTM tags and referrer), not per visit:
 -- a few hundred origins stand for millions of visits.
-origins AS MATERIALIZED (
+distinct_origins AS MATERIALIZED (
     SELECT DISTINCT utm_source, utm_medium, referrer FROM firsts
 ),
 described AS (
@@ -67,7 +62,7 @@ described AS (
            lower(trim(utm_source)) AS source_tag,
            lower(trim(utm_medium)) AS medium_tag,
            url_host(referrer) AS referrer_host
-    FROM origins
+    FROM distinct_origins
 ),
 matched AS (
     SELECT d.utm_source, d.utm_medium, d.referrer, min(r.priority) AS priority

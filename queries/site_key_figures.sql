@@ -29,24 +29,19 @@
 -- column: year_earlier_end date
 -- column: year_earlier_value integer
 -- column: change_vs_year_earlier double rate
+-- Each site's first and last day of page views, from the per-visit table.
 WITH spans AS MATERIALIZED (
-    SELECT site, min(ts)::DATE AS first_day, max(ts)::DATE AS last_day FROM page_views GROUP BY site
+    SELECT site, min(started)::DATE AS first_day, max(ended)::DATE AS last_day FROM visits GROUP BY site
 ),
 windows AS MATERIALIZED (
     SELECT * FROM comparison_windows(coalesce($from::DATE, (SELECT min(first_day) FROM spans)),
                                      coalesce($to::DATE, (SELECT max(last_day) FROM spans)))
 ),
-programme_views AS MATERIALIZED (
-    SELECT pv.ts, pv.site, pv.visit_id, pv.visitor
-    FROM page_views pv
-    SEMI JOIN programme_pages pg ON pg.site = pv.site AND pg.path = pv.path
-    WHERE pv.ts >= (SELECT min(start_day) FROM windows)
-      AND pv.ts < (SELECT max(end_day) FROM windows) + INTERVAL 1 DAY
-),
+-- Per window and site, the visits with a page view of a programme page in the window and
+-- their distinct visitors.
 counts AS (
-    SELECT w.which, v.site, count(DISTINCT v.visit_id) AS visits, count(DISTINCT v.visitor) AS visitors
-    FROM windows w
-    JOIN programme_views v ON v.ts >= w.start_day AND v.ts < w.end_day + INTERVAL 1 DAY
+    SELECT w.which, v.site, count(*) AS visits, count(DISTINCT v.visitor) AS visitors
+    FROM windows w, programme_visits(NULL, w.start_day, w.end_day) v
     GROUP BY ALL
 ),
 per_window AS (

@@ -14,21 +14,17 @@
 -- column: visitors integer -- distinct within the quarter; they do not add up over quarters
 -- column: new_visits integer
 -- column: returning_visits integer
-WITH site_visits AS (
-    SELECT visit_id, any_value(visitor) AS visitor, min(ts) AS started
-    FROM page_views
+-- Every visit of the site (the per-visit table: its first page view's time and its
+-- visitor), numbered per visitor: a visit is returning from the visitor's second on.
+WITH numbered AS (
+    SELECT visit_id, visitor, started,
+           row_number() OVER (PARTITION BY visitor ORDER BY started, visit_id) > 1 AS is_returning
+    FROM visits
     WHERE site = $site
-    GROUP BY visit_id
 ),
-numbered AS (
-    SELECT *, row_number() OVER (PARTITION BY visitor ORDER BY started, visit_id) > 1 AS is_returning
-    FROM site_visits
-),
+-- The visits with a page view of a programme page in the period.
 programme_visits AS (
-    SELECT DISTINCT pv.visit_id
-    FROM page_views pv
-    WHERE pv.site = $site AND in_period(pv.ts, $from, $to)
-      AND EXISTS (SELECT 1 FROM programme_pages pp WHERE pp.site = pv.site AND pp.path = pv.path)
+    SELECT visit_id FROM programme_visits($site, $from, $to)
 ),
 in_quarters AS (
     SELECT n.*, quarter_start(n.started) AS quarter_start
