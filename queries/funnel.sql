@@ -21,27 +21,35 @@
 -- column: visitors integer -- a site's distinct visitors over the whole period
 -- column: avg_visit_seconds double duration -- total time on page / visits
 -- column: step_rate double rate -- clicks / impressions for the ads; visits / the step before's clicks or visits
-WITH views AS (
-    SELECT * FROM page_views
-    WHERE in_period(ts, $from, $to) AND site IN ($magazine, $platform)
+WITH magazine_hosts AS (SELECT host FROM sites WHERE site = $magazine),
+-- The referrers that name the magazine, among the few distinct ones (the origin dimension).
+magazine_origins AS (
+    SELECT origin_key FROM origins o
+    WHERE EXISTS (SELECT 1 FROM magazine_hosts h WHERE contains(o.referrer, h.host))
 ),
-magazine_hosts AS (SELECT host FROM sites WHERE site = $magazine),
 -- Platform visits with any page view that names the magazine: few, so that the first
--- referrer is looked up for them only.
+-- referrer is looked up for them only. (Each part reads the page views itself: a shared
+-- CTE of them would be materialised, text and all.)
 candidates AS MATERIALIZED (
-    SELECT DISTINCT v.visit_id
-    FROM views v
-    WHERE v.site = $platform
-      AND EXISTS (SELECT 1 FROM magazine_hosts h WHERE contains(v.referrer, h.host))
+    SELECT DISTINCT visit_id
+    FROM page_views
+    WHERE site = $platform AND in_period(ts, $from, $to)
+      AND origin_key IN (SELECT origin_key FROM magazine_origins)
 ),
-visits AS (
-    SELECT site, visit_id,
+magazine_visits AS (
+    SELECT visit_id, any_value(visitor) AS visitor, sum(coalesce(time_on_page, 0)) AS seconds
+    FROM page_views
+    WHERE site = $magazine AND in_period(ts, $from, $to)
+    GROUP BY visit_id
+),
+platform_visits AS (
+    SELECT visit_id,
            any_value(visitor) AS visitor,
            sum(coalesce(time_on_page, 0)) AS seconds,
            url_host(arg_min_null(referrer, ts)) AS first_referrer_host
-    FROM views
-    WHERE site = $magazine OR visit_id IN (SELECT visit_id FROM candidates)
-    GROUP BY site, visit_id
+    FROM page_views
+    WHERE site = $platform AND in_period(ts, $from, $to) AND visit_id IN (SELECT visit_id FROM candidates)
+    GROUP BY visit_id
 ),
 ads AS (
     SELECT sum(impressions)::BIGINT AS impressions, sum(link_clicks)::BIGINT AS clicks,
@@ -54,12 +62,11 @@ steps AS (
     FROM ads
     UNION ALL
     SELECT 2, 'magazine', NULL, NULL, count(*), count(DISTINCT visitor), (sum(seconds) / nullif(count(*), 0))::DOUBLE
-    FROM visits WHERE site = $magazine
+    FROM magazine_visits
     UNION ALL
     SELECT 3, 'platform', NULL, NULL, count(*), count(DISTINCT visitor), (sum(seconds) / nullif(count(*), 0))::DOUBLE
-    FROM visits v
-    WHERE v.site = $platform
-      AND v.first_referrer_host IN (SELECT host FROM magazine_hosts)
+    FROM platform_visits
+    WHERE first_referrer_host IN (SELECT host FROM magazine_hosts)
 )
 SELECT *,
        (CASE WHEN stage = 'ads' THEN clicks / nullif((SELECT clicked_impressions FROM ads), 0)

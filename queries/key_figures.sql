@@ -38,7 +38,7 @@
 WITH data_days AS (
     SELECT min(first_day) AS first_day, max(last_day) AS last_day
     FROM (
-        SELECT min(ts)::DATE AS first_day, max(ts)::DATE AS last_day FROM page_views
+        SELECT min(started)::DATE AS first_day, max(ended)::DATE AS last_day FROM visits
         UNION ALL SELECT min(reporting_start), max(reporting_end) FROM meta_ads
         UNION ALL SELECT min(published_at)::DATE, max(published_at)::DATE FROM social_posts
     )
@@ -47,40 +47,34 @@ period AS (
     SELECT coalesce($from::DATE, first_day) AS f, coalesce($to::DATE, last_day) AS t
     FROM data_days
 ),
-shape AS (
-    SELECT f, t,
-           day(f) = 1 AND day((t + INTERVAL 1 DAY)::DATE) = 1 AS whole_months,
-           (year(t) * 12 + month(t)) - (year(f) * 12 + month(f)) + 1 AS months,
-           datediff('day', f, t) + 1 AS days
-    FROM period
-),
 windows AS MATERIALIZED (
-    SELECT 'current' AS which, f AS start_day, t AS end_day, false AS overlaps_current FROM shape
-    UNION ALL
-    SELECT 'previous',
-           CASE WHEN whole_months THEN (f - to_months(months))::DATE ELSE (f - to_days(days))::DATE END,
-           (f - INTERVAL 1 DAY)::DATE, false
-    FROM shape
-    UNION ALL
-    SELECT 'year_earlier', y_start, y_end, y_end >= f
-    FROM (SELECT f, (f - INTERVAL 1 YEAR)::DATE AS y_start,
-                 CASE WHEN whole_months THEN last_day((t - INTERVAL 1 YEAR)::DATE) ELSE (t - INTERVAL 1 YEAR)::DATE END AS y_end
-          FROM shape)
+    SELECT * FROM comparison_windows((SELECT f FROM period), (SELECT t FROM period))
 ),
--- The programme's pages, numbered, and their views in any window.
-pages AS MATERIALIZED (
-    SELECT row_number() OVER (ORDER BY site, path)::INTEGER AS page, site, path FROM programme_pages
-),
-programme_views AS MATERIALIZED (
-    SELECT pv.ts, pv.site, pv.visit_id, pv.visitor
-    FROM page_views pv
-    JOIN pages pg ON pg.site = pv.site AND pg.path = pv.path
-    WHERE pv.ts >= (SELECT min(start_day) FROM windows)
-      AND pv.ts < (SELECT max(end_day) FROM windows) + INTERVAL 1 DAY
+-- Per window, the visits with a page view of a programme page in the window (all sites),
+-- their distinct visitors (distinct per site, as the sites' visitors are told apart) and
+-- those page views, from the per-visit table. Where the period is given (as the report
+-- gives it), the windows' bounds are computed from the parameters themselves: constants,
+-- which the scans use; else from the data's first and last day.
+views AS (
+    SELECT which, sum(visits)::BIGINT AS visits, sum(visitors)::BIGINT AS visitors, sum(page_views)::BIGINT AS page_views
+    FROM (
+        SELECT * FROM window_programme_visits('current', window_start('current', $from, $to), window_end('current', $from, $to)) WHERE $from IS NOT NULL AND $to IS NOT NULL
+        UNION ALL
+        SELECT * FROM window_programme_visits('previous', window_start('previous', $from, $to), window_end('previous', $from, $to)) WHERE $from IS NOT NULL AND $to IS NOT NULL
+        UNION ALL
+        SELECT * FROM window_programme_visits('year_earlier', window_start('year_earlier', $from, $to), window_end('year_earlier', $from, $to)) WHERE $from IS NOT NULL AND $to IS NOT NULL
+        UNION ALL
+        SELECT * FROM window_programme_visits('current', (SELECT start_day FROM windows WHERE which = 'current'), (SELECT end_day FROM windows WHERE which = 'current')) WHERE $from IS NULL OR $to IS NULL
+        UNION ALL
+        SELECT * FROM window_programme_visits('previous', (SELECT start_day FROM windows WHERE which = 'previous'), (SELECT end_day FROM windows WHERE which = 'previous')) WHERE $from IS NULL OR $to IS NULL
+        UNION ALL
+        SELECT * FROM window_programme_visits('year_earlier', (SELECT start_day FROM windows WHERE which = 'year_earlier'), (SELECT end_day FROM windows WHERE which = 'year_earlier')) WHERE $from IS NULL OR $to IS NULL
+    )
+    GROUP BY which
 ),
 spans AS (
-    SELECT (SELECT min(ts)::DATE FROM page_views) AS views_first,
-           (SELECT max(ts)::DATE FROM page_views) AS views_last,
+    SELECT (SELECT min(started)::DATE FROM visits) AS views_first,
+           (SELECT max(ended)::DATE FROM visits) AS views_last,
            (SELECT min(reporting_start) FROM meta_ads WHERE campaign = $campaign) AS ads_first,
            (SELECT max(reporting_end) FROM meta_ads WHERE campaign = $campaign) AS ads_last,
            (SELECT least(min(published_at)::DATE, (SELECT min(day) FROM channel_days)) FROM social_posts) AS posts_first,
@@ -119,17 +113,12 @@ per_window AS (
            w.start_day <= s.ads_last AND w.end_day >= s.ads_first AND NOT w.overlaps_current AND a.ad_rows > 0 AS ads_data,
            CASE WHEN w.which = 'current' THEN w.start_day <= s.posts_last AND w.end_day >= s.posts_first
                 ELSE w.start_day >= date_trunc('month', s.posts_first) AND w.end_day <= s.posts_last AND NOT w.overlaps_current END AS posts_data,
-           v.visits, v.visitors, v.page_views, a.impressions AS ad_impressions, a.clicks AS ad_clicks,
+           coalesce(v.visits, 0) AS visits, coalesce(v.visitors, 0) AS visitors, coalesce(v.page_views, 0) AS page_views,
+           a.impressions AS ad_impressions, a.clicks AS ad_clicks,
            p.impressions AS post_impressions
     FROM windows w
     CROSS JOIN spans s
-    CROSS JOIN LATERAL (
-        SELECT count(DISTINCT (site, visit_id)) AS visits,
-               count(DISTINCT (site, visitor)) AS visitors,
-               count(*) AS page_views
-        FROM programme_views
-        WHERE ts >= w.start_day AND ts < w.end_day + INTERVAL 1 DAY
-    ) v
+    LEFT JOIN views v ON v.which = w.which
     JOIN ads a ON a.which = w.which
     JOIN posts p ON p.which = w.which
 ),

@@ -24,48 +24,37 @@
 -- column: quarter_visits integer -- the quarter's visits over all channels
 -- column: share double rate -- visits / quarter_visits
 -- The visits of the site with a page view of a programme page in the period.
-WITH site_visits AS (
-    SELECT * FROM programme_visits($site, $from, $to)
-),
 -- The first page view in the period of each programme visit: where the visit came from.
 -- A visit that started in the period: its first page view, from the per-visit table; one
 -- that started before: its first page view from the period's start on.
-firsts_keyed AS (
-    SELECT visit_id, visitor, started, first_origin_key AS origin_key
-    FROM site_visits
+WITH firsts AS (
+    SELECT visitor, started, first_origin_key AS origin_key
+    FROM programme_visits($site, $from, $to)
     WHERE $from IS NULL OR started >= $from::DATE
     UNION ALL
-    SELECT pv.visit_id, any_value(pv.visitor), min(pv.ts), arg_min(pv.origin_key, pv.ts)
+    SELECT any_value(pv.visitor), min(pv.ts), arg_min(pv.origin_key, pv.ts)
     FROM page_views pv
     WHERE pv.site = $site AND in_period(pv.ts, $from, $to)
-      AND pv.visit_id IN (SELECT visit_id FROM site_visits WHERE started < $from::DATE)
+      AND pv.visit_id IN (SELECT visit_id FROM programme_visits($site, $from, $to) WHERE started < $from::DATE)
     GROUP BY pv.visit_id
-),
-firsts AS (
-    SELECT f.visit_id, f.visitor, f.started,
-           coalesce(o.utm_source, '') AS utm_source,
-           coalesce(o.utm_medium, '') AS utm_medium,
-           coalesce(o.referrer, '') AS referrer
-    FROM firsts_keyed f
-    JOIN origins o ON o.origin_key = f.origin_key
 ),
 rules AS (
     SELECT priority, channel, match, lower(pattern) AS pattern FROM referral_rules
 ),
--- The rules are matched once per distinct origin (UTM tags and referrer), not per visit:
--- a few hundred origins stand for millions of visits.
-distinct_origins AS MATERIALIZED (
-    SELECT DISTINCT utm_source, utm_medium, referrer FROM firsts
-),
+-- The rules are matched once per origin (UTM tags and referrer) of the origin dimension,
+-- not per visit: a few hundred origins stand for millions of visits.
 described AS (
-    SELECT utm_source, utm_medium, referrer,
-           lower(trim(utm_source)) AS source_tag,
-           lower(trim(utm_medium)) AS medium_tag,
-           url_host(referrer) AS referrer_host
-    FROM distinct_origins
+    SELECT origin_key,
+           coalesce(utm_source, '') AS utm_source,
+           coalesce(utm_medium, '') AS utm_medium,
+           coalesce(referrer, '') AS referrer,
+           lower(trim(coalesce(utm_source, ''))) AS source_tag,
+           lower(trim(coalesce(utm_medium, ''))) AS medium_tag,
+           url_host(coalesce(referrer, '')) AS referrer_host
+    FROM origins
 ),
 matched AS (
-    SELECT d.utm_source, d.utm_medium, d.referrer, min(r.priority) AS priority
+    SELECT d.origin_key, min(r.priority) AS priority
     FROM described d
     JOIN rules r ON
          (r.match = 'utm_source' AND d.source_tag = r.pattern)
@@ -76,10 +65,10 @@ matched AS (
                   THEN regexp_full_match(d.referrer_host, '(.+\.)?' || regexp_escape(r.pattern) || '[a-z0-9-]+(\.[a-z0-9-]+)?')
                   ELSE d.referrer_host = r.pattern OR ends_with(d.referrer_host, '.' || r.pattern)
              END))
-    GROUP BY d.utm_source, d.utm_medium, d.referrer
+    GROUP BY d.origin_key
 ),
 origin_channels AS (
-    SELECT d.utm_source, d.utm_medium, d.referrer,
+    SELECT d.origin_key,
            CASE
                WHEN m.priority IS NOT NULL THEN r.channel
                WHEN d.referrer_host IN (SELECT host FROM sites)
@@ -88,13 +77,13 @@ origin_channels AS (
                ELSE 'other'
            END AS channel
     FROM described d
-    LEFT JOIN matched m USING (utm_source, utm_medium, referrer)
+    LEFT JOIN matched m USING (origin_key)
     LEFT JOIN rules r ON r.priority = m.priority
 ),
 channelled AS (
     SELECT f.visitor, f.started, o.channel
     FROM firsts f
-    JOIN origin_channels o USING (utm_source, utm_medium, referrer)
+    JOIN origin_channels o USING (origin_key)
 ),
 ranks AS (
     SELECT channel, row_number() OVER (ORDER BY min(priority), channel) AS channel_rank

@@ -39,10 +39,21 @@ windows AS MATERIALIZED (
 ),
 -- Per window and site, the visits with a page view of a programme page in the window and
 -- their distinct visitors.
+-- Where the period is given (as the report gives it), the windows' bounds are computed
+-- from the parameters themselves: constants, which the scans use; else from the sites' first
+-- and last day.
 counts AS (
-    SELECT w.which, v.site, count(*) AS visits, count(DISTINCT v.visitor) AS visitors
-    FROM windows w, programme_visits(NULL, w.start_day, w.end_day) v
-    GROUP BY ALL
+    SELECT * FROM window_programme_visits('current', window_start('current', $from, $to), window_end('current', $from, $to)) WHERE $from IS NOT NULL AND $to IS NOT NULL
+    UNION ALL
+    SELECT * FROM window_programme_visits('previous', window_start('previous', $from, $to), window_end('previous', $from, $to)) WHERE $from IS NOT NULL AND $to IS NOT NULL
+    UNION ALL
+    SELECT * FROM window_programme_visits('year_earlier', window_start('year_earlier', $from, $to), window_end('year_earlier', $from, $to)) WHERE $from IS NOT NULL AND $to IS NOT NULL
+    UNION ALL
+    SELECT * FROM window_programme_visits('current', (SELECT start_day FROM windows WHERE which = 'current'), (SELECT end_day FROM windows WHERE which = 'current')) WHERE $from IS NULL OR $to IS NULL
+    UNION ALL
+    SELECT * FROM window_programme_visits('previous', (SELECT start_day FROM windows WHERE which = 'previous'), (SELECT end_day FROM windows WHERE which = 'previous')) WHERE $from IS NULL OR $to IS NULL
+    UNION ALL
+    SELECT * FROM window_programme_visits('year_earlier', (SELECT start_day FROM windows WHERE which = 'year_earlier'), (SELECT end_day FROM windows WHERE which = 'year_earlier')) WHERE $from IS NULL OR $to IS NULL
 ),
 per_window AS (
     SELECT s.site, s.first_day, s.last_day, w.which, w.start_day, w.end_day,
