@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"github.com/apache/arrow-go/v18/arrow"
 	"io"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -332,6 +333,9 @@ func loadInParts(ctx context.Context, db *sql.DB, run *parseRun, sha string, siz
 		// which it spills beyond that, and the buffer pool of the parts again after. The
 		// parts are committed: should the room not do, the publishing is tried again with
 		// more.
+		// The parser's batches are garbage by now: handing their pages back to the OS
+		// keeps them from adding to DuckDB's memory while it publishes.
+		debug.FreeOSMemory()
 		defer c.exec(`SET memory_limit = '` + ingestMemoryLimit + `'`)
 		for i, limit := range publishMemoryLimits {
 			if _, err := c.exec(`SET memory_limit = '` + limit + `'`); err != nil {
