@@ -23,6 +23,7 @@
 -- param: from date optional -- first day of the period; none: the first day of data
 -- param: to date optional -- last day of the period; none: the last day of data
 -- param: campaign text from configured.campaign -- campaign name from bereik.toml [[campaigns]]; none: the first
+-- param: metrics text optional -- the figures wanted, separated by commas (visits,visitors,page_views,ad_impressions,ad_clicks,social_impressions); none: all
 -- column: metric text -- visits, visitors, page_views, ad_impressions, ad_clicks, social_impressions
 -- column: period_start date
 -- column: period_end date
@@ -54,21 +55,22 @@ windows AS MATERIALIZED (
 -- their distinct visitors (distinct per site, as the sites' visitors are told apart) and
 -- those page views, from the per-visit table. Where the period is given (as the report
 -- gives it), the windows' bounds are computed from the parameters themselves: constants,
--- which the scans use; else from the data's first and last day.
+-- which the scans use; else from the data's first and last day. Not counted at all where
+-- $metrics asks for none of the visit figures (the report shows site_key_figures instead).
 views AS (
     SELECT which, sum(visits)::BIGINT AS visits, sum(visitors)::BIGINT AS visitors, sum(page_views)::BIGINT AS page_views
     FROM (
-        SELECT * FROM window_programme_visits('current', window_start('current', $from, $to), window_end('current', $from, $to)) WHERE $from IS NOT NULL AND $to IS NOT NULL
+        SELECT * FROM window_programme_visits('current', window_start('current', $from, $to), window_end('current', $from, $to)) WHERE $from IS NOT NULL AND $to IS NOT NULL AND visit_figures_wanted($metrics)
         UNION ALL
-        SELECT * FROM window_programme_visits('previous', window_start('previous', $from, $to), window_end('previous', $from, $to)) WHERE $from IS NOT NULL AND $to IS NOT NULL
+        SELECT * FROM window_programme_visits('previous', window_start('previous', $from, $to), window_end('previous', $from, $to)) WHERE $from IS NOT NULL AND $to IS NOT NULL AND visit_figures_wanted($metrics)
         UNION ALL
-        SELECT * FROM window_programme_visits('year_earlier', window_start('year_earlier', $from, $to), window_end('year_earlier', $from, $to)) WHERE $from IS NOT NULL AND $to IS NOT NULL
+        SELECT * FROM window_programme_visits('year_earlier', window_start('year_earlier', $from, $to), window_end('year_earlier', $from, $to)) WHERE $from IS NOT NULL AND $to IS NOT NULL AND visit_figures_wanted($metrics)
         UNION ALL
-        SELECT * FROM window_programme_visits('current', (SELECT start_day FROM windows WHERE which = 'current'), (SELECT end_day FROM windows WHERE which = 'current')) WHERE $from IS NULL OR $to IS NULL
+        SELECT * FROM window_programme_visits('current', (SELECT start_day FROM windows WHERE which = 'current'), (SELECT end_day FROM windows WHERE which = 'current')) WHERE ($from IS NULL OR $to IS NULL) AND visit_figures_wanted($metrics)
         UNION ALL
-        SELECT * FROM window_programme_visits('previous', (SELECT start_day FROM windows WHERE which = 'previous'), (SELECT end_day FROM windows WHERE which = 'previous')) WHERE $from IS NULL OR $to IS NULL
+        SELECT * FROM window_programme_visits('previous', (SELECT start_day FROM windows WHERE which = 'previous'), (SELECT end_day FROM windows WHERE which = 'previous')) WHERE ($from IS NULL OR $to IS NULL) AND visit_figures_wanted($metrics)
         UNION ALL
-        SELECT * FROM window_programme_visits('year_earlier', (SELECT start_day FROM windows WHERE which = 'year_earlier'), (SELECT end_day FROM windows WHERE which = 'year_earlier')) WHERE $from IS NULL OR $to IS NULL
+        SELECT * FROM window_programme_visits('year_earlier', (SELECT start_day FROM windows WHERE which = 'year_earlier'), (SELECT end_day FROM windows WHERE which = 'year_earlier')) WHERE ($from IS NULL OR $to IS NULL) AND visit_figures_wanted($metrics)
     )
     GROUP BY which
 ),
@@ -145,5 +147,5 @@ SELECT c.metric,
 FROM figures c
 JOIN figures p ON p.metric = c.metric AND p.which = 'previous'
 JOIN figures y ON y.metric = c.metric AND y.which = 'year_earlier'
-WHERE c.which = 'current'
+WHERE c.which = 'current' AND ($metrics IS NULL OR list_contains(metric_list($metrics), c.metric))
 ORDER BY c.metric_rank

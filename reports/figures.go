@@ -2,7 +2,10 @@ package reports
 
 import (
 	"slices"
+	"strings"
 	"time"
+
+	"bereik/queries"
 )
 
 // KeyFigure is one of the period's key figures with the same figure for the previous
@@ -59,7 +62,7 @@ const (
 var keyFiguresSection = reportSection{
 	queries: []sectionQuery{
 		{name: querySiteKeyFigures, args: periodArgs, read: rowsInto(func(r *Report) *[]SiteKeyFigure { return &r.SiteFigures })},
-		{name: queryKeyFigures, args: campaignArgs, read: rowsInto(func(r *Report) *[]KeyFigure { return &r.KeyFigures })},
+		{name: queryKeyFigures, args: otherKeyFigureArgs, read: rowsInto(func(r *Report) *[]KeyFigure { return &r.KeyFigures })},
 		{name: queryCoverage, args: periodArgs, read: rowsInto(func(r *Report) *[]SourceCoverage { return &r.Coverage })},
 	},
 	shown: func(r *Report) bool {
@@ -68,13 +71,26 @@ var keyFiguresSection = reportSection{
 	render: (*Report).keyFiguresSection,
 }
 
+// otherKeyFigureMetrics are the figures of key_figures the report shows: its visits add up
+// every site, which the sites' own figures (site_key_figures) show apart, so that each is
+// compared with itself.
+var otherKeyFigureMetrics = []string{"ad_impressions", "ad_clicks", "social_impressions"}
+
+// otherKeyFigureArgs asks key_figures for those figures only: the visits it would count
+// are not shown.
+func otherKeyFigureArgs(r *Report) queries.Args {
+	args := campaignArgs(r)
+	args["metrics"] = strings.Join(otherKeyFigureMetrics, ",")
+	return args
+}
+
 // otherKeyFigures are the key figures of the campaign and the own channels that have a
 // value: the visits of key_figures add up every site, which the sites' own figures show
 // apart, so that each is compared with itself.
 func (r *Report) otherKeyFigures() []KeyFigure {
 	var shown []KeyFigure
 	for _, k := range r.KeyFigures {
-		if slices.Contains([]string{"ad_impressions", "ad_clicks", "social_impressions"}, k.Metric) && k.Value != nil {
+		if slices.Contains(otherKeyFigureMetrics, k.Metric) && k.Value != nil {
 			shown = append(shown, k)
 		}
 	}

@@ -29,7 +29,8 @@ func TestBuildAsksTheReportsQueries(t *testing.T) {
 	mainSite := queries.Args{"site": "kennisplein", "from": from, "to": to}
 	want := []askedQuery{
 		{"site_key_figures", period},
-		{"key_figures", campaign},
+		// Not the visits of every site together: the sites' own figures show them.
+		{"key_figures", queries.Args{"campaign": "Twinkels 2021", "from": from, "to": to, "metrics": "ad_impressions,ad_clicks,social_impressions"}},
 		{"coverage", period},
 		{"visits_per_quarter", mainSite},
 		{"referral_sources", mainSite},

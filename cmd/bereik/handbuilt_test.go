@@ -333,6 +333,17 @@ func TestKeyFiguresCompareWithEarlierPeriods(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("key_figures (-want +got):\n%s", diff)
 	}
+	// Asked for some figures, it gives those rows as they are among all.
+	got = ask(t, db, "key_figures", "from=2021-06-01", "to=2021-08-31", "metrics=social_impressions, visitors")
+	if diff := cmp.Diff([]string{want[1], want[5]}, got); diff != "" {
+		t.Errorf("key_figures with metrics (-want +got):\n%s", diff)
+	}
+	// Without a period, the period is the data's first to last day (2 March - 5 August
+	// 2021), and the windows are computed from those days: the same figures.
+	got = ask(t, db, "key_figures")
+	if !strings.HasPrefix(got[0], "visits | 2021-03-02 | 2021-08-05 | 4 | ") || !strings.HasPrefix(got[2], "page_views | 2021-03-02 | 2021-08-05 | 5 | ") {
+		t.Errorf("key_figures without a period: %q", got)
+	}
 	// An earlier window the data cover only in part (December-February; the data begin
 	// in March) is not compared: a part is no match for a whole.
 	got = ask(t, db, "key_figures", "from=2021-03-01", "to=2021-05-31")

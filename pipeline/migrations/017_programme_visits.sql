@@ -101,3 +101,9 @@ CREATE MACRO window_programme_visits(which_, start_, end_) AS TABLE
 SELECT which_ AS which, site, count(*) AS visits, count(DISTINCT visitor) AS visitors, sum(programme_views) AS page_views
 FROM programme_visits(NULL, start_, end_)
 GROUP BY site;
+
+-- A list of figures asked for, given as text separated by commas ("ad_impressions,
+-- ad_clicks"), and whether it asks for any figure of the programme's visits (NULL: all).
+CREATE MACRO metric_list(metrics_) AS list_transform(string_split(metrics_, ','), m -> trim(m));
+CREATE MACRO visit_figures_wanted(metrics_) AS
+    metrics_ IS NULL OR list_has_any(metric_list(metrics_), ['visits', 'visitors', 'page_views']);
