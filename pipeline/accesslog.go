@@ -405,6 +405,28 @@ type accessLog struct {
 	peak int
 	// bots counts the requests left out because a bot made them.
 	bots int64
+	// agents remembers which user agents are bots: a log holds few distinct ones, and
+	// each would otherwise be searched for every name in botAgents on every line.
+	agents map[string]bool
+}
+
+// maxAgentsKept bounds accessLog.agents: a log of ever new user agents is judged line by
+// line beyond it.
+const maxAgentsKept = 4096
+
+// isBot reports whether a user agent is a bot's, remembered per distinct agent.
+func (a *accessLog) isBot(agent string) bool {
+	if bot, ok := a.agents[agent]; ok {
+		return bot
+	}
+	bot := isBot(agent)
+	if len(a.agents) < maxAgentsKept {
+		if a.agents == nil {
+			a.agents = make(map[string]bool)
+		}
+		a.agents[strings.Clone(agent)] = bot
+	}
+	return bot
 }
 
 type visitKey struct {
@@ -446,7 +468,7 @@ func (a *accessLog) row(rec []string, line int) error {
 		return fmt.Errorf("%s:%d: the log names no virtual host and nothing names its site; name the site: put a configured host or site name in the file name (kennisplein.access.log, www.twinkelmagazine.nl-access.log) or give --site; nothing of this file was loaded", p.f.path, line)
 	}
 	agent := unescapeLog(l.agent)
-	if !l.common && isBot(agent) {
+	if !l.common && a.isBot(agent) {
 		a.bots++
 		return errCounted
 	}
