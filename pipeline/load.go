@@ -360,6 +360,7 @@ func loadInParts(ctx context.Context, db *sql.DB, run *parseRun, sha string, siz
 			if err == nil {
 				return nil
 			}
+			run.note("publishing the file ran out of DuckDB's %s; tried again with %s", limit, publishMemoryLimits[i+1])
 		}
 		return nil
 	})
