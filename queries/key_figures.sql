@@ -147,5 +147,13 @@ SELECT c.metric,
 FROM figures c
 JOIN figures p ON p.metric = c.metric AND p.which = 'previous'
 JOIN figures y ON y.metric = c.metric AND y.which = 'year_earlier'
-WHERE c.which = 'current' AND ($metrics IS NULL OR list_contains(metric_list($metrics), c.metric))
+-- A figure asked for that this question does not have is an error, not an empty answer.
+CROSS JOIN (
+    SELECT CASE WHEN $metrics IS NULL
+                  OR list_has_all(['visits', 'visitors', 'page_views', 'ad_impressions', 'ad_clicks', 'social_impressions'], metric_list($metrics))
+                THEN true
+                ELSE error('metrics: ' || $metrics || ' names a figure key_figures does not have; it has visits, visitors, page_views, ad_impressions, ad_clicks and social_impressions')
+           END AS known
+) k
+WHERE c.which = 'current' AND ($metrics IS NULL OR list_contains(metric_list($metrics), c.metric)) AND k.known
 ORDER BY c.metric_rank

@@ -338,6 +338,10 @@ func TestKeyFiguresCompareWithEarlierPeriods(t *testing.T) {
 	if diff := cmp.Diff([]string{want[1], want[5]}, got); diff != "" {
 		t.Errorf("key_figures with metrics (-want +got):\n%s", diff)
 	}
+	// A figure it does not have is an error that names the figures it has.
+	if _, err := queries.Run(context.Background(), db, "key_figures", queries.Args{"metrics": "visit"}); err == nil || !strings.Contains(err.Error(), "it has visits, visitors") {
+		t.Errorf("key_figures with an unknown metric: %v", err)
+	}
 	// Without a period, the period is the data's first to last day (2 March - 5 August
 	// 2021), and the windows are computed from those days: the same figures.
 	got = ask(t, db, "key_figures")
