@@ -556,9 +556,9 @@ func TestReportInChromium(t *testing.T) {
 			name: "day",
 			args: []string{"--from", "2021-12-01", "--to", "2021-12-01"},
 			charts: map[string][]string{
-				"chart-visits":             nil,
-				"chart-funnel":             nil,
-				"chart-top-kennisplein":    {"/begeleiding-a-la-carte/<img src=x onerror=alert(1)>", hostilePayloads[0], braceTitle},
+				"chart-visits":          nil,
+				"chart-funnel":          nil,
+				"chart-top-kennisplein": {"/begeleiding-a-la-carte/<img src=x onerror=alert(1)>", hostilePayloads[0], braceTitle},
 				// The hostile log's one visit to vilans.nl's __f__ path does not rank among
 				// the demo access log's visits of that day; its title does, on another page.
 				"chart-top-vilans":         {hostilePayloads[1]},
