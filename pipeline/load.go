@@ -6,12 +6,12 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
-	"github.com/apache/arrow-go/v18/arrow"
 	"io"
 	"runtime/debug"
 	"strings"
 	"time"
 
+	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/duckdb/duckdb-go/v2"
 )
 
@@ -332,8 +332,7 @@ func loadInParts(ctx context.Context, db *sql.DB, run *parseRun, sha string, siz
 		// Publishing aggregates the file's visits: DuckDB gets room for its hash tables,
 		// which it spills beyond that, and the buffer pool of the parts again after. The
 		// parts are committed: should the room not do, the publishing is tried again with
-		// more.
-		// The parser's batches are garbage by now: handing their pages back to the OS
+		// more. The parser's batches are garbage by now: handing their pages back to the OS
 		// keeps them from adding to DuckDB's memory while it publishes.
 		debug.FreeOSMemory()
 		defer c.exec(`SET memory_limit = '` + ingestMemoryLimit + `'`)
@@ -367,13 +366,34 @@ func loadInParts(ctx context.Context, db *sql.DB, run *parseRun, sha string, siz
 	return out, err
 }
 
+// visitFigures are a visit's figures aggregated from its page views (the columns of
+// page_view_rows and of page_views), as the per-visit table keeps them. Every aggregate
+// holds a fixed-size state, so that DuckDB spills what does not fit in its memory limit.
+const visitFigures = `any_value(visitor) AS visitor, min(ts) AS started, max(ts) AS ended,
+	count(*) AS views, sum(coalesce(time_on_page, 0)) AS seconds,
+	arg_min(page_key, ts) AS first_page_key, arg_min(origin_key, ts) AS first_origin_key,
+	count(*) FILTER (WHERE page_key IN (SELECT page_key FROM programme_pages)) AS programme_views`
+
+// insertVisits puts the visits of a relation of visitFigures (and visit_id) into the
+// per-visit table, each under the site of its first page.
+const insertVisits = `INSERT INTO visits
+	SELECT p.site, v.visit_id, v.visitor, v.started, v.ended, v.views, v.seconds, v.first_page_key, v.first_origin_key,
+	       v.programme_views
+	FROM %s v JOIN pages p ON p.page_key = v.first_page_key`
+
+// storeProgrammeFingerprint records the definition of the programme's pages that the
+// visits' programme_views follow.
+var storeProgrammeFingerprint = [2]string{
+	`DELETE FROM programme_fingerprint`,
+	`INSERT INTO programme_fingerprint SELECT programme_definition()`,
+}
+
 // maintainPagesAndVisits brings the dimensions of pages and origins and the per-visit
 // table (visits) up to date with a file just published and the rows it replaced
 // (bereik_touched, written by replaceEarlier): every visit the file adds page views to, or
 // deleted page views of, is computed again from the published page views. A visit's
 // other page views are looked for within a day of the file's span, per site: visits last
-// less than a day. Every aggregate holds a fixed-size state (keys, times, counts), so that
-// DuckDB spills what does not fit in its memory limit.
+// less than a day.
 func maintainPagesAndVisits(c rawConn, fileID int64) error {
 	defer c.exec(`DROP TABLE IF EXISTS bereik_touched`)
 	defer c.exec(`DROP TABLE IF EXISTS bereik_visits`)
@@ -394,23 +414,16 @@ func maintainPagesAndVisits(c rawConn, fileID int64) error {
 		// were removed when this ingest began, and this file is published. A visit's id
 		// is a keyed hash of its site and the visit: it names one visit of one site.
 		fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE bereik_visits AS
-			SELECT p.visit_id, any_value(p.visitor) AS visitor, min(p.ts) AS started, max(p.ts) AS ended,
-			       count(*) AS views, sum(coalesce(p.time_on_page, 0)) AS seconds,
-			       arg_min(p.page_key, p.ts) AS first_page_key, arg_min(p.origin_key, p.ts) AS first_origin_key,
-			       count(*) FILTER (WHERE p.page_key IN (SELECT page_key FROM programme_pages)) AS programme_views,
-			       bool_or(p.file_id = %[1]d) AS in_file
+			SELECT p.visit_id, %[2]s, bool_or(p.file_id = %[1]d) AS in_file
 			FROM page_view_rows p
 			JOIN (SELECT site, min(ts) - INTERVAL 1 DAY AS lo, max(ts) + INTERVAL 1 DAY AS hi
 			      FROM page_view_rows WHERE file_id = %[1]d GROUP BY site) w
 			  ON p.site = w.site AND p.ts BETWEEN w.lo AND w.hi
-			GROUP BY p.visit_id`, fileID),
+			GROUP BY p.visit_id`, fileID, visitFigures),
 		`DELETE FROM bereik_visits WHERE NOT in_file AND visit_id NOT IN (SELECT visit_id FROM bereik_touched)`,
 		`DELETE FROM visits v USING bereik_visits n WHERE v.visit_id = n.visit_id`,
 		`DELETE FROM visits v USING bereik_touched t WHERE v.visit_id = t.visit_id`,
-		`INSERT INTO visits
-			SELECT p.site, v.visit_id, v.visitor, v.started, v.ended, v.views, v.seconds, v.first_page_key, v.first_origin_key,
-			       v.programme_views
-			FROM bereik_visits v JOIN pages p ON p.page_key = v.first_page_key`,
+		fmt.Sprintf(insertVisits, "bereik_visits"),
 	} {
 		if _, err := c.exec(q); err != nil {
 			return err
@@ -464,8 +477,7 @@ func recountProgrammeViews(r sqlRunner) error {
 			          SELECT visit_id, count(*) AS n FROM page_views
 			          WHERE page_key IN (SELECT page_key FROM programme_pages) GROUP BY visit_id) p USING (visit_id)) c
 			WHERE visits.visit_id = c.visit_id AND visits.programme_views IS DISTINCT FROM coalesce(c.n, 0)`,
-		`DELETE FROM programme_fingerprint`,
-		`INSERT INTO programme_fingerprint SELECT programme_definition()`,
+		storeProgrammeFingerprint[0], storeProgrammeFingerprint[1],
 	} {
 		if _, err := r.exec(q); err != nil {
 			return err
@@ -487,17 +499,8 @@ func RebuildDerived(ctx context.Context, db *sql.DB) error {
 				`DELETE FROM pages`, `DELETE FROM origins`, `DELETE FROM visits`,
 				`INSERT INTO pages SELECT DISTINCT page_key, site, path FROM page_views`,
 				`INSERT INTO origins SELECT DISTINCT origin_key, referrer, utm_source, utm_medium FROM page_views`,
-				`INSERT INTO visits
-					SELECT p.site, v.visit_id, v.visitor, v.started, v.ended, v.views, v.seconds, v.first_page_key, v.first_origin_key,
-					       v.programme_views
-					FROM (SELECT visit_id, any_value(visitor) AS visitor, min(ts) AS started, max(ts) AS ended, count(*) AS views,
-					             sum(coalesce(time_on_page, 0)) AS seconds, arg_min(page_key, ts) AS first_page_key,
-					             arg_min(origin_key, ts) AS first_origin_key,
-					             count(*) FILTER (WHERE page_key IN (SELECT page_key FROM programme_pages)) AS programme_views
-					      FROM page_views GROUP BY visit_id) v
-					JOIN pages p ON p.page_key = v.first_page_key`,
-				`DELETE FROM programme_fingerprint`,
-				`INSERT INTO programme_fingerprint SELECT programme_definition()`,
+				fmt.Sprintf(insertVisits, `(SELECT visit_id, `+visitFigures+` FROM page_views GROUP BY visit_id)`),
+				storeProgrammeFingerprint[0], storeProgrammeFingerprint[1],
 			} {
 				if _, err := c.exec(q); err != nil {
 					return err
@@ -519,6 +522,7 @@ func insertParts(c rawConn, run *parseRun, fileID int64) error {
 	reader := newBatchReader(run)
 	defer reader.Release()
 	list := columnList(src)
+	names, exprs := computedColumns(src)
 	for {
 		part := &partReader{r: reader, left: partBatches}
 		release, err := ar.RegisterView(part, "bereik_part")
@@ -527,7 +531,7 @@ func insertParts(c rawConn, run *parseRun, fileID int64) error {
 		}
 		err = c.inTx(func() error {
 			_, err := c.exec(fmt.Sprintf(`INSERT INTO %s (file_id%s, %s) SELECT %d%s, %s FROM bereik_part`,
-				src.parts, computedNames(src), list, fileID, computedExprs(src), list))
+				src.parts, names, list, fileID, exprs, list))
 			return err
 		})
 		release()
@@ -547,43 +551,32 @@ func insertParts(c rawConn, run *parseRun, fileID int64) error {
 // holds again, by its merge rule, counting them in out.replaced. The visits those rows
 // belonged to are kept in the temporary table bereik_touched, for maintainPagesAndVisits.
 func replaceEarlier(c rawConn, src *source, fileID int64, out *loaded) error {
-	var span string
+	// The rows of earlier files from this file's first to its last row, per site, are
+	// replaced (replaceSpan: rotated logs meet at an hour, not at midnight). Visit logs
+	// (replaceDays) replace them only on the days the file holds rows of: two exports that
+	// meet at noon keep each other's half of that day, and a day the new file lacks (no
+	// visits, or only rejected rows) keeps what was loaded before. Only rows the new file
+	// holds again are deleted. Page views are loaded in time order, so DuckDB's zone maps
+	// on ts skip most of the table before the days are matched.
+	span := fmt.Sprintf(`(SELECT site, min(ts) AS first_ts, max(ts) AS last_ts
+			FROM %[1]s WHERE file_id = %[2]d GROUP BY site) f`, src.parts, fileID)
+	where := fmt.Sprintf(`p.file_id <> %d AND p.site = f.site AND p.ts >= f.first_ts AND p.ts <= f.last_ts`, fileID)
 	switch src.merge {
 	case replaceDays:
-		// The rows of earlier files from this file's first to its last page view, per site,
-		// are replaced, on the days it holds rows of: two exports that meet at noon keep
-		// each other's half of that day, and a day the new file lacks (no visits, or only
-		// rejected rows) keeps what was loaded before. Only rows the new file holds again
-		// are deleted. Page views are loaded in time order, so DuckDB's zone maps on ts
-		// skip most of the table before the days are matched.
-		span = fmt.Sprintf(`%[1]s p USING (
-				SELECT site, min(ts) AS first_ts, max(ts) AS last_ts
-				FROM %[1]s WHERE file_id = %[2]d GROUP BY site) f
-			WHERE p.file_id <> %[2]d AND p.site = f.site
-			  AND p.ts >= f.first_ts AND p.ts <= f.last_ts
-			  AND (p.site, p.ts::DATE) IN (SELECT DISTINCT site, ts::DATE FROM %[1]s WHERE file_id = %[2]d)`, src.parts, fileID)
+		where += fmt.Sprintf(` AND (p.site, p.ts::DATE) IN (SELECT DISTINCT site, ts::DATE FROM %s WHERE file_id = %d)`, src.parts, fileID)
 	case replaceSpan:
-		// The rows of earlier files from this file's first to its last row, per site, are
-		// replaced: rotated logs meet at an hour, not at midnight.
-		span = fmt.Sprintf(`%[1]s p USING (
-				SELECT site, min(ts) AS first_ts, max(ts) AS last_ts
-				FROM %[1]s WHERE file_id = %[2]d GROUP BY site) f
-			WHERE p.file_id <> %[2]d AND p.site = f.site
-			  AND p.ts >= f.first_ts AND p.ts <= f.last_ts`, src.parts, fileID)
 	case appendRows:
 		_, err := c.exec(`CREATE OR REPLACE TEMP TABLE bereik_touched (site VARCHAR, visit_id UBIGINT)`)
 		return err
 	default:
 		return fmt.Errorf("kind %s: merge rule %d is not one for a kind loaded in parts", src.kind, src.merge)
 	}
-	// "DELETE FROM t p USING f WHERE ..." and "SELECT ... FROM t p, f WHERE ..." read the
-	// same rows.
-	table, rest, _ := strings.Cut(span, " USING ")
-	if _, err := c.exec(`CREATE OR REPLACE TEMP TABLE bereik_touched AS SELECT DISTINCT p.site, p.visit_id FROM ` + table + `, ` + rest); err != nil {
+	if _, err := c.exec(fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE bereik_touched AS
+		SELECT DISTINCT p.site, p.visit_id FROM %s p, %s WHERE %s`, src.parts, span, where)); err != nil {
 		return err
 	}
 	var err error
-	out.replaced, err = c.exec(`DELETE FROM ` + span)
+	out.replaced, err = c.exec(fmt.Sprintf(`DELETE FROM %s p USING %s WHERE %s`, src.parts, span, where))
 	return err
 }
 
@@ -637,22 +630,14 @@ func (p *partReader) Next() bool {
 	return true
 }
 
-// computedNames and computedExprs are a kind's computed columns for an INSERT's column
-// list and its SELECT, each with a leading comma; "" for a kind without.
-func computedNames(src *source) string {
-	var b strings.Builder
+// computedColumns are a kind's computed columns for an INSERT's column list (names) and
+// its SELECT (exprs), each with a leading comma; "" for a kind without.
+func computedColumns(src *source) (names, exprs string) {
 	for _, c := range src.computed {
-		b.WriteString(", " + c.name)
+		names += ", " + c.name
+		exprs += ", " + c.expr
 	}
-	return b.String()
-}
-
-func computedExprs(src *source) string {
-	var b strings.Builder
-	for _, c := range src.computed {
-		b.WriteString(", " + c.expr)
-	}
-	return b.String()
+	return names, exprs
 }
 
 // columnList is the kind's columns, as an INSERT names them.
