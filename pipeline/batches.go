@@ -108,6 +108,10 @@ func (r *batchReader) parse() {
 // nextBatch parses up to batchRows rows; nil means the end of the file or an error in p.err.
 func (r *batchReader) nextBatch() arrow.RecordBatch {
 	p := r.p
+	if p.flushed {
+		// The last batch went out with the file's end: nothing to reserve builders for.
+		return nil
+	}
 	b := p.out.b
 	r.reserve()
 	for b.Field(0).Len() < batchRows {

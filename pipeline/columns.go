@@ -141,8 +141,7 @@ func timeOf(o *batch, name string) timeCol { return timeCol{builder[*array.Times
 
 // put appends t's wall-clock time in its own location.
 func (c timeCol) put(t time.Time) {
-	wall := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
-	c.b.Append(arrow.Timestamp(wall.UnixMicro()))
+	c.b.Append(arrow.Timestamp(wallClock(t).UnixMicro()))
 }
 
 // putOrNull appends t, or NULL for the zero time.

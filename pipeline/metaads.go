@@ -306,7 +306,7 @@ func (m *metaAdsParser) reportingPeriod(rec []string, line int) (start, end time
 	p := m.p
 	cell := p.cols.field(rec, m.period)
 	bad := func(field string, err error) error {
-		return p.rowError(line, field, "%v in column %s", err, p.f.header[p.cols[field]])
+		return p.cellError(line, field, err)
 	}
 	switch m.period {
 	case "start":

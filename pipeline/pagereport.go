@@ -19,10 +19,6 @@ const (
 	prBounce
 	prExit
 	prEntrances
-	prUsers
-	prEngagement
-	prEvents
-	prSessions
 )
 
 // pageReportSource reads the page reports of Matomo (Behaviour > Pages, flattened, or
@@ -362,7 +358,7 @@ func (r *pageReport) row(rec []string, line int) error {
 	if haveOnPage {
 		seconds, err := parseSeconds(cell)
 		if err != nil {
-			return bad("avg_time_on_page", "%v in column %s", err, p.f.header[p.cols["avg_time_on_page"]])
+			return p.cellError(line, "avg_time_on_page", err)
 		}
 		onPage = float64(seconds)
 	}
@@ -445,7 +441,7 @@ func (r *pageReport) seconds(rec []string, line int, field string) (float64, boo
 	if strings.Contains(cell, ":") {
 		s, err := parseSeconds(cell)
 		if err != nil {
-			return 0, false, p.rowError(line, field, "%v in column %s", err, p.f.header[p.cols[field]])
+			return 0, false, p.cellError(line, field, err)
 		}
 		return float64(s), true, nil
 	}

@@ -194,7 +194,7 @@ func (p *parseRun) readPublished(rec []string, line int, field string, parse fun
 	}
 	t, err := parse(s)
 	if err != nil {
-		return time.Time{}, p.rowError(line, field, "%v in column %s", err, p.f.header[p.cols[field]])
+		return time.Time{}, p.cellError(line, field, err)
 	}
 	return t, nil
 }

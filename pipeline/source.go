@@ -147,21 +147,6 @@ type Count struct {
 	Warn string
 }
 
-// rowFunc is the parser of a kind without per-file state: one function per record.
-type rowFunc func(p *parseRun, rec []string, line int) error
-
-// rowsBy makes the parser constructor of a kind without per-file state.
-func rowsBy(f func(p *parseRun, rec []string, line int) error) func(*parseRun) (parser, error) {
-	return func(p *parseRun) (parser, error) { return boundRow{p, f}, nil }
-}
-
-type boundRow struct {
-	p *parseRun
-	f rowFunc
-}
-
-func (b boundRow) row(rec []string, line int) error { return b.f(b.p, rec, line) }
-
 // matches reports whether header is the kind's header; a kind without header never matches.
 func (s *source) matches(header []string) bool {
 	if len(s.spec) == 0 {
@@ -271,6 +256,11 @@ func (p *parseRun) capture(field string) string {
 // rowError rejects a row, naming the line, the column of field and the reason.
 func (p *parseRun) rowError(line int, field, format string, args ...any) error {
 	return lineReject(p.f.path, line, p.cols.col(field), p.f.header[p.cols[field]], format, args...)
+}
+
+// cellError rejects a row whose cell of field cannot be read, naming its column.
+func (p *parseRun) cellError(line int, field string, err error) error {
+	return p.rowError(line, field, "%v in column %s", err, p.f.header[p.cols[field]])
 }
 
 // numberError rejects a row whose cell of field is not a number of the file's locale.

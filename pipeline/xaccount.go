@@ -99,7 +99,7 @@ func (x *xAccountParser) row(rec []string, line int) error {
 	cell := p.cols.field(rec, "date")
 	day, err := parseXDay(cell, p.dayFirst)
 	if err != nil {
-		return p.rowError(line, "date", "%v in column %s", err, p.f.header[p.cols["date"]])
+		return p.cellError(line, "date", err)
 	}
 	var values [8]int64
 	var have [8]bool

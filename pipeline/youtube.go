@@ -70,7 +70,7 @@ func youTubeRow(p *parseRun, rec []string, line int) (socialPost, error) {
 			err = fmt.Errorf("%q is below zero", cell)
 		}
 		if err != nil {
-			return socialPost{}, p.rowError(line, "watch_hours", "%v in column %s (numbers in this file are %s)", err, p.f.header[c["watch_hours"]], p.locale)
+			return socialPost{}, p.numberError(line, "watch_hours", err)
 		}
 	}
 	return post, nil
