@@ -34,7 +34,9 @@ WITH firsts AS (
     UNION ALL
     SELECT any_value(pv.visitor), min(pv.ts), arg_min(pv.origin_key, pv.ts)
     FROM page_views pv
-    WHERE pv.site = $site AND in_period(pv.ts, $from, $to)
+    -- visits last less than a day: their page views from the period's start on lie on its
+    -- first day.
+    WHERE pv.site = $site AND in_period(pv.ts, $from, $to) AND pv.ts < $from::DATE + INTERVAL 1 DAY
       AND pv.visit_id IN (SELECT visit_id FROM programme_visits($site, $from, $to) WHERE started < $from::DATE)
     GROUP BY pv.visit_id
 ),
@@ -45,8 +47,6 @@ rules AS (
 -- not per visit: a few hundred origins stand for millions of visits.
 described AS (
     SELECT origin_key,
-           coalesce(utm_source, '') AS utm_source,
-           coalesce(utm_medium, '') AS utm_medium,
            coalesce(referrer, '') AS referrer,
            lower(trim(coalesce(utm_source, ''))) AS source_tag,
            lower(trim(coalesce(utm_medium, ''))) AS medium_tag,

@@ -23,13 +23,10 @@ WITH numbered AS (
     WHERE site = $site
 ),
 -- The visits with a page view of a programme page in the period.
-programme_visits AS (
-    SELECT visit_id FROM programme_visits($site, $from, $to)
-),
 in_quarters AS (
     SELECT n.*, quarter_start(n.started) AS quarter_start
     FROM numbered n
-    JOIN programme_visits USING (visit_id)
+    JOIN programme_visits($site, $from, $to) p USING (visit_id)
 )
 -- A quarter cut by the period is named by the dates it covers, not by the whole quarter's.
 SELECT quarter_first_day(quarter_start, $from) AS quarter_start,

@@ -31,24 +31,20 @@ type tableData struct {
 // report's period:
 // kerncijfers_2021-06-01_2021-08-31.csv.
 func downloadable[T any](t *tableView, l locale, r *Report, file, query string, rows []T) error {
-	q, err := queries.Lookup(query)
-	if err != nil {
-		return err
-	}
-	values, err := queries.RowValues(q.Columns, rows)
+	res, err := queries.ResultOf(query, rows)
 	if err != nil {
 		return fmt.Errorf("download %s: %w", file, err)
 	}
 	d := &tableData{
 		File: file + "_" + isoDay(r.Options.From) + "_" + isoDay(r.Options.To) + ".csv",
-		Rows: values, Sep: l.csvSeparator, Decimal: l.decimal,
+		Rows: res.Rows, Sep: l.csvSeparator, Decimal: l.decimal,
 	}
-	for _, c := range q.Columns {
+	for _, c := range res.Declared {
 		d.Columns = append(d.Columns, l.columnHeader(query, c.Name))
 	}
 	for _, row := range d.Rows {
 		for i, v := range row {
-			row[i] = rawValue(q.Columns[i], v)
+			row[i] = rawValue(res.Declared[i], v)
 		}
 	}
 	t.Data, err = d.json()

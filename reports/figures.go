@@ -152,17 +152,17 @@ func keyFigureHead(l locale, k KeyFigure, c comparisons, n *notes) []cellView {
 // keyFigureCells are a key figure's cells after its name, each labelled for the cards
 // that the table becomes on a phone.
 func keyFigureCells(l locale, k KeyFigure, c comparisons) []cellView {
-	value := num(l.optCountNoData(k.Value))
+	value := num(l.optCount(k.Value))
 	value.Label = l.say(phThisPeriod)
 	cells := []cellView{value}
 	if c.previous {
-		previous, change := num(l.optCountNoData(k.PreviousValue)), l.trend(k.ChangeVsPrevious)
+		previous, change := num(l.optCount(k.PreviousValue)), l.trend(k.ChangeVsPrevious)
 		previous.Label = l.say(phPreviousPeriod) + " (" + l.span(k.PreviousStart, k.PreviousEnd) + ")"
 		change.Label = l.say(phChangeVsPrevious)
 		cells = append(cells, previous, change)
 	}
 	if c.yearEarlier {
-		earlier, change := num(l.optCountNoData(k.YearEarlierValue)), l.trend(k.ChangeVsYearEarlier)
+		earlier, change := num(l.optCount(k.YearEarlierValue)), l.trend(k.ChangeVsYearEarlier)
 		earlier.Label = l.say(phYearEarlier) + " (" + l.span(k.YearEarlierStart, k.YearEarlierEnd) + ")"
 		change.Label = l.say(phChangeVsYearEarlier)
 		cells = append(cells, earlier, change)

@@ -232,23 +232,12 @@ func (l locale) span(from, to time.Time) string {
 	return l.shortPeriod(from, to)
 }
 
-// noEarlierData is what a figure shows for a window without data: "–".
-func (l locale) noEarlierData() string { return l.say(phNoEarlier) }
-
-// optCountNoData formats a figure that is nil where its window has no data.
-func (l locale) optCountNoData(n *int64) string {
-	if n == nil {
-		return l.noEarlierData()
-	}
-	return l.count(*n)
-}
-
 // trend is a change as a cell: an arrow (▲ up, ▼ down, = unchanged) that screen readers
 // skip, and the change as a signed percentage with one decimal that says the same in
 // text: ▲ +49,5%. A missing change shows "–" (no earlier data, or nothing to compare).
 func (l locale) trend(change *float64) cellView {
 	if change == nil || math.IsNaN(*change) || math.IsInf(*change, 0) {
-		return num(l.noEarlierData())
+		return num(l.notApplicable())
 	}
 	pct := l.decimals(*change*100, 1)
 	switch {

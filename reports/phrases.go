@@ -24,7 +24,6 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"query %s (%s)",
 		"query %s (%s)",
 	},
-	phTotal:  {"Totaal", "Total"},
 	phFigure: {"De cijfers staan in de tabel hieronder.", "The numbers are in the table below."},
 	phSourceFlight: {
 		"query %s (%s), alleen vlucht %d",
@@ -205,10 +204,6 @@ var phrases = map[phrase]struct{ nl, en string }{
 	phSourceBare: {
 		"query %s",
 		"query %s",
-	},
-	phNoEarlier: {
-		"–",
-		"–",
 	},
 	phHighest: {
 		"Hoogste: %s (%s).",
@@ -714,10 +709,6 @@ var phrases = map[phrase]struct{ nl, en string }{
 		"Bezoeken en bezoekers per site, %s",
 		"Visits and visitors per site, %s",
 	},
-	phSiteMetric: {
-		"%s",
-		"%s",
-	},
 	phNewSince: {
 		"nieuw sinds %s",
 		"new since %s",
@@ -1139,7 +1130,6 @@ const (
 	phNA         phrase = "not-applicable"
 	phNoData     phrase = "no-data"
 	phSource     phrase = "source"
-	phTotal      phrase = "total"
 	phFigure     phrase = "figure"
 
 	phSourceFlight   phrase = "source-flight"
@@ -1220,7 +1210,6 @@ const (
 	phNotInCatalogue phrase = "not-in-catalogue"
 
 	phSourceBare              phrase = "source-bare"
-	phNoEarlier               phrase = "no-earlier"
 	phHighest                 phrase = "highest"
 	phChartShowsFirst         phrase = "chart-shows-first"
 	phValue                   phrase = "value"
@@ -1347,7 +1336,6 @@ const (
 	phLineColumn              phrase = "line-column"
 	phSiteFiguresHeading      phrase = "site-figures-heading"
 	phSiteFiguresCaption      phrase = "site-figures-caption"
-	phSiteMetric              phrase = "site-metric"
 	phNewSince                phrase = "new-since"
 	phMainSiteNote            phrase = "main-site-note"
 	phOtherFiguresHeading     phrase = "other-figures-heading"

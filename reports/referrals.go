@@ -199,10 +199,7 @@ func referralChart(l locale, m referralMix) (*chartView, error) {
 				data[j] = opts.BarData{Value: percentPoints(*share)}
 			}
 		}
-		colour := restColour
-		if ch != restChannel {
-			colour = channelColour(ch)
-		}
+		colour := channelColour(ch) // restChannel: the rest's grey
 		bar.AddSeries(names[i], data, charts.WithBarChartOpts(opts.BarChart{Stack: "share", BarCategoryGap: "35%"}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: colour, BorderColor: "#ffffff", BorderWidth: 1}))
 	}

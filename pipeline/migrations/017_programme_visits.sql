@@ -69,11 +69,13 @@ FROM crossing_visits v JOIN crossing c USING (visit_id);
 
 -- The bounds of the windows a period is compared with (see comparison_windows), as plain
 -- expressions: given days, they stay constants that reach the scans of programme_visits.
+-- Whether a period is whole months: from the first of a month to the last of one.
+CREATE MACRO whole_months(from_, to_) AS day(from_::DATE) = 1 AND day((to_::DATE + INTERVAL 1 DAY)::DATE) = 1;
 CREATE MACRO window_start(which, from_, to_) AS
     CASE which
         WHEN 'current' THEN from_::DATE
         WHEN 'previous' THEN
-            CASE WHEN day(from_::DATE) = 1 AND day((to_::DATE + INTERVAL 1 DAY)::DATE) = 1
+            CASE WHEN whole_months(from_, to_)
                  THEN (from_::DATE - to_months((year(to_::DATE) * 12 + month(to_::DATE)) - (year(from_::DATE) * 12 + month(from_::DATE)) + 1))::DATE
                  ELSE (from_::DATE - to_days(datediff('day', from_::DATE, to_::DATE) + 1))::DATE END
         WHEN 'year_earlier' THEN (from_::DATE - INTERVAL 1 YEAR)::DATE
@@ -83,7 +85,7 @@ CREATE MACRO window_end(which, from_, to_) AS
         WHEN 'current' THEN to_::DATE
         WHEN 'previous' THEN (from_::DATE - INTERVAL 1 DAY)::DATE
         WHEN 'year_earlier' THEN
-            CASE WHEN day(from_::DATE) = 1 AND day((to_::DATE + INTERVAL 1 DAY)::DATE) = 1
+            CASE WHEN whole_months(from_, to_)
                  THEN last_day((to_::DATE - INTERVAL 1 YEAR)::DATE)
                  ELSE (to_::DATE - INTERVAL 1 YEAR)::DATE END
     END;
