@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // accessLogSource reads web server access logs in the combined log format of Apache and
@@ -264,7 +265,7 @@ func parseLogTime(s string) (time.Time, bool) {
 // and \n \t \r. Bytes that are not UTF-8 become U+FFFD.
 func unescapeLog(s string) string {
 	if strings.IndexByte(s, '\\') < 0 {
-		return strings.ToValidUTF8(s, "\uFFFD")
+		return validUTF8(s)
 	}
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
@@ -299,7 +300,16 @@ func unescapeLog(s string) string {
 			b = append(b, c)
 		}
 	}
-	return strings.ToValidUTF8(string(b), "\uFFFD")
+	return validUTF8(string(b))
+}
+
+// validUTF8 returns s with bytes that are not UTF-8 replaced by U+FFFD. Most text is
+// valid: checking that first is several times faster than strings.ToValidUTF8 alone.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
 }
 
 // isBot reports whether a user agent is a bot's (botAgents). "cubot" is a phone brand,
@@ -370,7 +380,7 @@ func utmOf(target string) (source, medium, campaign string) {
 		if val, err := url.QueryUnescape(v); err == nil {
 			v = val
 		}
-		v = strings.TrimSpace(strings.ToValidUTF8(v, "\uFFFD"))
+		v = strings.TrimSpace(validUTF8(v))
 		switch strings.ToLower(k) {
 		case "utm_source":
 			source = v
@@ -395,8 +405,11 @@ func utmOf(target string) (source, medium, campaign string) {
 type accessLog struct {
 	p      *parseRun
 	out    pageViewColumns
-	site   string // the site of lines without virtual host: from the file name, else the options
-	fields []logField
+	reader *logReader
+	// next is the line accessLines read ahead for the record next given to row; nil when
+	// the lines are not read ahead, and row reads the line itself into one.
+	next   *logEntry
+	one    logEntry
 	visits map[visitKey]*openVisit
 	// idle lists the open visits, the one idle longest first.
 	idle  list.List
@@ -405,28 +418,64 @@ type accessLog struct {
 	peak int
 	// bots counts the requests left out because a bot made them.
 	bots int64
+}
+
+// logReader reads a line by itself: what it says without the lines before it. Lines
+// read ahead side by side have one each (accessLines).
+type logReader struct {
+	p      *parseRun // read only: the file's path, the configuration
+	keys   *keyer
+	site   string // the site of lines without virtual host: from the file name, else the options
+	fields []logField
 	// agents remembers which user agents are bots: a log holds few distinct ones, and
 	// each would otherwise be searched for every name in botAgents on every line.
 	agents map[string]bool
 }
 
-// maxAgentsKept bounds accessLog.agents: a log of ever new user agents is judged line by
+// another returns a logReader of its own for another goroutine.
+func (r *logReader) another() *logReader {
+	keys := *r.keys
+	keys.buf = nil
+	return &logReader{p: r.p, keys: &keys, site: r.site}
+}
+
+// maxAgentsKept bounds logReader.agents: a log of ever new user agents is judged line by
 // line beyond it.
 const maxAgentsKept = 4096
 
 // isBot reports whether a user agent is a bot's, remembered per distinct agent.
-func (a *accessLog) isBot(agent string) bool {
-	if bot, ok := a.agents[agent]; ok {
+func (r *logReader) isBot(agent string) bool {
+	if bot, ok := r.agents[agent]; ok {
 		return bot
 	}
 	bot := isBot(agent)
-	if len(a.agents) < maxAgentsKept {
-		if a.agents == nil {
-			a.agents = make(map[string]bool)
+	if len(r.agents) < maxAgentsKept {
+		if r.agents == nil {
+			r.agents = make(map[string]bool)
 		}
-		a.agents[strings.Clone(agent)] = bot
+		r.agents[strings.Clone(agent)] = bot
 	}
 	return bot
+}
+
+// entryKind is what a line is, read by itself.
+type entryKind uint8
+
+const (
+	entryView   entryKind = iota // a page view by a person
+	entrySkip                    // not a page view: another method or status, an asset
+	entryBot                     // a request by a bot
+	entryReject                  // a line that cannot be read: err is its *lineError
+	entryFail                    // the file cannot be read on: err says why
+)
+
+// logEntry is a line read by itself.
+type logEntry struct {
+	kind    entryKind
+	err     error
+	key     visitKey
+	view    pageView
+	timeCol int // the column of the line's time, for a reject of its order
 }
 
 type visitKey struct {
@@ -452,51 +501,57 @@ func newAccessLog(p *parseRun) (parser, error) {
 	if site == "" {
 		site = p.hints.site
 	}
-	return &accessLog{p: p, out: pageViewColumnsOf(p.out), site: site, visits: map[visitKey]*openVisit{}}, nil
+	a := &accessLog{p: p, out: pageViewColumnsOf(p.out), reader: &logReader{p: p, keys: p.keyer, site: site},
+		visits: map[visitKey]*openVisit{}}
+	if workers := parseWorkers(); workers > 1 {
+		p.f.recs = &accessLines{in: p.f.recs, a: a, workers: workers}
+	}
+	return a, nil
 }
 
 func (a *accessLog) counts() []Count { return []Count{{Name: "bots", N: a.bots}} }
 
-func (a *accessLog) row(rec []string, line int) error {
-	p := a.p
-	l, fields, problem := parseLogLine(rec[0], a.fields)
-	a.fields = fields
+// read reads line s by itself into e.
+func (r *logReader) read(s string, line int, e *logEntry) {
+	*e = logEntry{}
+	p := r.p
+	l, fields, problem := parseLogLine(s, r.fields)
+	r.fields = fields
 	if problem != nil {
-		return &lineError{Path: p.f.path, Line: line, Col: problem.field, Column: problem.name, Reason: problem.reason, Template: problem.template}
+		e.kind, e.err = entryReject, &lineError{Path: p.f.path, Line: line, Col: problem.field, Column: problem.name, Reason: problem.reason, Template: problem.template}
+		return
 	}
-	if l.vhost == "" && a.site == "" {
-		return fmt.Errorf("%s:%d: the log names no virtual host and nothing names its site; name the site: put a configured host or site name in the file name (kennisplein.access.log, www.twinkelmagazine.nl-access.log) or give --site; nothing of this file was loaded", p.f.path, line)
+	if l.vhost == "" && r.site == "" {
+		e.kind, e.err = entryFail, fmt.Errorf("%s:%d: the log names no virtual host and nothing names its site; name the site: put a configured host or site name in the file name (kennisplein.access.log, www.twinkelmagazine.nl-access.log) or give --site; nothing of this file was loaded", p.f.path, line)
+		return
 	}
 	agent := unescapeLog(l.agent)
-	if !l.common && a.isBot(agent) {
-		a.bots++
-		return errCounted
+	if !l.common && r.isBot(agent) {
+		e.kind = entryBot
+		return
 	}
 	method, target, _ := strings.Cut(unescapeLog(l.request), " ")
 	target, _, _ = strings.Cut(target, " ")
 	if method != "GET" || !(l.status >= 200 && l.status < 300 || l.status == 304) {
-		return errSkip
+		e.kind = entrySkip
+		return
 	}
 	if !strings.HasPrefix(target, "/") && !strings.Contains(target, "://") {
-		return errSkip
+		e.kind = entrySkip
+		return
 	}
 	_, pagePath := splitURL(target)
 	if !isPage(pagePath) {
-		return errSkip
+		e.kind = entrySkip
+		return
 	}
-	site := a.site
+	site := r.site
 	if l.vhost != "" {
 		host := vhostName(l.vhost)
 		if site = p.cfg.SiteOfHost(host); site == "" {
-			return lineReject(p.f.path, line, 1, "virtual host", "host %q is not configured; add it to the hosts of a [[sites]] entry in bereik.toml", host)
+			e.kind, e.err = entryReject, lineReject(p.f.path, line, 1, "virtual host", "host %q is not configured; add it to the hosts of a [[sites]] entry in bereik.toml", host)
+			return
 		}
-	}
-	if lag := a.clock.Sub(l.at); lag > maxLag {
-		return lineReject(p.f.path, line, l.offset+4, "time",
-			"this line is %s earlier than a line above it; an access log must be in time order (give rotated logs as separate files)", known{lag})
-	}
-	if l.at.After(a.clock) {
-		a.clock = l.at
 	}
 	referrer := unescapeLog(l.referrer)
 	if referrer == "-" {
@@ -510,9 +565,36 @@ func (a *accessLog) row(rec []string, line int) error {
 		view.net = clientNet(l.client)
 	}
 	view.utmSource, view.utmMedium, view.utmCampaign = utmOf(target)
-	visitor := p.keyer.hash("visitor", "access_log", client+"\x00"+agent)
-	a.see(visitKey{site: site, visitor: visitor}, view)
-	p.seeDate(wallClock(l.at.In(amsterdam)))
+	e.key = visitKey{site: site, visitor: r.keys.hash("visitor", "access_log", client+"\x00"+agent)}
+	e.view, e.timeCol = view, l.offset+4
+}
+
+func (a *accessLog) row(rec []string, line int) error {
+	e := a.next
+	if e == nil {
+		e = &a.one
+		a.reader.read(rec[0], line, e)
+	}
+	a.next = nil
+	switch e.kind {
+	case entryBot:
+		a.bots++
+		return errCounted
+	case entrySkip:
+		return errSkip
+	case entryReject, entryFail:
+		return e.err
+	}
+	at := e.view.at
+	if lag := a.clock.Sub(at); lag > maxLag {
+		return lineReject(a.p.f.path, line, e.timeCol, "time",
+			"this line is %s earlier than a line above it; an access log must be in time order (give rotated logs as separate files)", known{lag})
+	}
+	if at.After(a.clock) {
+		a.clock = at
+	}
+	a.see(e.key, e.view)
+	a.p.seeDate(wallClock(at.In(amsterdam)))
 	a.expire()
 	return nil
 }

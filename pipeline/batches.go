@@ -86,6 +86,9 @@ func (r *batchReader) parse() {
 	defer close(r.done)
 	defer close(r.batches)
 	defer r.p.out.b.Release()
+	if ahead, ok := r.p.f.recs.(interface{ stop() }); ok {
+		defer ahead.stop() // records read ahead (accessLines) stop being read
+	}
 	defer func() {
 		if v := recover(); v != nil {
 			r.p.err = fmt.Errorf("%s: internal error while reading the file (%v); nothing of it was loaded; please report this with the file's first lines\n%s", r.p.f.path, v, debug.Stack())
