@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -382,29 +383,31 @@ func ingestFile(ctx context.Context, db *sql.DB, cfg *Config, keys *keyer, hints
 		o.Status, o.Err = "failed", fileNotLoaded{err}
 		return o
 	}
-	sha, size, err := hashFile(path)
+	d, err := digestFirst(ctx, db, path)
 	if err != nil {
 		return fail(err)
 	}
-	var seen int
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM ingest_log WHERE sha256 = ?`, sha).Scan(&seen); err != nil {
-		return fail(err)
-	}
-	if seen > 0 {
-		o.Status = "unchanged"
-		return o
+	if d.sha != "" {
+		var seen int
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM ingest_log WHERE sha256 = ?`, d.sha).Scan(&seen); err != nil {
+			return fail(err)
+		}
+		if seen > 0 {
+			o.Status = "unchanged"
+			return o
+		}
 	}
 	f, err := openRegular(path)
 	if err != nil {
 		return fail(err)
 	}
 	defer f.Close()
-	run, err := openRun(progress.reader(f), path, cfg, keys, hints)
+	run, err := openRun(progress.reader(d.reading(f)), path, cfg, keys, hints)
 	if err != nil {
 		return fail(err)
 	}
 	o.Kind, o.Encoding = run.f.kind.kind, run.f.encoding
-	res, err := load(ctx, db, run, sha, size)
+	res, err := load(ctx, db, run, d)
 	o.Notes = run.notes
 	switch {
 	case errors.Is(err, errAlreadyLoaded):
@@ -416,6 +419,75 @@ func ingestFile(ctx context.Context, db *sql.DB, cfg *Config, keys *keyer, hints
 	o.Status, o.Rows, o.Rejected, o.Skipped, o.Replaced = "loaded", res.rows, res.rejected, res.skipped, res.replaced
 	o.Counts = run.counts()
 	return o
+}
+
+// HashWhileParsingFrom is the size from which a file is hashed while it is parsed instead
+// of before: the SHA-256 of 2,6 GB takes 2,7 s, which the parse then no longer waits for.
+// A file of the size of one loaded already may well be that file, and is hashed first all
+// the same, so that it is passed over unparsed.
+const HashWhileParsingFrom = 64 << 20
+
+// hashWhileParsing is HashWhileParsingFrom, which a test makes small.
+var hashWhileParsing int64 = HashWhileParsingFrom
+
+// digest is a file's SHA-256 and size, which tell an unchanged file: hashed before the
+// file is parsed (sha is set), or from the bytes the parser reads (reading), once they
+// are read to the end (sum).
+type digest struct {
+	sha  string
+	size int64
+	h    hash.Hash
+	n    int64
+	src  io.Reader
+}
+
+// digestFirst hashes a file before it is parsed, unless it is hashed while parsed
+// (hashWhileParsing).
+func digestFirst(ctx context.Context, db *sql.DB, path string) (*digest, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() >= hashWhileParsing {
+		var sameSize int
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM ingest_log WHERE bytes = ?`, info.Size()).Scan(&sameSize); err != nil {
+			return nil, err
+		}
+		if sameSize == 0 {
+			return &digest{h: sha256.New()}, nil
+		}
+	}
+	sha, size, err := hashFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return &digest{sha: sha, size: size}, nil
+}
+
+// reading returns r, hashing what is read of it unless the file is hashed already.
+func (d *digest) reading(r io.Reader) io.Reader {
+	if d.sha != "" {
+		return r
+	}
+	d.src = r
+	return io.TeeReader(r, d)
+}
+
+func (d *digest) Write(b []byte) (int, error) {
+	d.n += int64(len(b))
+	return d.h.Write(b)
+}
+
+// sum returns the file's SHA-256 and size. A file hashed while parsed is read to its end
+// first: a kind's parser may stop before it (Google Analytics' further sections).
+func (d *digest) sum() (string, int64, error) {
+	if d.sha == "" {
+		if _, err := io.Copy(d, d.src); err != nil {
+			return "", 0, err
+		}
+		d.sha, d.size = hex.EncodeToString(d.h.Sum(nil)), d.n
+	}
+	return d.sha, d.size, nil
 }
 
 func hashFile(path string) (string, int64, error) {

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"fmt"
 	"os"
@@ -212,5 +213,71 @@ func TestNewerDownloadLoadsLast(t *testing.T) {
 	}
 	if impressions != 1500 {
 		t.Errorf("impressions %d, want the newer download's 1500 (%s)", impressions, newer)
+	}
+}
+
+// TestHashWhileParsing checks that a file hashed while it is parsed is logged with the
+// SHA-256 and size of the whole file, also when its parser stops before the end (Google
+// Analytics' further sections); that the same file again is passed over, hashed first as
+// a file of a size loaded already; and that a file found to be loaded only once it is
+// hashed at the end is passed over with nothing of it left.
+func TestHashWhileParsing(t *testing.T) {
+	defer func(n int64) { hashWhileParsing = n }(hashWhileParsing)
+	hashWhileParsing = 1
+	dir := t.TempDir()
+	ga, err := os.ReadFile("../testdata/ingest/ga4_pages_en/Pages_and_screens_Page_path_and_screen_class.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A further section longer than what the reader buffers, so that the parser stops
+	// well before the file's end.
+	ga = append(ga, "\n# Date\nDate,Views\n"...)
+	for i := range 100_000 {
+		ga = fmt.Appendf(ga, "2021%04d,%d\n", i%1200, 4000+i%1000)
+	}
+	gaPath := filepath.Join(dir, "Pages_and_screens_Page_path_and_screen_class.csv")
+	if err := os.WriteFile(gaPath, ga, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files := []string{gaPath, "../testdata/ingest/access_log_plain/kennisplein.access.log",
+		"../testdata/ingest/meta_ads_nl_adset/Twinkels-2021-Advertentiesets-14-jun-2021-11-jul-2021.csv"}
+	db, path := testDB(t)
+	for _, f := range files {
+		out := ingestPaths(t, db, path, f)
+		if len(out) != 1 || out[0].Status != "loaded" {
+			t.Fatalf("%s: %+v, want loaded", f, out)
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sha string
+		var size int64
+		if err := db.QueryRow(`SELECT sha256, bytes FROM ingest_log WHERE path = ?`, f).Scan(&sha, &size); err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("%x", sha256.Sum256(data)); sha != want || size != int64(len(data)) {
+			t.Errorf("%s: logged as %s of %d bytes, want %s of %d", f, sha, size, want, len(data))
+		}
+		if out := ingestPaths(t, db, path, f); len(out) != 1 || out[0].Status != "unchanged" {
+			t.Errorf("%s again: %+v, want unchanged", f, out)
+		}
+	}
+	// The log's size of the access log made other: it is hashed while parsed, and found
+	// loaded at the end.
+	if _, err := db.Exec(`UPDATE ingest_log SET bytes = bytes + 1 WHERE kind = 'access_log'`); err != nil {
+		t.Fatal(err)
+	}
+	var views int
+	db.QueryRow(`SELECT count(*) FROM page_view_rows`).Scan(&views)
+	if out := ingestPaths(t, db, path, files[1]); len(out) != 1 || out[0].Status != "unchanged" {
+		t.Errorf("the access log, hashed at the end: %+v, want unchanged", out)
+	}
+	var after, parts, logged int
+	db.QueryRow(`SELECT count(*) FROM page_view_rows`).Scan(&after)
+	db.QueryRow(`SELECT count(*) FROM ingest_parts`).Scan(&parts)
+	db.QueryRow(`SELECT count(*) FROM ingest_log`).Scan(&logged)
+	if after != views || parts != 0 || logged != len(files) {
+		t.Errorf("after a file found loaded at the end: %d page view rows (was %d), %d unfinished parts, %d files logged, want %d", after, views, parts, logged, len(files))
 	}
 }
