@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,7 +19,10 @@ import (
 type fakeRunner struct {
 	results map[string]*queries.Result
 	answer  func(name string, args queries.Args) *queries.Result
+	mu      sync.Mutex // Build runs queries side by side
 	asked   []askedQuery
+	// running and mostRunning count the queries running, and the most at once.
+	running, mostRunning int
 }
 
 type askedQuery struct {
@@ -27,7 +31,16 @@ type askedQuery struct {
 }
 
 func (f *fakeRunner) Run(_ context.Context, name string, args queries.Args) (*queries.Result, error) {
+	f.mu.Lock()
 	f.asked = append(f.asked, askedQuery{name, maps.Clone(args)})
+	f.running++
+	f.mostRunning = max(f.mostRunning, f.running)
+	f.mu.Unlock()
+	defer func() {
+		f.mu.Lock()
+		f.running--
+		f.mu.Unlock()
+	}()
 	if f.answer != nil {
 		if res := f.answer(name, args); res != nil {
 			return res, nil

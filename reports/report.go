@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 	"time"
 
 	"bereik/queries"
@@ -104,7 +105,10 @@ type sectionQuery struct {
 	as string
 	// args are the query's arguments; nil arguments skip the query.
 	args func(r *Report) queries.Args
-	read func(r *Report, res *queries.Result) error
+	// after marks a query whose args read the results of the queries before it: it runs
+	// once they are read (the others run side by side, Report.ask).
+	after bool
+	read  func(r *Report, res *queries.Result) error
 }
 
 // key is the name the run's arguments are kept under.
@@ -223,24 +227,80 @@ func Build(ctx context.Context, run Runner, opts Options) (*Report, error) {
 		asked = append(asked, s.queries...)
 	}
 	asked = append(asked, annotationsQuery)
+	if err := r.ask(ctx, run, asked); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// askedAtOnce is how many of the report's queries run at the same time. Most of a query's
+// time is spent in phases DuckDB runs on one thread (counting distinct visitors, sorting
+// a top list); two at once keep both cores of the machine busy (docs/BENCHMARKS.md).
+const askedAtOnce = 2
+
+// ask runs the queries, askedAtOnce at a time, and reads their results into the report in
+// the order asked. A query whose arguments depend on the results before it (after) waits
+// until they are read.
+func (r *Report) ask(ctx context.Context, run Runner, asked []sectionQuery) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type running struct {
+		q    sectionQuery
+		args queries.Args
+		res  *queries.Result
+		err  error
+		done chan struct{}
+	}
+	var (
+		started []*running
+		read    int
+		slots   = make(chan struct{}, askedAtOnce)
+		wg      sync.WaitGroup
+	)
+	defer wg.Wait() // after cancel: nothing runs on once ask returns
+	readUpTo := func(n int) error {
+		for ; read < n; read++ {
+			q := started[read]
+			<-q.done
+			switch {
+			case q.err != nil:
+				return fmt.Errorf("report query %s: %w", q.q.name, q.err)
+			case q.res == nil:
+				return fmt.Errorf("report query %s returned no result", q.q.name)
+			}
+			if err := q.q.read(r, q.res); err != nil {
+				return err
+			}
+			r.sources[q.q.key()] = q.args
+		}
+		return nil
+	}
 	for _, q := range asked {
+		if q.after {
+			if err := readUpTo(len(started)); err != nil {
+				return err
+			}
+		}
 		args := q.args(r)
 		if args == nil {
 			continue
 		}
-		res, err := run.Run(ctx, q.name, args)
-		if err != nil {
-			return nil, fmt.Errorf("report query %s: %w", q.name, err)
+		sq := &running{q: q, args: args, done: make(chan struct{})}
+		started = append(started, sq)
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
 		}
-		if res == nil {
-			return nil, fmt.Errorf("report query %s returned no result", q.name)
-		}
-		if err := q.read(r, res); err != nil {
-			return nil, err
-		}
-		r.sources[q.key()] = args
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(sq.done)
+			defer func() { <-slots }()
+			sq.res, sq.err = run.Run(ctx, q.name, args)
+		}()
 	}
-	return r, nil
+	return readUpTo(len(started))
 }
 
 // sections are the sections this report asks its queries for: all, or a campaign

@@ -13,9 +13,13 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"bereik/queries"
 )
+
+// byName compares lists of queries asked in any order.
+var byName = cmpopts.SortSlices(func(a, b askedQuery) bool { return a.Name < b.Name })
 
 func TestBuildAsksTheReportsQueries(t *testing.T) {
 	run := &fakeRunner{results: publishedResults(t)}
@@ -49,8 +53,12 @@ func TestBuildAsksTheReportsQueries(t *testing.T) {
 		{"rejected_files", queries.Args{}},
 		{"annotations", period},
 	}
-	if diff := cmp.Diff(want, run.asked); diff != "" {
+	// Queries run side by side: they may start in another order than asked.
+	if diff := cmp.Diff(want, run.asked, byName); diff != "" {
 		t.Errorf("queries asked (-want +got):\n%s", diff)
+	}
+	if run.mostRunning > askedAtOnce {
+		t.Errorf("%d queries ran at once, want at most %d", run.mostRunning, askedAtOnce)
 	}
 	// Every parameter of every query is given: none is left to a default.
 	for _, a := range run.asked {
@@ -87,7 +95,7 @@ func TestBuildAsksTheCampaignReportsQueries(t *testing.T) {
 		{"funnel", queries.Args{"campaign": "Twinkels 2021", "from": from, "to": to, "magazine": "twinkelmagazine", "platform": "kennisplein"}},
 		{"annotations", queries.Args{"from": from, "to": to}},
 	}
-	if diff := cmp.Diff(want, run.asked); diff != "" {
+	if diff := cmp.Diff(want, run.asked, byName); diff != "" {
 		t.Errorf("queries asked (-want +got):\n%s", diff)
 	}
 }

@@ -91,7 +91,7 @@ var twinkelSection = reportSection{
 			return err
 		}},
 		// After the campaign: the forecast as it stood with the data before its last day.
-		{name: queryForecast, as: queryForecast + lastRun, args: func(r *Report) queries.Args {
+		{name: queryForecast, as: queryForecast + lastRun, after: true, args: func(r *Report) queries.Args {
 			if r.Forecast == nil || r.Forecast.FlightDaysRemaining > 0 {
 				return nil
 			}
