@@ -51,15 +51,16 @@ type OpenOptions struct {
 	// extensions, and the configuration locked so that no statement can undo that. It
 	// holds one connection, the one the guards were set on.
 	Sandboxed bool
-	// MemoryLimit is DuckDB's memory limit on a read-only database ("600MB"); "" keeps
+	// MemoryLimit is DuckDB's memory limit on a read-only database ("300MB"); "" keeps
 	// DuckDB's default, 80% of the machine's memory.
 	MemoryLimit string
 }
 
 // ReportMemoryLimit is DuckDB's memory limit while a report is made. The report runs two
-// questions at once; bounded, together they spill what does not fit instead of growing
-// (10M page views: the report's peak 770-820 MiB instead of 920-1010, and no slower).
-const ReportMemoryLimit = "600MB"
+// questions at once; bounded, they spill what does not fit instead of growing. On 10M
+// page views (docs/BENCHMARKS.md) the report's peak is 490-530 MiB at 300 MB, 810-990 at
+// 600 MB and 920-1010 unbounded, in the same 6,8-8,5 s.
+const ReportMemoryLimit = "300MB"
 
 // sandbox is the DuckDB configuration of a sandboxed open, set when the database starts.
 // lock_configuration is set after TimeZone, on the connection (see open).
