@@ -19,8 +19,10 @@ import (
 type fakeRunner struct {
 	results map[string]*queries.Result
 	answer  func(name string, args queries.Args) *queries.Result
-	mu      sync.Mutex // Build runs queries side by side
-	asked   []askedQuery
+	// fail makes the named queries fail with their error.
+	fail  map[string]error
+	mu    sync.Mutex // Build runs queries side by side
+	asked []askedQuery
 	// running and mostRunning count the queries running, and the most at once.
 	running, mostRunning int
 }
@@ -41,6 +43,9 @@ func (f *fakeRunner) Run(_ context.Context, name string, args queries.Args) (*qu
 		f.running--
 		f.mu.Unlock()
 	}()
+	if err := f.fail[name]; err != nil {
+		return nil, err
+	}
 	if f.answer != nil {
 		if res := f.answer(name, args); res != nil {
 			return res, nil

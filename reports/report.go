@@ -10,6 +10,7 @@ package reports
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -243,7 +244,6 @@ const askedAtOnce = 2
 // until they are read.
 func (r *Report) ask(ctx context.Context, run Runner, asked []sectionQuery) error {
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	type running struct {
 		q    sectionQuery
 		args queries.Args
@@ -257,13 +257,36 @@ func (r *Report) ask(ctx context.Context, run Runner, asked []sectionQuery) erro
 		slots   = make(chan struct{}, askedAtOnce)
 		wg      sync.WaitGroup
 	)
-	defer wg.Wait() // after cancel: nothing runs on once ask returns
+	// Nothing runs on once ask returns: a query still running is cancelled and waited for.
+	defer func() {
+		cancel()
+		wg.Wait()
+	}()
+	// failed is the error of the first query in the order asked that failed by itself, not
+	// because another's failure cancelled it.
+	failed := func() error {
+		for _, q := range started {
+			select {
+			case <-q.done:
+				if q.err != nil && !errors.Is(q.err, context.Canceled) {
+					return fmt.Errorf("report query %s: %w", q.q.name, q.err)
+				}
+			default:
+			}
+		}
+		return nil
+	}
 	readUpTo := func(n int) error {
 		for ; read < n; read++ {
 			q := started[read]
 			<-q.done
 			switch {
 			case q.err != nil:
+				cancel()
+				wg.Wait()
+				if err := failed(); err != nil {
+					return err
+				}
 				return fmt.Errorf("report query %s: %w", q.q.name, q.err)
 			case q.res == nil:
 				return fmt.Errorf("report query %s returned no result", q.q.name)
@@ -285,19 +308,28 @@ func (r *Report) ask(ctx context.Context, run Runner, asked []sectionQuery) erro
 		if args == nil {
 			continue
 		}
-		sq := &running{q: q, args: args, done: make(chan struct{})}
-		started = append(started, sq)
 		select {
 		case slots <- struct{}{}:
 		case <-ctx.Done():
-			return ctx.Err()
 		}
+		if ctx.Err() != nil {
+			// A query failed (the first to fail in the order asked says why), or the
+			// report was cancelled.
+			if err := readUpTo(len(started)); err != nil {
+				return err
+			}
+			return fmt.Errorf("report: %w", ctx.Err())
+		}
+		sq := &running{q: q, args: args, done: make(chan struct{})}
+		started = append(started, sq)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			defer close(sq.done)
 			defer func() { <-slots }()
-			sq.res, sq.err = run.Run(ctx, q.name, args)
+			if sq.res, sq.err = run.Run(ctx, q.name, args); sq.err != nil {
+				cancel() // the report fails: the queries after it need not run
+			}
 		}()
 	}
 	return readUpTo(len(started))

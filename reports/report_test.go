@@ -6,6 +6,8 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"html"
 	"regexp"
 	"slices"
@@ -19,7 +21,21 @@ import (
 )
 
 // byName compares lists of queries asked in any order.
-var byName = cmpopts.SortSlices(func(a, b askedQuery) bool { return a.Name < b.Name })
+var byName = cmpopts.SortSlices(func(a, b askedQuery) bool {
+	return a.Name+fmt.Sprint(a.Args) < b.Name+fmt.Sprint(b.Args)
+})
+
+// TestBuildFailsWithTheFirstQueryThatFails checks that a query that fails fails the
+// report with its own error, whatever ran beside it.
+func TestBuildFailsWithTheFirstQueryThatFails(t *testing.T) {
+	for _, failing := range []string{"site_key_figures", "referral_sources", "annotations"} {
+		run := &fakeRunner{results: publishedResults(t), fail: map[string]error{failing: errors.New("disk full")}}
+		_, err := Build(context.Background(), run, programmeOptions(t, ""))
+		if want := "report query " + failing + ": disk full"; err == nil || err.Error() != want {
+			t.Errorf("%s fails: Build says %v, want %q", failing, err, want)
+		}
+	}
+}
 
 func TestBuildAsksTheReportsQueries(t *testing.T) {
 	run := &fakeRunner{results: publishedResults(t)}

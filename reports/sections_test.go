@@ -187,14 +187,16 @@ func TestForecastIsLabelledAsAForecast(t *testing.T) {
 	// forecast: the one made with the data before the campaign's last day.
 	ended := Forecast{Campaign: "Twinkels 2021", CampaignStart: day(t, "2021-06-14"), CampaignEnd: day(t, "2021-11-28"), AsOf: day(t, "2021-11-28"), ImpressionsSoFar: 3000207, FlightDaysSoFar: 112, FlightDaysRemaining: 0, ImpressionsPerFlightDay: f64p(3000207.0 / 112), ForecastImpressions: 3000207}
 	last := Forecast{Campaign: "Twinkels 2021", CampaignStart: day(t, "2021-06-14"), CampaignEnd: day(t, "2021-11-28"), AsOf: day(t, "2021-09-12"), ImpressionsSoFar: 1648023, FlightDaysSoFar: 63, FlightDaysRemaining: 49, ImpressionsPerFlightDay: f64p(1648023.0 / 63), ForecastImpressions: 2929819}
+	// Made here: the runner answers on Build's goroutines, where t must not fail.
+	lastResult, endedResult, campaignEnd := result(t, queryForecast, []Forecast{last}), result(t, queryForecast, []Forecast{ended}), day(t, "2021-11-28")
 	run := &fakeRunner{results: publishedResults(t), answer: func(name string, args queries.Args) *queries.Result {
 		if name != queryForecast {
 			return nil
 		}
-		if to := args["to"].(time.Time); to.Before(day(t, "2021-11-28")) {
-			return result(t, queryForecast, []Forecast{last})
+		if to := args["to"].(time.Time); to.Before(campaignEnd) {
+			return lastResult
 		}
-		return result(t, queryForecast, []Forecast{ended})
+		return endedResult
 	}}
 	opts := campaignOptions(t, "nl", 0, "2021-06-14", "2021-11-28")
 	r, err := Build(context.Background(), run, opts)
