@@ -51,6 +51,7 @@ type lineChunk struct {
 	done    chan struct{} // closed once entries are read
 }
 
+// next gives out the next record, its line read already in l.a.next.
 func (l *accessLines) next() ([]string, int, error) {
 	if !l.started {
 		l.start()
@@ -95,6 +96,11 @@ func (l *accessLines) start() {
 		defer close(l.ordered)
 		defer close(todo)
 		for {
+			select {
+			case <-l.halt:
+				return
+			default:
+			}
 			c := l.readChunk()
 			select {
 			case l.ordered <- c:
@@ -124,9 +130,15 @@ func (l *accessLines) start() {
 	}
 }
 
-// readChunk reads up to lineChunkSize lines.
-func (l *accessLines) readChunk() *lineChunk {
-	c := &lineChunk{done: make(chan struct{}), lines: make([]string, 0, lineChunkSize), nums: make([]int, 0, lineChunkSize)}
+// readChunk reads up to lineChunkSize lines. A panic in reading (the decoder, the
+// hashing) ends the file there with an internal error, as it would read in parse.
+func (l *accessLines) readChunk() (c *lineChunk) {
+	c = &lineChunk{done: make(chan struct{}), lines: make([]string, 0, lineChunkSize), nums: make([]int, 0, lineChunkSize)}
+	defer func() {
+		if v := recover(); v != nil {
+			c.end = fmt.Errorf("%s: internal error while reading the file (%v); nothing of it was loaded; please report this with the file's first lines\n%s", l.a.p.f.path, v, debug.Stack())
+		}
+	}()
 	for len(c.lines) < lineChunkSize {
 		rec, line, err := l.in.next()
 		if err != nil {
@@ -144,13 +156,17 @@ func (l *accessLines) readChunk() *lineChunk {
 	return c
 }
 
-// readLines reads a chunk's lines, each by itself. A panic fails the file at its line.
+// readLines reads a chunk's lines, each by itself. A panic fails the file at its line:
+// that line and every one after it in the chunk say so, so that none is taken for read.
 func readLines(r *logReader, c *lineChunk) {
 	c.entries = make([]logEntry, len(c.lines))
 	i := 0
 	defer func() {
 		if v := recover(); v != nil {
-			c.entries[i] = logEntry{kind: entryFail, err: fmt.Errorf("%s:%d: internal error while reading the file (%v); nothing of it was loaded; please report this with the file's first lines\n%s", r.p.f.path, c.nums[i], v, debug.Stack())}
+			err := fmt.Errorf("%s:%d: internal error while reading the file (%v); nothing of it was loaded; please report this with the file's first lines\n%s", r.p.f.path, c.nums[i], v, debug.Stack())
+			for j := i; j < len(c.entries); j++ {
+				c.entries[j] = logEntry{kind: entryFail, err: err}
+			}
 		}
 	}()
 	for ; i < len(c.lines); i++ {

@@ -46,6 +46,9 @@ func parseLog(t *testing.T, keys *keyer, name, data string, workers int) parsedL
 		}
 	}
 	r.Release()
+	if ahead, ok := run.f.recs.(*accessLines); ok && !aheadStopped(ahead) {
+		t.Errorf("%d workers: the lines are still read ahead after the batch reader's release", workers)
+	}
 	out.loaded, out.skipped, out.nReject = run.loaded, run.skipped, run.nReject
 	out.bots = countNamed(run.counts(), "bots")
 	for _, e := range run.rejects {
@@ -114,14 +117,17 @@ func TestAccessLinesParseAsOneAtATime(t *testing.T) {
 		"fails half-way": strings.ReplaceAll(sideBySideAccessLog(600, ""), "198.51.100.", "kennispleingehandicaptensector.nl 198.51.100.") +
 			getLine("198.51.100.1", "15/Jun/2021:10:00:00", "/", uaChrome),
 	}
-	files := map[string]string{"every sort of line": "kennisplein.access.log", "fails half-way": "server.access.log"}
+	vhosts := strings.ReplaceAll(sideBySideAccessLog(4000, ""), "198.51.100.", "kennispleingehandicaptensector.nl 198.51.100.")
+	lines := strings.SplitAfter(vhosts, "\n")
+	cases["fails early"] = strings.Join(lines[:50], "") + getLine("198.51.100.1", "15/Jun/2021:08:05:00", "/", uaChrome) + strings.Join(lines[50:], "")
+	files := map[string]string{"every sort of line": "kennisplein.access.log", "fails half-way": "server.access.log", "fails early": "server.access.log"}
 	for name, data := range cases {
 		t.Run(name, func(t *testing.T) {
 			alone := parseLog(t, keys, files[name], data, 0)
 			if name == "every sort of line" && (alone.loaded == 0 || alone.nReject == 0 || alone.skipped == 0 || alone.bots == 0 || alone.err != "") {
 				t.Fatalf("the log should load, reject, skip and count bots: %+v", alone)
 			}
-			if name == "fails half-way" && !strings.Contains(alone.err, "names no virtual host") {
+			if name != "every sort of line" && !strings.Contains(alone.err, "names no virtual host") {
 				t.Fatalf("the log should fail at its line without virtual host, not %q", alone.err)
 			}
 			for _, workers := range []int{1, 2, 3} {
@@ -155,5 +161,50 @@ func TestAccessLinesParseAsOneAtATime(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// aheadStopped reports whether lines read ahead are no longer read: the reading goroutine
+// has ended (it closes ordered when it returns).
+func aheadStopped(l *accessLines) bool {
+	if !l.started {
+		return true
+	}
+	select {
+	case _, open := <-l.ordered:
+		return !open
+	default:
+		return false
+	}
+}
+
+// TestAccessLinesStopWithTheBatchReader releases the batch reader after the first batch of
+// a log longer than one, and checks that the lines are no longer read ahead.
+func TestAccessLinesStopWithTheBatchReader(t *testing.T) {
+	keys, err := loadKeyer(filepath.Join(t.TempDir(), "k.duckdb"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	start := time.Date(2021, 6, 15, 8, 0, 0, 0, time.UTC)
+	for i := range batchRows + batchRows/2 {
+		b.WriteString(getLine(fmt.Sprintf("198.51.%d.%d", i/250%250, i%250), start.Add(time.Duration(i)*time.Second).Format("02/Jan/2006:15:04:05"), "/a", uaChrome))
+	}
+	run, err := openRun(strings.NewReader(b.String()), "kennisplein.access.log", testConfig(t), keys, fileHints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ahead, ok := run.f.recs.(*accessLines)
+	if !ok {
+		ahead = &accessLines{in: run.f.recs, a: run.parser.(*accessLog), workers: 2}
+		run.f.recs = ahead
+	}
+	r := newBatchReader(run)
+	if !r.Next() {
+		t.Fatalf("no first batch: %v", run.err)
+	}
+	r.Release()
+	if !aheadStopped(ahead) {
+		t.Error("the lines are still read ahead after the batch reader's release")
 	}
 }

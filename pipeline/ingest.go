@@ -432,13 +432,14 @@ var hashWhileParsing int64 = HashWhileParsingFrom
 
 // digest is a file's SHA-256 and size, which tell an unchanged file: hashed before the
 // file is parsed (sha is set), or from the bytes the parser reads (reading), once they
-// are read to the end (sum).
+// are read (sum).
 type digest struct {
 	sha  string
 	size int64
 	h    hash.Hash
 	n    int64
 	src  io.Reader
+	eof  bool // src has said io.EOF: the hash holds the whole file as it was read
 }
 
 // digestFirst hashes a file before it is parsed, unless it is hashed while parsed
@@ -470,20 +471,30 @@ func (d *digest) reading(r io.Reader) io.Reader {
 		return r
 	}
 	d.src = r
-	return io.TeeReader(r, d)
+	return d
 }
 
-func (d *digest) Write(b []byte) (int, error) {
-	d.n += int64(len(b))
-	return d.h.Write(b)
+// Read reads the file on, hashing what it reads.
+func (d *digest) Read(b []byte) (int, error) {
+	n, err := d.src.Read(b)
+	d.n += int64(n)
+	d.h.Write(b[:n])
+	if errors.Is(err, io.EOF) {
+		d.eof = true
+	}
+	return n, err
 }
 
 // sum returns the file's SHA-256 and size. A file hashed while parsed is read to its end
-// first: a kind's parser may stop before it (Google Analytics' further sections).
+// first if its parser stopped before it (Google Analytics' further sections); what a
+// file still being written gains after the parser read its end is not in the hash, so
+// that the next ingest sees the file as changed and loads it.
 func (d *digest) sum() (string, int64, error) {
 	if d.sha == "" {
-		if _, err := io.Copy(d, d.src); err != nil {
-			return "", 0, err
+		if !d.eof {
+			if _, err := io.Copy(io.Discard, d); err != nil {
+				return "", 0, err
+			}
 		}
 		d.sha, d.size = hex.EncodeToString(d.h.Sum(nil)), d.n
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -269,15 +270,55 @@ func TestHashWhileParsing(t *testing.T) {
 		t.Fatal(err)
 	}
 	var views int
-	db.QueryRow(`SELECT count(*) FROM page_view_rows`).Scan(&views)
+	if err := db.QueryRow(`SELECT count(*) FROM page_view_rows`).Scan(&views); err != nil {
+		t.Fatal(err)
+	}
 	if out := ingestPaths(t, db, path, files[1]); len(out) != 1 || out[0].Status != "unchanged" {
 		t.Errorf("the access log, hashed at the end: %+v, want unchanged", out)
 	}
 	var after, parts, logged int
-	db.QueryRow(`SELECT count(*) FROM page_view_rows`).Scan(&after)
-	db.QueryRow(`SELECT count(*) FROM ingest_parts`).Scan(&parts)
-	db.QueryRow(`SELECT count(*) FROM ingest_log`).Scan(&logged)
+	for q, into := range map[string]*int{`SELECT count(*) FROM page_view_rows`: &after,
+		`SELECT count(*) FROM ingest_parts`: &parts, `SELECT count(*) FROM ingest_log`: &logged} {
+		if err := db.QueryRow(q).Scan(into); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if after != views || parts != 0 || logged != len(files) {
 		t.Errorf("after a file found loaded at the end: %d page view rows (was %d), %d unfinished parts, %d files logged, want %d", after, views, parts, logged, len(files))
+	}
+}
+
+// TestDigestOfAFileThatGrows checks that a file hashed while parsed is logged as it was
+// read: what a log still being written gains after the parser read its end is not in the
+// hash, so that the next ingest loads the file again with it.
+func TestDigestOfAFileThatGrows(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "growing.access.log")
+	first := []byte("the lines read\n")
+	if err := os.WriteFile(path, first, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d := &digest{h: sha256.New()}
+	if _, err := io.ReadAll(d.reading(f)); err != nil {
+		t.Fatal(err)
+	}
+	w, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.WriteString("a line written after\n"); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	sha, size, err := d.sum()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("%x", sha256.Sum256(first)); sha != want || size != int64(len(first)) {
+		t.Errorf("digest %s of %d bytes, want the %d bytes read: %s", sha, size, len(first), want)
 	}
 }

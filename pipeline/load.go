@@ -533,7 +533,7 @@ func RebuildDerived(ctx context.Context, db *sql.DB) error {
 
 // insertParts streams the parsed batches into the kind's parts table, committing every
 // partBatches batches.
-func insertParts(c rawConn, run *parseRun, fileID int64) error {
+func insertParts(c rawConn, run *parseRun, fileID int64) (err error) {
 	src := run.f.kind
 	ar, err := duckdb.NewArrowFromConn(c.dc)
 	if err != nil {
@@ -548,7 +548,13 @@ func insertParts(c rawConn, run *parseRun, fileID int64) error {
 	if _, err := c.exec(`SET threads = 1`); err != nil {
 		return err
 	}
-	defer c.exec(`RESET threads`)
+	defer func() {
+		// The setting is the database's: reset also after a cancel, for what follows.
+		reset := rawConn{ctx: context.WithoutCancel(c.ctx), dc: c.dc}
+		if _, rerr := reset.exec(`RESET threads`); rerr != nil && err == nil {
+			err = rerr
+		}
+	}()
 	list := columnList(src)
 	names, exprs := computedColumns(src)
 	for {
