@@ -51,16 +51,7 @@ type OpenOptions struct {
 	// extensions, and the configuration locked so that no statement can undo that. It
 	// holds one connection, the one the guards were set on.
 	Sandboxed bool
-	// MemoryLimit is DuckDB's memory limit on a read-only database ("300MB"); "" keeps
-	// DuckDB's default, 80% of the machine's memory.
-	MemoryLimit string
 }
-
-// ReportMemoryLimit is DuckDB's memory limit while a report is made. The report runs two
-// questions at once; bounded, they spill what does not fit instead of growing. On 10M
-// page views (docs/BENCHMARKS.md) the report's peak is 490-530 MiB at 300 MB, 810-990 at
-// 600 MB and 920-1010 unbounded, in the same 6,8-8,5 s.
-const ReportMemoryLimit = "300MB"
 
 // sandbox is the DuckDB configuration of a sandboxed open, set when the database starts.
 // lock_configuration is set after TimeZone, on the connection (see open).
@@ -118,11 +109,8 @@ func open(ctx context.Context, dbPath string, opts OpenOptions) (*sql.DB, error)
 			// Ingest streams rows into DuckDB: a small buffer pool keeps its memory flat in
 			// the size of the file and of the database (docs/BENCHMARKS.md: 325-350 MiB at
 			// 3M and 10M page views, against 435 and 610 MiB with 256 MB), at a few per cent
-			// of its speed. Reads (report, query) keep DuckDB's default.
+			// of its speed. Reads keep DuckDB's default (a report sets its own: cmd/bereik/report.go).
 			_, err = ex.ExecContext(context.Background(), `SET memory_limit = '`+ingestMemoryLimit+`'`, nil)
-		}
-		if err == nil && opts.ReadOnly && opts.MemoryLimit != "" {
-			_, err = ex.ExecContext(context.Background(), `SET memory_limit = '`+opts.MemoryLimit+`'`, nil)
 		}
 		if err == nil && opts.Sandboxed {
 			_, err = ex.ExecContext(context.Background(), `SET lock_configuration = true`, nil)

@@ -73,12 +73,15 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true, Wait: *wait, MemoryLimit: pipeline.ReportMemoryLimit})
+	conn, err := pipeline.Open(ctx, *db, pipeline.OpenOptions{ReadOnly: true, Wait: *wait})
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	runner := dbRunner{conn}
+	runner, err := limitedRunner(ctx, conn)
+	if err != nil {
+		return err
+	}
 	// The queries group by the quarter_start_month stored at the last ingest; a changed
 	// bereik.toml applies from the next ingest on.
 	var stored int
@@ -144,11 +147,41 @@ func flagGiven(fs *flag.FlagSet, name string) bool {
 	return given
 }
 
-// dbRunner answers the report's questions from the database.
-type dbRunner struct{ db *sql.DB }
+// reportMemoryLimit is DuckDB's memory limit while a report is made. The report asks two
+// questions at once; bounded, they spill what does not fit instead of growing. On 10M
+// page views (docs/BENCHMARKS.md) the report's peak is 490-530 MiB at 300 MB, 810-990 at
+// 600 MB and 920-1010 unbounded, in the same 6,8-8,5 s.
+const reportMemoryLimit = "300MB"
+
+// dbRunner answers the report's questions from the database. A question that runs out of
+// DuckDB's memory (a database in a folder it cannot spill into, an operator that cannot
+// spill) is asked again with the limit DuckDB had before (unbounded).
+type dbRunner struct {
+	db        *sql.DB
+	unbounded string
+}
+
+// limitedRunner holds DuckDB to reportMemoryLimit (the database's setting, whichever
+// connection the pool opens later) and answers from it.
+func limitedRunner(ctx context.Context, db *sql.DB) (dbRunner, error) {
+	r := dbRunner{db: db}
+	if err := db.QueryRowContext(ctx, `SELECT current_setting('memory_limit')`).Scan(&r.unbounded); err != nil {
+		return r, err
+	}
+	_, err := db.ExecContext(ctx, `SET GLOBAL memory_limit = '`+reportMemoryLimit+`'`)
+	return r, err
+}
 
 func (r dbRunner) Run(ctx context.Context, name string, args queries.Args) (*queries.Result, error) {
-	return queries.Run(ctx, r.db, name, args)
+	res, err := queries.Run(ctx, r.db, name, args)
+	if err != nil && r.unbounded != "" && strings.Contains(err.Error(), "Out of Memory") {
+		// RESET would not reach DuckDB's buffer pool (1.5.6): the limit is set back.
+		if _, lerr := r.db.ExecContext(ctx, `SET GLOBAL memory_limit = '`+r.unbounded+`'`); lerr != nil {
+			return nil, errors.Join(err, lerr)
+		}
+		return queries.Run(ctx, r.db, name, args)
+	}
+	return res, err
 }
 
 // reportOptions are what the report takes from the configuration: every site's label

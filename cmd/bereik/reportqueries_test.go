@@ -1,13 +1,16 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"bereik/pipeline"
+	"bereik/queries"
 )
 
 // The questions the report's first screen, its own channels, its top articles and its
@@ -222,4 +225,47 @@ func TestOrganisationsAreTheCataloguesList(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("visits_by_organisation (-want +got):\n%s", diff)
 	}
+}
+
+// TestReportQuestionOutOfMemoryIsAskedAgain checks that a report question that runs out of
+// DuckDB's memory limit is asked again with the limit DuckDB had before.
+func TestReportQuestionOutOfMemoryIsAskedAgain(t *testing.T) {
+	path, err := demoDB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	db, err := pipeline.Open(ctx, path, pipeline.OpenOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	run, err := limitedRunner(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`SET GLOBAL memory_limit = '8MB'`); err != nil {
+		t.Fatal(err)
+	}
+	args := queries.Args{"site": "kennisplein", "from": mustDay(t, "2019-09-01"), "to": mustDay(t, "2021-08-31")}
+	// Within 8MB the question cannot be answered.
+	if _, err := queries.Run(ctx, db, "visits_per_quarter", args); err == nil || !strings.Contains(err.Error(), "Out of Memory") {
+		t.Fatalf("visits_per_quarter within 8MB: %v, want out of memory", err)
+	}
+	res, err := run.Run(ctx, "visits_per_quarter", args)
+	if err != nil {
+		t.Fatalf("asked by the report: %v, want an answer", err)
+	}
+	if len(res.Rows) != 8 {
+		t.Errorf("%d quarters, want the programme's 8", len(res.Rows))
+	}
+}
+
+func mustDay(tb testing.TB, s string) time.Time {
+	tb.Helper()
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return d
 }
