@@ -111,6 +111,14 @@ func open(ctx context.Context, dbPath string, opts OpenOptions) (*sql.DB, error)
 			// 3M and 10M page views, against 435 and 610 MiB with 256 MB), at a few per cent
 			// of its speed. Reads keep DuckDB's default (a report sets its own: cmd/bereik/report.go).
 			_, err = ex.ExecContext(context.Background(), `SET memory_limit = '`+ingestMemoryLimit+`'`, nil)
+			if err == nil {
+				// memory_limit bounds the buffer pool, not what DuckDB's allocator (jemalloc)
+				// keeps of freed memory: without its background threads to hand that back,
+				// an ingest's resident memory grew about 11 MB per million rows inserted
+				// (10M page views 347-393 MiB, 3M 287-342); with them 285-315 against
+				// 278-296 (docs/BENCHMARKS.md).
+				_, err = ex.ExecContext(context.Background(), `SET allocator_background_threads = true`, nil)
+			}
 		}
 		if err == nil && opts.Sandboxed {
 			_, err = ex.ExecContext(context.Background(), `SET lock_configuration = true`, nil)
