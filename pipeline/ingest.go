@@ -458,11 +458,17 @@ func digestFirst(ctx context.Context, db *sql.DB, path string) (*digest, error) 
 			return &digest{h: sha256.New()}, nil
 		}
 	}
-	sha, size, err := hashFile(path)
+	f, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
-	return &digest{sha: sha, size: size}, nil
+	defer f.Close()
+	d := &digest{h: sha256.New()}
+	d.reading(f)
+	if _, _, err := d.sum(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return d, nil
 }
 
 // reading returns r, hashing what is read of it unless the file is hashed already.
@@ -499,20 +505,6 @@ func (d *digest) sum() (string, int64, error) {
 		d.sha, d.size = hex.EncodeToString(d.h.Sum(nil)), d.n
 	}
 	return d.sha, d.size, nil
-}
-
-func hashFile(path string) (string, int64, error) {
-	f, err := openRegular(path)
-	if err != nil {
-		return "", 0, err
-	}
-	defer f.Close()
-	h := sha256.New()
-	n, err := io.Copy(h, f)
-	if err != nil {
-		return "", 0, fmt.Errorf("%s: %w", path, err)
-	}
-	return hex.EncodeToString(h.Sum(nil)), n, nil
 }
 
 // progress counts the bytes read of all files of one ingest and reports them.
