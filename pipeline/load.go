@@ -394,6 +394,9 @@ const visitFigures = `any_value(visitor) AS visitor, min(ts) AS started, max(ts)
 	arg_min(page_key, ts) AS first_page_key, arg_min(origin_key, ts) AS first_origin_key,
 	count(*) FILTER (WHERE page_key IN (SELECT page_key FROM programme_pages)) AS programme_views`
 
+// visitColumns are the columns of page views that visitFigures read.
+const visitColumns = `visit_id, visitor, ts, time_on_page, page_key, origin_key`
+
 // insertVisits puts the visits of a relation of visitFigures (and visit_id) into the
 // per-visit table, each under the site of its first page.
 const insertVisits = `INSERT INTO visits
@@ -414,10 +417,25 @@ var storeProgrammeFingerprint = [2]string{
 // deleted page views of, is computed again from the published page views. A visit's
 // other page views are looked for within a day of the file's span, per site: visits last
 // less than a day.
+//
+// The visits are aggregated straight into the per-visit table from the file's own rows
+// and, for the visits that have page views in earlier files too, those page views
+// (bereik_nearby, usually none or few): the file's millions of rows pass through one
+// aggregate and are not materialised in between.
 func maintainPagesAndVisits(c rawConn, fileID int64) error {
 	defer c.exec(`DROP TABLE IF EXISTS bereik_touched`)
-	defer c.exec(`DROP TABLE IF EXISTS bereik_visits`)
-	for _, q := range []string{
+	defer c.exec(`DROP TABLE IF EXISTS bereik_nearby`)
+	defer c.exec(`DROP TABLE IF EXISTS bereik_redo`)
+	run := func(qs ...string) error {
+		for _, q := range qs {
+			if _, err := c.exec(q); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	fileRows := fmt.Sprintf(`SELECT %s FROM page_view_rows WHERE file_id = %d`, visitColumns, fileID)
+	err := run(
 		// The pages and origins this file has views of that the dimensions lack.
 		fmt.Sprintf(`INSERT INTO pages
 			SELECT n.page_key, n.site, n.path
@@ -433,23 +451,48 @@ func maintainPagesAndVisits(c rawConn, fileID int64) error {
 		// page_view_rows holds only published rows here: the parts of unfinished files
 		// were removed when this ingest began, and this file is published. A visit's id
 		// is a keyed hash of its site and the visit: it names one visit of one site.
-		fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE bereik_visits AS
-			SELECT p.visit_id, %[2]s, bool_or(p.file_id = %[1]d) AS in_file
+		fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE bereik_nearby AS
+			SELECT %[2]s
 			FROM page_view_rows p
 			JOIN (SELECT site, min(ts) - INTERVAL 1 DAY AS lo, max(ts) + INTERVAL 1 DAY AS hi
 			      FROM page_view_rows WHERE file_id = %[1]d GROUP BY site) w
 			  ON p.site = w.site AND p.ts BETWEEN w.lo AND w.hi
-			GROUP BY p.visit_id`, fileID, visitFigures),
-		`DELETE FROM bereik_visits WHERE NOT in_file AND visit_id NOT IN (SELECT visit_id FROM bereik_touched)`,
-		`DELETE FROM visits v USING bereik_visits n WHERE v.visit_id = n.visit_id`,
-		`DELETE FROM visits v USING bereik_touched t WHERE v.visit_id = t.visit_id`,
-		fmt.Sprintf(insertVisits, "bereik_visits"),
-	} {
-		if _, err := c.exec(q); err != nil {
+			WHERE p.file_id <> %[1]d`, fileID, visitColumns))
+	if err != nil {
+		return err
+	}
+	nearby, err := c.queryInt(`SELECT count(*) FROM bereik_nearby`)
+	if err != nil {
+		return err
+	}
+	// The visits of earlier files computed again: those this file adds page views to, and
+	// those whose page views it replaced.
+	redo := `CREATE OR REPLACE TEMP TABLE bereik_redo AS SELECT visit_id FROM bereik_touched`
+	if nearby > 0 {
+		redo = fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE bereik_redo AS
+			SELECT visit_id FROM bereik_nearby WHERE visit_id IN (SELECT visit_id FROM page_view_rows WHERE file_id = %d)
+			UNION SELECT visit_id FROM bereik_touched`, fileID)
+	}
+	if err := run(redo); err != nil {
+		return err
+	}
+	known, err := c.queryInt(`SELECT count(*) FROM visits`)
+	if err != nil {
+		return err
+	}
+	if known > 0 {
+		// An empty table (a first ingest) has nothing to delete: the file's visit ids
+		// are not gathered for it.
+		if err := run(fmt.Sprintf(`DELETE FROM visits WHERE visit_id IN (
+			SELECT visit_id FROM page_view_rows WHERE file_id = %d UNION ALL SELECT visit_id FROM bereik_redo)`, fileID)); err != nil {
 			return err
 		}
 	}
-	return nil
+	views := fileRows
+	if nearby > 0 {
+		views += ` UNION ALL SELECT * FROM bereik_nearby WHERE visit_id IN (SELECT visit_id FROM bereik_redo)`
+	}
+	return run(fmt.Sprintf(insertVisits, `(SELECT visit_id, `+visitFigures+` FROM (`+views+`) GROUP BY visit_id)`))
 }
 
 // sqlRunner runs statements within a transaction: a raw driver connection or a *sql.Tx.

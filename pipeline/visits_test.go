@@ -12,7 +12,8 @@ import (
 
 // TestVisitsAndPagesFollowThePageViews loads visit logs and access logs that replace one
 // another's rows in every way the merge rules allow (a re-download of the same days, an
-// export that meets another at noon, an access log over a visit log's hours), and then a
+// export that meets another at noon, a visit that crosses midnight from one export into the
+// next, an access log over a visit log's hours), and then a
 // catalogue that makes more pages the programme's, and checks
 // after each file that the per-visit table and the page dimension, maintained by ingest,
 // hold exactly what a fresh computation from the published page views gives.
@@ -42,6 +43,11 @@ func TestVisitsAndPagesFollowThePageViews(t *testing.T) {
 	// only, and the visit is left with its first.
 	a.WriteString(row(16, 12, 5, 200, "u9", "/begeleiding-a-la-carte/", "Begeleiding", "https://www.bing.com/", "", 20))
 	a.WriteString(row(16, 12, 30, 200, "u9", "/contact", "Contact", "", "", 15))
+	// A visit that crosses midnight: its first page view is in the first export, its second
+	// in an export of the 17th, which replaces nothing of the first.
+	a.WriteString(row(16, 23, 50, 300, "u5", "/begeleiding-a-la-carte/", "Begeleiding", "https://www.google.nl/", "", 25))
+	night := header + row(17, 0, 10, 300, "u5", "/contact", "Contact", "", "", 35) +
+		row(17, 9, 0, 301, "u6", "/contact", "Contact", "", "", 35)
 	// An export of the 16th only, from noon: it meets the first at noon.
 	var noon strings.Builder
 	noon.WriteString(header)
@@ -54,6 +60,7 @@ func TestVisitsAndPagesFollowThePageViews(t *testing.T) {
 		writeFile(t, dir, "a.csv", a.String()),
 		writeFile(t, dir, "b.csv", b.String()),
 		writeFile(t, dir, "noon.csv", noon.String()),
+		writeFile(t, dir, "night.csv", night),
 		writeFile(t, dir, "kennisplein.access.log", access),
 		writeFile(t, dir, "a-again.csv", a.String()+"\n"),
 		// A catalogue that makes /contact a programme page: every visit's programme page
