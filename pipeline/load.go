@@ -370,7 +370,7 @@ func loadInParts(ctx context.Context, db *sql.DB, run *parseRun, d *digest) (loa
 				if err := publish(c, run, d, &out); err != nil {
 					return err
 				}
-				return maintainPagesAndVisits(c, out.fileID)
+				return maintainPagesAndVisits(c, out.fileID, out.rows)
 			})
 			if err != nil && (!strings.Contains(err.Error(), "Out of Memory") || i == len(publishMemoryLimits)-1) {
 				dropParts()
@@ -422,7 +422,7 @@ var storeProgrammeFingerprint = [2]string{
 // and, for the visits that have page views in earlier files too, those page views
 // (bereik_nearby, usually none or few): the file's millions of rows pass through one
 // aggregate and are not materialised in between.
-func maintainPagesAndVisits(c rawConn, fileID int64) error {
+func maintainPagesAndVisits(c rawConn, fileID, rows int64) error {
 	defer c.exec(`DROP TABLE IF EXISTS bereik_touched`)
 	defer c.exec(`DROP TABLE IF EXISTS bereik_nearby`)
 	defer c.exec(`DROP TABLE IF EXISTS bereik_redo`)
@@ -492,8 +492,26 @@ func maintainPagesAndVisits(c rawConn, fileID int64) error {
 	if nearby > 0 {
 		views += ` UNION ALL SELECT * FROM bereik_nearby WHERE visit_id IN (SELECT visit_id FROM bereik_redo)`
 	}
-	return run(fmt.Sprintf(insertVisits, `(SELECT visit_id, `+visitFigures+` FROM (`+views+`) GROUP BY visit_id)`))
+	// A file of millions of rows is aggregated in passes over shares of its visits: the
+	// hash table of one share fits in DuckDB's memory limit, where that of all would
+	// spill (10M page views, 6.1M visits: 4.6-5.3 s in 3 or 4 passes, 6.6-6.9 s in one).
+	passes := max(1, (rows+rowsPerVisitPass-1)/rowsPerVisitPass)
+	for k := range passes {
+		share := ""
+		if passes > 1 {
+			share = fmt.Sprintf(` WHERE visit_id %% %d = %d`, passes, k)
+		}
+		if err := run(fmt.Sprintf(insertVisits, `(SELECT visit_id, `+visitFigures+` FROM (`+views+`)`+share+` GROUP BY visit_id)`)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
+
+// rowsPerVisitPass is how many page views of a file one pass of the per-visit aggregate
+// covers, at most: a share of visits whose hash table fits in publishMemoryLimits' first.
+// A test makes it small.
+var rowsPerVisitPass int64 = 2_500_000
 
 // sqlRunner runs statements within a transaction: a raw driver connection or a *sql.Tx.
 type sqlRunner interface {

@@ -16,8 +16,19 @@ import (
 // next, an access log over a visit log's hours), and then a
 // catalogue that makes more pages the programme's, and checks
 // after each file that the per-visit table and the page dimension, maintained by ingest,
-// hold exactly what a fresh computation from the published page views gives.
+// hold exactly what a fresh computation from the published page views gives: with the
+// visits aggregated in one pass, and in as many passes as a file of millions of rows.
 func TestVisitsAndPagesFollowThePageViews(t *testing.T) {
+	for _, perPass := range []int64{rowsPerVisitPass, 7} {
+		t.Run(fmt.Sprintf("%d rows per pass", perPass), func(t *testing.T) {
+			defer func(was int64) { rowsPerVisitPass = was }(rowsPerVisitPass)
+			rowsPerVisitPass = perPass
+			visitsAndPagesFollowThePageViews(t)
+		})
+	}
+}
+
+func visitsAndPagesFollowThePageViews(t *testing.T) {
 	db, path := testDB(t)
 	dir := t.TempDir()
 	header := "timestamp,visit_id,visitor_id,site,url,page_title,referrer,utm_source,time_on_page\n"
