@@ -413,7 +413,7 @@ var storeProgrammeFingerprint = [2]string{
 
 // maintainPagesAndVisits brings the dimensions of pages and origins and the per-visit
 // table (visits) up to date with a file just published and the rows it replaced
-// (bereik_touched, written by replaceEarlier): every visit the file adds page views to, or
+// (bereik_touched, written by replaceEarlier with the file's span, bereik_span): every visit the file adds page views to, or
 // deleted page views of, is computed again from the published page views. A visit's
 // other page views are looked for within a day of the file's span, per site: visits last
 // less than a day.
@@ -424,6 +424,7 @@ var storeProgrammeFingerprint = [2]string{
 // aggregate and are not materialised in between.
 func maintainPagesAndVisits(c rawConn, fileID, rows int64) error {
 	defer c.exec(`DROP TABLE IF EXISTS bereik_touched`)
+	defer c.exec(`DROP TABLE IF EXISTS bereik_span`)
 	defer c.exec(`DROP TABLE IF EXISTS bereik_nearby`)
 	defer c.exec(`DROP TABLE IF EXISTS bereik_redo`)
 	run := func(qs ...string) error {
@@ -454,9 +455,7 @@ func maintainPagesAndVisits(c rawConn, fileID, rows int64) error {
 		fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE bereik_nearby AS
 			SELECT %[2]s
 			FROM page_view_rows p
-			JOIN (SELECT site, min(ts) - INTERVAL 1 DAY AS lo, max(ts) + INTERVAL 1 DAY AS hi
-			      FROM page_view_rows WHERE file_id = %[1]d GROUP BY site) w
-			  ON p.site = w.site AND p.ts BETWEEN w.lo AND w.hi
+			JOIN bereik_span w ON p.site = w.site AND p.ts BETWEEN w.first_ts - INTERVAL 1 DAY AND w.last_ts + INTERVAL 1 DAY
 			WHERE p.file_id <> %[1]d`, fileID, visitColumns))
 	if err != nil {
 		return err
@@ -644,8 +643,16 @@ func insertParts(c rawConn, run *parseRun, fileID int64) (err error) {
 
 // replaceEarlier deletes the rows of earlier files that a file of a kind loaded in parts
 // holds again, by its merge rule, counting them in out.replaced. The visits those rows
-// belonged to are kept in the temporary table bereik_touched, for maintainPagesAndVisits.
+// belonged to are kept in the temporary table bereik_touched, and the file's first and
+// last row per site in bereik_span, for maintainPagesAndVisits.
 func replaceEarlier(c rawConn, src *source, fileID int64, out *loaded) error {
+	if _, err := c.exec(`CREATE OR REPLACE TEMP TABLE bereik_touched (site VARCHAR, visit_id UBIGINT)`); err != nil {
+		return err
+	}
+	if _, err := c.exec(fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE bereik_span AS
+		SELECT site, min(ts) AS first_ts, max(ts) AS last_ts FROM %s WHERE file_id = %d GROUP BY site`, src.parts, fileID)); err != nil {
+		return err
+	}
 	// The rows of earlier files from this file's first to its last row, per site, are
 	// replaced (replaceSpan: rotated logs meet at an hour, not at midnight). Visit logs
 	// (replaceDays) replace them only on the days the file holds rows of: two exports that
@@ -653,25 +660,26 @@ func replaceEarlier(c rawConn, src *source, fileID int64, out *loaded) error {
 	// visits, or only rejected rows) keeps what was loaded before. Only rows the new file
 	// holds again are deleted. Page views are loaded in time order, so DuckDB's zone maps
 	// on ts skip most of the table before the days are matched.
-	span := fmt.Sprintf(`(SELECT site, min(ts) AS first_ts, max(ts) AS last_ts
-			FROM %[1]s WHERE file_id = %[2]d GROUP BY site) f`, src.parts, fileID)
 	where := fmt.Sprintf(`p.file_id <> %d AND p.site = f.site AND p.ts >= f.first_ts AND p.ts <= f.last_ts`, fileID)
 	switch src.merge {
 	case replaceDays:
 		where += fmt.Sprintf(` AND (p.site, p.ts::DATE) IN (SELECT DISTINCT site, ts::DATE FROM %s WHERE file_id = %d)`, src.parts, fileID)
 	case replaceSpan:
 	case appendRows:
-		_, err := c.exec(`CREATE OR REPLACE TEMP TABLE bereik_touched (site VARCHAR, visit_id UBIGINT)`)
-		return err
+		return nil
 	default:
 		return fmt.Errorf("kind %s: merge rule %d is not one for a kind loaded in parts", src.kind, src.merge)
 	}
-	if _, err := c.exec(fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE bereik_touched AS
-		SELECT DISTINCT p.site, p.visit_id FROM %s p, %s WHERE %s`, src.parts, span, where)); err != nil {
+	// A first file, into an empty table, replaces nothing: the table is not scanned for it.
+	others, err := c.queryInt(fmt.Sprintf(`SELECT count(*) FROM %s WHERE file_id <> %d`, src.parts, fileID))
+	if err != nil || others == 0 {
 		return err
 	}
-	var err error
-	out.replaced, err = c.exec(fmt.Sprintf(`DELETE FROM %s p USING %s WHERE %s`, src.parts, span, where))
+	if _, err := c.exec(fmt.Sprintf(`INSERT INTO bereik_touched
+		SELECT DISTINCT p.site, p.visit_id FROM %s p, bereik_span f WHERE %s`, src.parts, where)); err != nil {
+		return err
+	}
+	out.replaced, err = c.exec(fmt.Sprintf(`DELETE FROM %s p USING bereik_span f WHERE %s`, src.parts, where))
 	return err
 }
 
