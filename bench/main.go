@@ -49,6 +49,15 @@ type measurement struct {
 	rssMiB  float64
 }
 
+// keep takes run r of a step measured more than once into m: the shortest time and the
+// largest peak (first: r is the first run).
+func (m *measurement) keep(r measurement, first bool) {
+	if first || r.seconds < m.seconds {
+		m.seconds = r.seconds
+	}
+	m.rssMiB = max(m.rssMiB, r.rssMiB)
+}
+
 func run(dir, bin string, rows, reps, logLines int) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -87,13 +96,8 @@ func run(dir, bin string, rows, reps, logLines int) error {
 		if err != nil {
 			return err
 		}
-		if i == 0 || b.seconds < base.seconds {
-			base.seconds = b.seconds
-		}
-		if i == 0 || g.seconds < ingest.seconds {
-			ingest.seconds = g.seconds
-		}
-		base.rssMiB, ingest.rssMiB = max(base.rssMiB, b.rssMiB), max(ingest.rssMiB, g.rssMiB)
+		base.keep(b, i == 0)
+		ingest.keep(g, i == 0)
 	}
 	full := filepath.Join(dir, "ingest.duckdb") // the last repetition's database
 
@@ -132,12 +136,17 @@ func run(dir, bin string, rows, reps, logLines int) error {
 			return err
 		}
 	}
-	// 6: scaling.
+	// 6: scaling. Each smaller file is ingested as often as the large one in step 2, so
+	// that the peaks compared are the same statistic: the largest of reps runs.
 	var scaling []measurement
 	for _, f := range files[:len(files)-1] {
-		m, err := child(bin, "ingest", "--db", db("scale"), f)
-		if err != nil {
-			return err
+		var m measurement
+		for i := range reps {
+			r, err := child(bin, "ingest", "--db", db("scale"), f)
+			if err != nil {
+				return err
+			}
+			m.keep(r, i == 0)
 		}
 		scaling = append(scaling, m)
 	}
