@@ -34,7 +34,7 @@ func main() {
 	dir := flag.String("dir", "out/bench", "folder for the generated visit logs and databases")
 	bin := flag.String("bereik", "bin/bereik", "the bereik binary to measure")
 	rows := flag.Int("rows", 10_000_000, "rows of the large visit log")
-	reps := flag.Int("reps", 2, "repetitions of the headline comparison (the minimum counts)")
+	reps := flag.Int("reps", 2, "repetitions of the headline comparison and of the scaling ingests (the shortest time and the largest peak count)")
 	logLines := flag.Int("log-lines", 2_000_000, "lines of the access log compared with GoAccess")
 	flag.Parse()
 	if err := run(*dir, *bin, *rows, *reps, *logLines); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -65,13 +66,24 @@ func visitsAndPagesFollowThePageViews(t *testing.T) {
 	for v := range 10 {
 		noon.WriteString(row(16, 12+v%4, 10, 100+v, "u3", "/begeleiding-a-la-carte/model-bravo", "Model BRAVO", "https://www.linkedin.com/", "", 50))
 	}
-	access := "198.51.100.7 - - [15/Jun/2021:09:00:00 +0200] \"GET /begeleiding-a-la-carte/ HTTP/1.1\" 200 512 \"https://www.google.nl/\" \"Mozilla/5.0 (X11; Linux x86_64) Firefox/89.0\"\n" +
-		"198.51.100.7 - - [15/Jun/2021:09:03:00 +0200] \"GET /artikel-1 HTTP/1.1\" 200 512 \"https://www.kennispleingehandicaptensector.nl/begeleiding-a-la-carte/\" \"Mozilla/5.0 (X11; Linux x86_64) Firefox/89.0\"\n"
+	// A day by itself, exported twice: the second export, over the same hours, lacks visit
+	// 401, which goes, and no page views of other files are left near it.
+	alone := header + row(25, 10, 0, 400, "u1", "/contact", "Contact", "", "", 10) +
+		row(25, 10, 4, 400, "u1", "/artikel-2", "Artikel", "", "", 10) + row(25, 11, 0, 401, "u2", "/contact", "Contact", "", "", 10)
+	aloneAgain := header + row(25, 10, 0, 400, "u1", "/contact", "Contact", "", "", 10) +
+		row(25, 11, 30, 402, "u3", "/contact", "Contact", "", "", 10)
+	// An access log over the visit logs' hours: it replaces the page views of 12:00 to
+	// 12:03 on the 15th, which the second export holds.
+	access := "198.51.100.7 - - [15/Jun/2021:12:00:00 +0200] \"GET /begeleiding-a-la-carte/ HTTP/1.1\" 200 512 \"https://www.google.nl/\" \"Mozilla/5.0 (X11; Linux x86_64) Firefox/89.0\"\n" +
+		"198.51.100.7 - - [15/Jun/2021:12:03:00 +0200] \"GET /artikel-1 HTTP/1.1\" 200 512 \"https://www.kennispleingehandicaptensector.nl/begeleiding-a-la-carte/\" \"Mozilla/5.0 (X11; Linux x86_64) Firefox/89.0\"\n"
+	replaces := map[string]bool{"b.csv": true, "noon.csv": true, "alone-again.csv": true, "kennisplein.access.log": true, "a-again.csv": true}
 	for i, f := range []string{
 		writeFile(t, dir, "a.csv", a.String()),
 		writeFile(t, dir, "b.csv", b.String()),
 		writeFile(t, dir, "noon.csv", noon.String()),
 		writeFile(t, dir, "night.csv", night),
+		writeFile(t, dir, "alone.csv", alone),
+		writeFile(t, dir, "alone-again.csv", aloneAgain),
 		writeFile(t, dir, "kennisplein.access.log", access),
 		writeFile(t, dir, "a-again.csv", a.String()+"\n"),
 		// A catalogue that makes /contact a programme page: every visit's programme page
@@ -81,6 +93,9 @@ func visitsAndPagesFollowThePageViews(t *testing.T) {
 		out := ingestPaths(t, db, path, f)
 		if out[0].Status != "loaded" {
 			t.Fatalf("file %d: %+v", i, out[0])
+		}
+		if replaces[filepath.Base(f)] && out[0].Replaced == 0 {
+			t.Fatalf("%s replaced no page views: the case it is here for did not happen", f)
 		}
 		checkVisitsAndPages(t, db, fmt.Sprintf("file %d (%s, replaced %d)", i, f, out[0].Replaced))
 	}
