@@ -357,21 +357,23 @@ func loadInParts(ctx context.Context, db *sql.DB, run *parseRun, d *digest) (loa
 		debug.FreeOSMemory()
 		defer c.exec(`SET memory_limit = '` + ingestMemoryLimit + `'`)
 		for i, limit := range publishMemoryLimits {
-			if _, err := c.exec(`SET memory_limit = '` + limit + `'`); err != nil {
-				return err
+			// DuckDB refuses a limit below what it holds at that moment ("Out of Memory"
+			// too): the next limit is tried as after a publishing that ran out.
+			_, err := c.exec(`SET memory_limit = '` + limit + `'`)
+			if err == nil {
+				err = c.inTx(func() error {
+					if err := replaceEarlier(c, src, out.fileID, &out); err != nil {
+						return err
+					}
+					if _, err := c.exec(`DELETE FROM ingest_parts WHERE file_id = ?`, int32(out.fileID)); err != nil {
+						return err
+					}
+					if err := publish(c, run, d, &out); err != nil {
+						return err
+					}
+					return maintainPagesAndVisits(c, out.fileID, out.rows)
+				})
 			}
-			err := c.inTx(func() error {
-				if err := replaceEarlier(c, src, out.fileID, &out); err != nil {
-					return err
-				}
-				if _, err := c.exec(`DELETE FROM ingest_parts WHERE file_id = ?`, int32(out.fileID)); err != nil {
-					return err
-				}
-				if err := publish(c, run, d, &out); err != nil {
-					return err
-				}
-				return maintainPagesAndVisits(c, out.fileID, out.rows)
-			})
 			if err != nil && (!strings.Contains(err.Error(), "Out of Memory") || i == len(publishMemoryLimits)-1) {
 				dropParts()
 				return err
@@ -396,6 +398,15 @@ const visitFigures = `any_value(visitor) AS visitor, min(ts) AS started, max(ts)
 
 // visitColumns are the columns of page views that visitFigures read.
 const visitColumns = `visit_id, visitor, ts, time_on_page, page_key, origin_key`
+
+// prefixed returns a column list with each column qualified by prefix ("n.").
+func prefixed(prefix, columns string) string {
+	cols := strings.Split(columns, ", ")
+	for i, c := range cols {
+		cols[i] = prefix + c
+	}
+	return strings.Join(cols, ", ")
+}
 
 // insertVisits puts the visits of a relation of visitFigures (and visit_id) into the
 // per-visit table, each under the site of its first page.
@@ -466,11 +477,13 @@ func maintainPagesAndVisits(c rawConn, fileID, rows int64) error {
 		return err
 	}
 	// The visits of earlier files computed again: those this file adds page views to, and
-	// those whose page views it replaced.
+	// those whose page views it replaced. Only these can be in the per-visit table already:
+	// a visit of the file's that an earlier file has page views of has them within a day
+	// (nearby), or had them deleted just now (touched). The file's own visit ids are never
+	// gathered: probing its page views against the few nearby ones, and joining the table
+	// to the visits redone, keeps every hash table small, however large the file.
 	redo := `CREATE OR REPLACE TEMP TABLE bereik_redo AS SELECT visit_id FROM bereik_touched`
 	if nearby > 0 {
-		// (The file's page views are probed against the few nearby ones, not the other way
-		// round: a hash table of a large file's visit ids would not fit.)
 		redo = fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE bereik_redo AS
 			SELECT visit_id FROM page_view_rows WHERE file_id = %d AND visit_id IN (SELECT visit_id FROM bereik_nearby)
 			UNION SELECT visit_id FROM bereik_touched`, fileID)
@@ -478,21 +491,18 @@ func maintainPagesAndVisits(c rawConn, fileID, rows int64) error {
 	if err := run(redo); err != nil {
 		return err
 	}
-	known, err := c.queryInt(`SELECT count(*) FROM visits`)
+	redone, err := c.queryInt(`SELECT count(*) FROM bereik_redo`)
 	if err != nil {
 		return err
 	}
-	if known > 0 {
-		// An empty table (a first ingest) has nothing to delete: the file's visit ids
-		// are not gathered for it.
-		if err := run(fmt.Sprintf(`DELETE FROM visits WHERE visit_id IN (
-			SELECT visit_id FROM page_view_rows WHERE file_id = %d UNION ALL SELECT visit_id FROM bereik_redo)`, fileID)); err != nil {
+	views := fileRows
+	if redone > 0 {
+		// bereik_redo holds each visit once (UNION, and DISTINCT in bereik_touched): a
+		// join deletes each row once.
+		if err := run(`DELETE FROM visits v USING bereik_redo r WHERE v.visit_id = r.visit_id`); err != nil {
 			return err
 		}
-	}
-	views := fileRows
-	if nearby > 0 {
-		views += ` UNION ALL SELECT ` + visitColumns + ` FROM bereik_nearby WHERE visit_id IN (SELECT visit_id FROM bereik_redo)`
+		views += ` UNION ALL SELECT ` + prefixed("n.", visitColumns) + ` FROM bereik_nearby n JOIN bereik_redo r ON r.visit_id = n.visit_id`
 	}
 	// A file of millions of rows is aggregated in passes over shares of its visits: the
 	// hash table of one share fits in DuckDB's memory limit, where that of all would
