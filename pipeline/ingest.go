@@ -387,15 +387,13 @@ func ingestFile(ctx context.Context, db *sql.DB, cfg *Config, keys *keyer, hints
 	if err != nil {
 		return fail(err)
 	}
-	if d.sha != "" {
-		var seen int
-		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM ingest_log WHERE sha256 = ?`, d.sha).Scan(&seen); err != nil {
-			return fail(err)
-		}
-		if seen > 0 {
-			o.Status = "unchanged"
-			return o
-		}
+	// A file hashed first and found in the ingest log is passed over unparsed.
+	switch err := withConn(ctx, db, func(c rawConn) error { return notLoaded(c, d.sha) }); {
+	case errors.Is(err, errAlreadyLoaded):
+		o.Status = "unchanged"
+		return o
+	case err != nil:
+		return fail(err)
 	}
 	f, err := openRegular(path)
 	if err != nil {

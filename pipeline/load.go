@@ -399,15 +399,6 @@ const visitFigures = `any_value(visitor) AS visitor, min(ts) AS started, max(ts)
 // visitColumns are the columns of page views that visitFigures read.
 const visitColumns = `visit_id, visitor, ts, time_on_page, page_key, origin_key`
 
-// prefixed returns a column list with each column qualified by prefix ("n.").
-func prefixed(prefix, columns string) string {
-	cols := strings.Split(columns, ", ")
-	for i, c := range cols {
-		cols[i] = prefix + c
-	}
-	return strings.Join(cols, ", ")
-}
-
 // insertVisits puts the visits of a relation of visitFigures (and visit_id) into the
 // per-visit table, each under the site of its first page.
 const insertVisits = `INSERT INTO visits
@@ -425,10 +416,9 @@ var storeProgrammeFingerprint = [2]string{
 // maintainPagesAndVisits brings the dimensions of pages and origins and the per-visit
 // table (visits) up to date with a file just published and the rows it replaced
 // (bereik_touched, written by replaceEarlier with the file's span, bereik_span): every
-// visit the file adds page views to, or
-// deleted page views of, is computed again from the published page views. A visit's
-// other page views are looked for within a day of the file's span, per site: visits last
-// less than a day.
+// visit the file adds page views to, or deleted page views of, is computed again from the
+// published page views. A visit's other page views are looked for within a day of the
+// file's span, per site: visits last less than a day.
 //
 // The visits are aggregated straight into the per-visit table from the file's own rows
 // and, for the visits that have page views in earlier files too, those page views
@@ -447,7 +437,6 @@ func maintainPagesAndVisits(c rawConn, fileID, rows int64) error {
 		}
 		return nil
 	}
-	fileRows := fmt.Sprintf(`SELECT %s FROM page_view_rows WHERE file_id = %d`, visitColumns, fileID)
 	err := run(
 		// The pages and origins this file has views of that the dimensions lack.
 		fmt.Sprintf(`INSERT INTO pages
@@ -472,38 +461,25 @@ func maintainPagesAndVisits(c rawConn, fileID, rows int64) error {
 	if err != nil {
 		return err
 	}
-	nearby, err := c.queryInt(`SELECT count(*) FROM bereik_nearby`)
-	if err != nil {
-		return err
-	}
 	// The visits of earlier files computed again: those this file adds page views to, and
 	// those whose page views it replaced. Only these can be in the per-visit table already:
 	// a visit of the file's that an earlier file has page views of has them within a day
 	// (nearby), or had them deleted just now (touched). The file's own visit ids are never
 	// gathered: probing its page views against the few nearby ones, and joining the table
-	// to the visits redone, keeps every hash table small, however large the file.
-	redo := `CREATE OR REPLACE TEMP TABLE bereik_redo AS SELECT visit_id FROM bereik_touched`
-	if nearby > 0 {
-		redo = fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE bereik_redo AS
+	// to the visits redone, keeps every hash table small, however large the file. (With no
+	// nearby page views or no visits to redo, DuckDB skips the probing side of each join.)
+	// bereik_redo holds each visit once (UNION; bereik_touched is DISTINCT): the join
+	// deletes each row once.
+	err = run(
+		fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE bereik_redo AS
 			SELECT visit_id FROM page_view_rows WHERE file_id = %d AND visit_id IN (SELECT visit_id FROM bereik_nearby)
-			UNION SELECT visit_id FROM bereik_touched`, fileID)
-	}
-	if err := run(redo); err != nil {
-		return err
-	}
-	redone, err := c.queryInt(`SELECT count(*) FROM bereik_redo`)
+			UNION SELECT visit_id FROM bereik_touched`, fileID),
+		`DELETE FROM visits v USING bereik_redo r WHERE v.visit_id = r.visit_id`)
 	if err != nil {
 		return err
 	}
-	views := fileRows
-	if redone > 0 {
-		// bereik_redo holds each visit once (UNION, and DISTINCT in bereik_touched): a
-		// join deletes each row once.
-		if err := run(`DELETE FROM visits v USING bereik_redo r WHERE v.visit_id = r.visit_id`); err != nil {
-			return err
-		}
-		views += ` UNION ALL SELECT ` + prefixed("n.", visitColumns) + ` FROM bereik_nearby n JOIN bereik_redo r ON r.visit_id = n.visit_id`
-	}
+	views := fmt.Sprintf(`SELECT %s FROM page_view_rows WHERE file_id = %d
+		UNION ALL SELECT n.* FROM bereik_nearby n JOIN bereik_redo r ON r.visit_id = n.visit_id`, visitColumns, fileID)
 	// A file of millions of rows is aggregated in passes over shares of its visits: the
 	// hash table of one share fits in DuckDB's memory limit, where that of all would
 	// spill (10M page views, 6.1M visits: 3.7-4.3 s in four passes, 6.2 s in one).
@@ -671,8 +647,8 @@ func replaceEarlier(c rawConn, src *source, fileID int64, out *loaded) error {
 	// (replaceDays) replace them only on the days the file holds rows of: two exports that
 	// meet at noon keep each other's half of that day, and a day the new file lacks (no
 	// visits, or only rejected rows) keeps what was loaded before: rows of days (or hours)
-	// the new file does not hold are kept. Page views are loaded in time order, so DuckDB's zone maps
-	// on ts skip most of the table before the days are matched.
+	// the new file does not hold are kept. Page views are loaded in time order, so DuckDB's
+	// zone maps on ts skip most of the table before the days are matched.
 	where := fmt.Sprintf(`p.file_id <> %d AND p.site = f.site AND p.ts >= f.first_ts AND p.ts <= f.last_ts`, fileID)
 	switch src.merge {
 	case replaceDays:
