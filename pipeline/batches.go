@@ -173,7 +173,11 @@ func (r *batchReader) nextBatch() arrow.RecordBatch {
 			r.textBytes[i] = sb.DataLen()
 		}
 	}
-	return b.NewRecordBatch()
+	rec := b.NewRecordBatch()
+	if p.dims != nil {
+		p.dims.see(rec)
+	}
+	return rec
 }
 
 // unreadable returns why a record cannot be read as a row of its table whatever its

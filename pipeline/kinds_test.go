@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"database/sql"
 	"slices"
 	"strings"
 	"testing"
@@ -67,6 +68,23 @@ func TestKindSchemas(t *testing.T) {
 			if diff := cmp.Diff(slices.Sorted(slices.Values(inDuck)), slices.Sorted(slices.Values(schema))); diff != "" {
 				t.Errorf("table %s (-columns in DuckDB +Arrow schema of %s):\n%s", k.table, k.kind, diff)
 			}
+			// The parts table stores the columns an INSERT names (the schema's but those
+			// only a dimension keeps) and the computed keys; each dimension has the key and
+			// the columns it is the hash of.
+			if k.parts != "" {
+				stored := strings.Split(columnList(k), ", ")
+				for _, c := range k.computed {
+					stored = append(stored, c.name)
+					if c.dim != "" {
+						if diff := cmp.Diff(slices.Sorted(slices.Values(append([]string{c.name}, c.of...))), slices.Sorted(slices.Values(columnNames(t, db, c.dim, "")))); diff != "" {
+							t.Errorf("dimension %s (-columns in DuckDB +key and of):\n%s", c.dim, diff)
+						}
+					}
+				}
+				if diff := cmp.Diff(slices.Sorted(slices.Values(stored)), slices.Sorted(slices.Values(columnNames(t, db, k.parts, "file_id")))); diff != "" {
+					t.Errorf("table %s (-columns in DuckDB +stored columns of %s):\n%s", k.parts, k.kind, diff)
+				}
+			}
 			header := []string{}
 			for _, f := range k.spec {
 				header = append(header, f.name())
@@ -116,4 +134,23 @@ func TestKindsAreComplete(t *testing.T) {
 	if err := errUnrecognised(); !strings.Contains(err.Error(), metaAdsSource.is) {
 		t.Errorf("the unrecognised message does not name every kind: %v", err)
 	}
+}
+
+// columnNames are a table's columns in DuckDB, but one (except; "" for none).
+func columnNames(t *testing.T, db *sql.DB, table, except string) []string {
+	t.Helper()
+	rows, err := db.Query(`SELECT column_name FROM information_schema.columns WHERE table_name = ? AND column_name <> ?`, table, except)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, name)
+	}
+	return names
 }

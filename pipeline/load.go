@@ -304,8 +304,9 @@ func publish(c rawConn, run *parseRun, d *digest, out *loaded) error {
 }
 
 // partBatches is how many record batches (of batchRows) one part of a file loaded in parts
-// holds: about a million rows, so that DuckDB holds at most that much uncommitted.
-const partBatches = 8
+// holds: about a million rows, so that DuckDB holds at most that much uncommitted. A test
+// makes it small.
+var partBatches = 8
 
 // loadInParts loads a file of a kind loaded in parts. Its rows go into the kind's parts
 // table (page_view_rows) in parts of partBatches batches, each committed on its own while
@@ -413,8 +414,9 @@ var storeProgrammeFingerprint = [2]string{
 	`INSERT INTO programme_fingerprint SELECT programme_definition()`,
 }
 
-// maintainPagesAndVisits brings the dimensions of pages and origins and the per-visit
-// table (visits) up to date with a file just published and the rows it replaced
+// maintainPagesAndVisits brings the per-visit table (visits) up to date with a file just
+// published and the rows it replaced (the page and origin dimensions have the file's
+// values already, added with its parts by insertDims)
 // (bereik_touched, written by replaceEarlier with the file's span, bereik_span): every
 // visit the file adds page views to, or deleted page views of, is computed again from the
 // published page views. A visit's other page views are looked for within a day of the
@@ -438,18 +440,7 @@ func maintainPagesAndVisits(c rawConn, fileID, rows int64) error {
 		return nil
 	}
 	err := run(
-		// The pages and origins this file has views of that the dimensions lack.
-		fmt.Sprintf(`INSERT INTO pages
-			SELECT n.page_key, n.site, n.path
-			FROM (SELECT page_key, any_value(site) AS site, any_value(path) AS path
-			      FROM page_view_rows WHERE file_id = %d GROUP BY page_key) n
-			ANTI JOIN pages p ON p.page_key = n.page_key`, fileID),
-		fmt.Sprintf(`INSERT INTO origins
-			SELECT n.origin_key, n.referrer, n.utm_source, n.utm_medium
-			FROM (SELECT origin_key, any_value(referrer) AS referrer, any_value(utm_source) AS utm_source,
-			             any_value(utm_medium) AS utm_medium
-			      FROM page_view_rows WHERE file_id = %d GROUP BY origin_key) n
-			ANTI JOIN origins o ON o.origin_key = n.origin_key`, fileID),
+		// (The pages and origins of the file's page views were added with its parts.)
 		// page_view_rows holds only published rows here: the parts of unfinished files
 		// were removed when this ingest began, and this file is published. A visit's id
 		// is a keyed hash of its site and the visit: it names one visit of one site.
@@ -555,19 +546,15 @@ func recountProgrammeViews(r sqlRunner) error {
 	return nil
 }
 
-// RebuildDerived computes the page and origin keys of page views that lack them, and the
-// page and origin dimensions and the per-visit table from every published page view, as
-// migration 014 first made them. Ingest keeps them up to date itself; this is for page
-// views written into the database by other means (tests that build a database by hand).
+// RebuildDerived computes the per-visit table from every published page view, as
+// migration 014 first made it. Ingest keeps it up to date itself; this is for page views
+// written into the database by other means (tests that build a database by hand, which
+// write the pages and origins with them: page_view_rows holds only their keys).
 func RebuildDerived(ctx context.Context, db *sql.DB) error {
 	return withConn(ctx, db, func(c rawConn) error {
 		return c.inTx(func() error {
 			for _, q := range []string{
-				`UPDATE page_view_rows SET page_key = hash(site, path), origin_key = hash(referrer, utm_source, utm_medium)
-					WHERE page_key IS NULL OR origin_key IS NULL`,
-				`DELETE FROM pages`, `DELETE FROM origins`, `DELETE FROM visits`,
-				`INSERT INTO pages SELECT DISTINCT page_key, site, path FROM page_views`,
-				`INSERT INTO origins SELECT DISTINCT origin_key, referrer, utm_source, utm_medium FROM page_views`,
+				`DELETE FROM visits`,
 				fmt.Sprintf(insertVisits, `(SELECT visit_id, `+visitFigures+` FROM page_views GROUP BY visit_id)`),
 				storeProgrammeFingerprint[0], storeProgrammeFingerprint[1],
 			} {
@@ -615,7 +602,14 @@ func insertParts(c rawConn, run *parseRun, fileID int64) (err error) {
 		err = c.inTx(func() error {
 			_, err := c.exec(fmt.Sprintf(`INSERT INTO %s (file_id%s, %s) SELECT %d%s, %s FROM bereik_part`,
 				src.parts, names, list, fileID, exprs, list))
-			return err
+			if err != nil {
+				return err
+			}
+			// The values of the part's rows that the dimensions may lack (and of the
+			// batch or two the parser has read ahead): published with the rows' file,
+			// they are there already; left by a file that fails, they are never read
+			// (every question reads the dimensions through page views).
+			return insertDims(c, ar, src, run.dims)
 		})
 		release()
 		if err != nil {
@@ -733,11 +727,20 @@ func computedColumns(src *source) (names, exprs string) {
 	return names, exprs
 }
 
-// columnList is the kind's columns, as an INSERT names them.
+// columnList is the kind's columns its table stores, as an INSERT names them: those of
+// its schema but the ones only a dimension keeps (computedColumn.held).
 func columnList(src *source) string {
+	held := map[string]bool{}
+	for _, c := range src.computed {
+		for _, h := range c.held {
+			held[h] = true
+		}
+	}
 	cols := make([]string, 0, len(src.schema.Fields()))
 	for _, f := range src.schema.Fields() {
-		cols = append(cols, f.Name)
+		if !held[f.Name] {
+			cols = append(cols, f.Name)
+		}
 	}
 	return strings.Join(cols, ", ")
 }

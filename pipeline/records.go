@@ -151,6 +151,7 @@ func newParseRun(t *table, cfg *Config, keys *keyer, hints fileHints) (*parseRun
 		}
 	}
 	p.out = newBatch(kind.schema)
+	p.dims = newDimValues(kind)
 	var err error
 	if p.parser, err = kind.parser(p); err != nil {
 		p.out.b.Release()

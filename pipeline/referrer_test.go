@@ -39,10 +39,15 @@ func TestReferrerPage(t *testing.T) {
 // is lost or changed otherwise.
 func TestMigrationStripsStoredReferrers(t *testing.T) {
 	db, path := testDB(t)
-	// The database as migration 009 left it: page_views a table (migration 011 makes it a
-	// view of published files).
-	for _, q := range []string{`DROP VIEW page_views`, `ALTER TABLE page_view_rows RENAME TO page_views`, `DROP TABLE ingest_parts`,
-		`DELETE FROM schema_migrations WHERE version IN (10, 11)`,
+	// The database as migration 009 left it: page_views a table with its text (migration
+	// 011 makes it a view of published files, and 018 keeps the text in the dimensions),
+	// with the keys of 014 not yet computed.
+	for _, q := range []string{`DROP VIEW page_views`, `DROP VIEW page_view_keys`, `DROP TABLE page_view_rows`,
+		`CREATE TABLE page_views (file_id INTEGER NOT NULL, ts TIMESTAMP NOT NULL, site VARCHAR NOT NULL, visit_id UBIGINT NOT NULL,
+			visitor UBIGINT NOT NULL, path VARCHAR NOT NULL, page_title VARCHAR, referrer VARCHAR, utm_source VARCHAR,
+			utm_medium VARCHAR, utm_campaign VARCHAR, time_on_page INTEGER, client_net VARCHAR, page_key UBIGINT, origin_key UBIGINT)`,
+		`DROP TABLE ingest_parts`,
+		`DELETE FROM schema_migrations WHERE version IN (10, 11, 18)`,
 		`INSERT INTO ingest_log (file_id, sha256, path, kind, bytes, rows_loaded, rows_rejected, rows_skipped, rows_replaced, loaded_at) VALUES (1, 'x', 'v.csv', 'visit_log', 1, 1, 0, 0, 0, TIMESTAMP '2021-06-02 00:00:00')`} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(err)
@@ -82,4 +87,6 @@ func TestMigrationStripsStoredReferrers(t *testing.T) {
 	if n != int64(len(referrers)) || seconds != 10*int64(len(referrers)*(len(referrers)-1)/2) {
 		t.Errorf("%d page views, %d seconds after the migration", n, seconds)
 	}
+	// Migration 018 computed the keys and moved the text into the dimensions.
+	checkDimensions(t, db, "migrations 010, 011 and 018")
 }

@@ -20,7 +20,7 @@
 -- column: longest_gap_end date
 WITH covered AS (
     SELECT DISTINCT 'page_views' AS source, site AS subject, ts::DATE AS day
-    FROM page_views
+    FROM page_view_keys
     WHERE in_period(ts, $from, $to)
     UNION ALL
     SELECT DISTINCT 'page_reports', site, d::DATE

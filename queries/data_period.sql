@@ -7,7 +7,7 @@
 -- column: last_day date
 SELECT min(first_day) AS first_day, max(last_day) AS last_day
 FROM (
-    SELECT min(ts)::DATE AS first_day, max(ts)::DATE AS last_day FROM page_views
+    SELECT min(ts)::DATE AS first_day, max(ts)::DATE AS last_day FROM page_view_keys
     UNION ALL
     SELECT min(period_start), max(period_end) FROM page_reports
     UNION ALL

@@ -32,24 +32,25 @@ magazine_origins AS (
 -- CTE of them would be materialised, text and all.)
 candidates AS MATERIALIZED (
     SELECT DISTINCT visit_id
-    FROM page_views
+    FROM page_view_keys
     WHERE site = $platform AND in_period(ts, $from, $to)
       AND origin_key IN (SELECT origin_key FROM magazine_origins)
 ),
 magazine_visits AS (
     SELECT visit_id, any_value(visitor) AS visitor, sum(coalesce(time_on_page, 0)) AS seconds
-    FROM page_views
+    FROM page_view_keys
     WHERE site = $magazine AND in_period(ts, $from, $to)
     GROUP BY visit_id
 ),
 platform_visits AS (
-    SELECT visit_id,
-           any_value(visitor) AS visitor,
-           sum(coalesce(time_on_page, 0)) AS seconds,
-           url_host(arg_min_null(referrer, ts)) AS first_referrer_host
-    FROM page_views
-    WHERE site = $platform AND in_period(ts, $from, $to) AND visit_id IN (SELECT visit_id FROM candidates)
-    GROUP BY visit_id
+    SELECT pv.visit_id,
+           any_value(pv.visitor) AS visitor,
+           sum(coalesce(pv.time_on_page, 0)) AS seconds,
+           url_host(arg_min_null(o.referrer, pv.ts)) AS first_referrer_host
+    FROM page_view_keys pv
+    JOIN origins o ON o.origin_key = pv.origin_key
+    WHERE pv.site = $platform AND in_period(pv.ts, $from, $to) AND pv.visit_id IN (SELECT visit_id FROM candidates)
+    GROUP BY pv.visit_id
 ),
 ads AS (
     SELECT sum(impressions)::BIGINT AS impressions, sum(link_clicks)::BIGINT AS clicks,

@@ -33,7 +33,7 @@ WITH firsts AS (
     WHERE $from IS NULL OR started >= $from::DATE
     UNION ALL
     SELECT any_value(pv.visitor), min(pv.ts), arg_min(pv.origin_key, pv.ts)
-    FROM page_views pv
+    FROM page_view_keys pv
     -- visits last less than a day: their page views from the period's start on lie on its
     -- first day.
     WHERE pv.site = $site AND in_period(pv.ts, $from, $to) AND pv.ts < $from::DATE + INTERVAL 1 DAY

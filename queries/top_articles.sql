@@ -37,12 +37,12 @@
 -- The programme's pages, numbered: the visit counts below group on small integers
 -- instead of paths, which is several times faster on millions of page views.
 WITH pages AS MATERIALIZED (
-    SELECT row_number() OVER (ORDER BY site, path)::INTEGER AS page, site, path FROM programme_pages
+    SELECT row_number() OVER (ORDER BY site, path)::INTEGER AS page, page_key, site, path FROM programme_pages
 ),
 programme_views AS (
     SELECT pg.page, pv.visit_id, pv.visitor
-    FROM page_views pv
-    JOIN pages pg ON pg.site = pv.site AND pg.path = pv.path
+    FROM page_view_keys pv
+    JOIN pages pg ON pg.page_key = pv.page_key
     WHERE in_period(pv.ts, $from, $to)
 ),
 -- Distinct visits and visitors per page, as plain counts of deduplicated rows: cheaper
@@ -69,7 +69,7 @@ report_periods AS MATERIALIZED (
 ),
 viewed_days AS (
     SELECT DISTINCT site, ts::DATE AS day
-    FROM page_views
+    FROM page_view_keys
     WHERE in_period(ts, $from, $to)
       AND site IN (SELECT site FROM report_periods)
 ),
@@ -131,11 +131,12 @@ ranked AS (
 ),
 -- Titles only for the pages shown: taking them for every page costs most of the time.
 titles AS (
-    SELECT pv.site, pv.path, arg_max(pv.page_title, pv.ts) AS page_title
-    FROM page_views pv
-    JOIN ranked r ON r.site = pv.site AND r.path = pv.path
+    SELECT pg.site, pg.path, arg_max(pv.page_title, pv.ts) AS page_title
+    FROM page_view_keys pv
+    JOIN pages pg ON pg.page_key = pv.page_key
+    JOIN ranked r ON r.site = pg.site AND r.path = pg.path
     WHERE in_period(pv.ts, $from, $to)
-    GROUP BY pv.site, pv.path
+    GROUP BY pg.site, pg.path
 ),
 items AS (
     SELECT r.site, r.path, ci.title, ci.type

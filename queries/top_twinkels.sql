@@ -14,10 +14,11 @@
 -- column: visits integer
 -- column: visitors integer
 WITH views AS (
-    SELECT path, visit_id, visitor, ts, page_title
-    FROM page_views
-    WHERE site = $site AND starts_with(path, $prefix) AND path <> $prefix
-      AND in_period(ts, $from, $to)
+    SELECT p.path, pv.visit_id, pv.visitor, pv.ts, pv.page_title
+    FROM page_view_keys pv
+    JOIN pages p ON p.page_key = pv.page_key
+    WHERE pv.site = $site AND p.site = $site AND starts_with(p.path, $prefix) AND p.path <> $prefix
+      AND in_period(pv.ts, $from, $to)
 ),
 counted AS (
     SELECT path, count(DISTINCT visit_id) AS visits, count(DISTINCT visitor) AS visitors,

@@ -177,10 +177,17 @@ func pageReport(tool, site, from, to, path, title string, pageviews, unique int)
 		VALUES (2, 3, '%s', '%s', DATE '%s', DATE '%s', '%s', '%s', %d, %d)`, tool, site, from, to, path, title, pageviews, unique)
 }
 
-// pageView is one page_views row, of file 3 (which each test's ingest_log holds).
+// pageView is one page_views row, of file 3 (which each test's ingest_log holds): its
+// page and origin in their dimensions, where not there yet, and the row with their keys,
+// as ingest writes them.
 func pageView(ts, site string, visit, visitor int, path, title, referrer, utmSource, utmMedium string) string {
-	return fmt.Sprintf(`INSERT INTO page_view_rows (file_id, ts, site, visit_id, visitor, path, page_title, referrer, utm_source, utm_medium)
-		VALUES (3, TIMESTAMP '%s', '%s', %d, %d, '%s', '%s', '%s', '%s', '%s')`, ts, site, visit, visitor, path, title, referrer, utmSource, utmMedium)
+	return fmt.Sprintf(`INSERT INTO pages SELECT hash('%[2]s', '%[5]s'), '%[2]s', '%[5]s'
+			WHERE NOT EXISTS (SELECT 1 FROM pages WHERE page_key = hash('%[2]s', '%[5]s'));
+		INSERT INTO origins SELECT hash('%[7]s', '%[8]s', '%[9]s'), '%[7]s', '%[8]s', '%[9]s'
+			WHERE NOT EXISTS (SELECT 1 FROM origins WHERE origin_key = hash('%[7]s', '%[8]s', '%[9]s'));
+		INSERT INTO page_view_rows (file_id, ts, site, visit_id, visitor, page_title, page_key, origin_key)
+		VALUES (3, TIMESTAMP '%[1]s', '%[2]s', %[3]d, %[4]d, '%[6]s', hash('%[2]s', '%[5]s'), hash('%[7]s', '%[8]s', '%[9]s'))`,
+		ts, site, visit, visitor, path, title, referrer, utmSource, utmMedium)
 }
 
 func TestTopArticlesFromPageReportsWhereNoPageViews(t *testing.T) {
