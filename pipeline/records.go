@@ -150,6 +150,16 @@ func newParseRun(t *table, cfg *Config, keys *keyer, hints fileHints) (*parseRun
 			return nil, err
 		}
 	}
+	// A kind loaded in parts (a visit log: millions of rows) has its records read ahead,
+	// on another core than the parser's; after the sample, whose evidence the parser's
+	// side checks every record against.
+	if kind.parts != "" && !t.byLine {
+		if c, ok := p.f.recs.(*chainRecords); ok {
+			c.then = readAhead(c.then)
+		} else {
+			p.f.recs = readAhead(p.f.recs)
+		}
+	}
 	p.out = newBatch(kind.schema)
 	p.dims = newDimValues(kind)
 	var err error
@@ -277,6 +287,13 @@ func (c *chainRecords) next() ([]string, int, error) {
 		}
 	}
 	return rec, line, err
+}
+
+// stop stops the records read ahead, if they are (aheadRecords).
+func (c *chainRecords) stop() {
+	if s, ok := c.then.(interface{ stop() }); ok {
+		s.stop()
+	}
 }
 
 // lineRecords are the non-blank lines of a kind read line by line, as records of one
