@@ -43,14 +43,15 @@ magazine_visits AS (
     GROUP BY visit_id
 ),
 platform_visits AS (
-    SELECT pv.visit_id,
-           any_value(pv.visitor) AS visitor,
-           sum(coalesce(pv.time_on_page, 0)) AS seconds,
-           url_host(arg_min_null(o.referrer, pv.ts)) AS first_referrer_host
-    FROM page_view_keys pv
-    JOIN origins o ON o.origin_key = pv.origin_key
-    WHERE pv.site = $platform AND in_period(pv.ts, $from, $to) AND pv.visit_id IN (SELECT visit_id FROM candidates)
-    GROUP BY pv.visit_id
+    SELECT v.visit_id, v.visitor, v.seconds, url_host(o.referrer) AS first_referrer_host
+    FROM (SELECT visit_id,
+                 any_value(visitor) AS visitor,
+                 sum(coalesce(time_on_page, 0)) AS seconds,
+                 arg_min(origin_key, ts) AS first_origin_key
+          FROM page_view_keys
+          WHERE site = $platform AND in_period(ts, $from, $to) AND visit_id IN (SELECT visit_id FROM candidates)
+          GROUP BY visit_id) v
+    JOIN origins o ON o.origin_key = v.first_origin_key
 ),
 ads AS (
     SELECT sum(impressions)::BIGINT AS impressions, sum(link_clicks)::BIGINT AS clicks,
