@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"database/sql"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -139,18 +140,5 @@ func TestKindsAreComplete(t *testing.T) {
 // columnNames are a table's columns in DuckDB, but one (except; "" for none).
 func columnNames(t *testing.T, db *sql.DB, table, except string) []string {
 	t.Helper()
-	rows, err := db.Query(`SELECT column_name FROM information_schema.columns WHERE table_name = ? AND column_name <> ?`, table, except)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var names []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			t.Fatal(err)
-		}
-		names = append(names, name)
-	}
-	return names
+	return rowsOf(t, db, fmt.Sprintf(`SELECT column_name FROM information_schema.columns WHERE table_name = '%s' AND column_name <> '%s'`, table, except))
 }
