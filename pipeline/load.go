@@ -372,7 +372,7 @@ func loadInParts(ctx context.Context, db *sql.DB, run *parseRun, d *digest) (loa
 					if err := publish(c, run, d, &out); err != nil {
 						return err
 					}
-					return maintainPagesAndVisits(c, out.fileID, out.rows)
+					return maintainVisits(c, out.fileID, out.rows)
 				})
 			}
 			if err != nil && (!strings.Contains(err.Error(), "Out of Memory") || i == len(publishMemoryLimits)-1) {
@@ -414,19 +414,19 @@ var storeProgrammeFingerprint = [2]string{
 	`INSERT INTO programme_fingerprint SELECT programme_definition()`,
 }
 
-// maintainPagesAndVisits brings the per-visit table (visits) up to date with a file just
-// published and the rows it replaced (the page and origin dimensions have the file's
-// values already, added with its parts by insertDims)
-// (bereik_touched, written by replaceEarlier with the file's span, bereik_span): every
-// visit the file adds page views to, or deleted page views of, is computed again from the
-// published page views. A visit's other page views are looked for within a day of the
-// file's span, per site: visits last less than a day.
+// maintainVisits brings the per-visit table (visits) up to date with a file just
+// published and the rows it replaced (bereik_touched, written by replaceEarlier with the
+// file's span, bereik_span): every visit the file adds page views to, or deleted page
+// views of, is computed again from the published page views. A visit's other page views
+// are looked for within a day of the file's span, per site: visits last less than a day.
+// (The page and origin dimensions have the file's values already: insertDims added them
+// with its parts.)
 //
 // The visits are aggregated straight into the per-visit table from the file's own rows
 // and, for the visits that have page views in earlier files too, those page views
 // (bereik_nearby, usually none or few): the file's millions of rows pass through the
 // aggregate (in passes, below) and are not materialised in between.
-func maintainPagesAndVisits(c rawConn, fileID, rows int64) error {
+func maintainVisits(c rawConn, fileID, rows int64) error {
 	defer c.exec(`DROP TABLE IF EXISTS bereik_touched`)
 	defer c.exec(`DROP TABLE IF EXISTS bereik_span`)
 	defer c.exec(`DROP TABLE IF EXISTS bereik_nearby`)
@@ -440,7 +440,6 @@ func maintainPagesAndVisits(c rawConn, fileID, rows int64) error {
 		return nil
 	}
 	err := run(
-		// (The pages and origins of the file's page views were added with its parts.)
 		// page_view_rows holds only published rows here: the parts of unfinished files
 		// were removed when this ingest began, and this file is published. A visit's id
 		// is a keyed hash of its site and the visit: it names one visit of one site.
@@ -627,7 +626,7 @@ func insertParts(c rawConn, run *parseRun, fileID int64) (err error) {
 // replaceEarlier deletes the rows of earlier files that a file of a kind loaded in parts
 // holds again, by its merge rule, counting them in out.replaced. The visits those rows
 // belonged to are kept in the temporary table bereik_touched, and the file's first and
-// last row per site in bereik_span, for maintainPagesAndVisits.
+// last row per site in bereik_span, for maintainVisits.
 func replaceEarlier(c rawConn, src *source, fileID int64, out *loaded) error {
 	if _, err := c.exec(`CREATE OR REPLACE TEMP TABLE bereik_touched (site VARCHAR, visit_id UBIGINT)`); err != nil {
 		return err
