@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"runtime/debug"
 	"sync"
 	"unsafe"
 )
@@ -63,7 +65,12 @@ func (a *aheadRecords) start() {
 		defer close(a.done)
 		defer close(a.chunks)
 		for {
-			c := a.readChunk()
+			select {
+			case <-a.halt:
+				return
+			default:
+			}
+			c := a.read()
 			select {
 			case a.chunks <- c:
 			case <-a.halt:
@@ -74,6 +81,18 @@ func (a *aheadRecords) start() {
 			}
 		}
 	}()
+}
+
+// read reads the next chunk. A panic while reading (the CSV reader, the decoding, the
+// hash) ends the records with an error: it fails this file alone, as a panic in its
+// parser does (batchReader.parse), and the rest of the ingest goes on.
+func (a *aheadRecords) read() (c *recordChunk) {
+	defer func() {
+		if v := recover(); v != nil {
+			c = &recordChunk{firsts: []int32{0}, end: fmt.Errorf("internal error while reading the file (%v); nothing of it was loaded; please report this with the file's first lines\n%s", v, debug.Stack())}
+		}
+	}()
+	return a.readChunk()
 }
 
 // readChunk reads records until the chunk is full or the file ends or fails.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -21,6 +22,20 @@ func (f *failingRecords) next() ([]string, int, error) {
 		return nil, 0, f.err
 	}
 	return rec, line, err
+}
+
+// panickingRecords gives out its first records, then panics.
+type panickingRecords struct {
+	in    records
+	after int
+}
+
+func (p *panickingRecords) next() ([]string, int, error) {
+	if p.after == 0 {
+		panic("the disk driver broke")
+	}
+	p.after--
+	return p.in.next()
 }
 
 // recordsOf reads records to their end, as text: each record, reject or end with its line.
@@ -81,9 +96,18 @@ func TestRecordsReadAhead(t *testing.T) {
 			}
 		}
 	}
+	// A panic while reading ends the records with an error, not the program.
+	aheadChunkBytes, aheadChunkRecords = 1<<20, 3
+	a := readAhead(&panickingRecords{in: source(false), after: 5})
+	got := recordsOf(a)
+	a.stop()
+	// (The records of the chunk being read are dropped with it: the file fails whole.)
+	if last := got[len(got)-1]; len(got) > 6+1 || !strings.HasPrefix(last, "error internal error while reading the file (the disk driver broke)") {
+		t.Errorf("records of a reader that panics after 5: %d, the last %.80q", len(got), last)
+	}
 	// A parser that stops early stops the reading: stop returns, also before the end.
 	aheadChunkBytes, aheadChunkRecords = 1, 1
-	a := readAhead(source(false))
+	a = readAhead(source(false))
 	a.next()
 	a.stop()
 	a.stop()
