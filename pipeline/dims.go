@@ -163,23 +163,13 @@ func insertDims(c rawConn, ar *duckdb.Arrow, kind *source, d *dimValues) error {
 			anyOf[j] = fmt.Sprintf("any_value(%s) AS %s", name, name)
 		}
 		_, err = c.exec(fmt.Sprintf(`INSERT INTO %[1]s (%[2]s, %[3]s)
-			SELECT n.%[2]s, %[6]s
-			FROM (SELECT %[2]s, %[5]s FROM (SELECT %[4]s AS %[2]s, %[3]s FROM bereik_dim) GROUP BY %[2]s) n
+			SELECT n.* FROM (SELECT %[2]s, %[5]s FROM (SELECT %[4]s AS %[2]s, %[3]s FROM bereik_dim) GROUP BY %[2]s) n
 			ANTI JOIN %[1]s d ON d.%[2]s = n.%[2]s`,
-			s.key.dim, s.key.name, cols, s.key.expr, strings.Join(anyOf, ", "), prefixed("n.", s.key.of)))
+			s.key.dim, s.key.name, cols, s.key.expr, strings.Join(anyOf, ", ")))
 		release()
 		if err != nil {
 			return fmt.Errorf("add to %s: %w", s.key.dim, err)
 		}
 	}
 	return nil
-}
-
-// prefixed returns the names, each with prefix, separated by commas.
-func prefixed(prefix string, names []string) string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = prefix + n
-	}
-	return strings.Join(out, ", ")
 }
