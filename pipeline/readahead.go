@@ -98,6 +98,16 @@ func (a *aheadRecords) read() (c *recordChunk) {
 // readChunk reads records until the chunk is full or the file ends or fails.
 func (a *aheadRecords) readChunk() *recordChunk {
 	c := &recordChunk{text: make([]byte, 0, aheadChunkBytes+aheadChunkBytes/8), firsts: []int32{0}}
+	if s, ok := a.in.(*csvScanner); ok {
+		// A CSV table's cells are scanned into the chunk itself.
+		for len(c.lines) < aheadChunkRecords && len(c.text) < aheadChunkBytes {
+			if err := s.appendTo(c); err != nil {
+				c.end = err
+				return c
+			}
+		}
+		return c
+	}
 	for len(c.lines) < aheadChunkRecords && len(c.text) < aheadChunkBytes {
 		rec, line, err := a.in.next()
 		if err != nil {

@@ -113,18 +113,27 @@ func openText(in *bufio.Reader, path string, hints fileHints) (*table, error) {
 	if kind.tableEnds {
 		body = &tableReader{r: br}
 	}
+	t.comma, t.header, t.headerLine = comma, header, headerLine
+	if comma != '\t' {
+		// A quote opens a cell that may hold the separator and newlines.
+		s := newCSVScanner(path, body, byte(comma), maxRecordBytes, headerLine-1)
+		if _, _, err := s.next(); err != nil { // the header, read by sniff already
+			return nil, err
+		}
+		t.recs = s
+		return t, nil
+	}
 	// Tab-separated exports (Matomo's default) do not quote their cells: a " in a title
-	// is text. Elsewhere a quote opens a cell that may hold the separator and newlines.
-	body = &boundedRecords{r: body, quotes: comma != '\t', limit: maxRecordBytes}
+	// is text.
+	body = &boundedRecords{r: body, quotes: false, limit: maxRecordBytes}
 	rows := csv.NewReader(body)
 	rows.Comma = comma
 	rows.FieldsPerRecord = -1
 	rows.ReuseRecord = true
-	rows.LazyQuotes = comma == '\t'
+	rows.LazyQuotes = true
 	if _, err := rows.Read(); err != nil { // the header, read by sniff already
 		return nil, csvError(path, err, headerLine-1)
 	}
-	t.comma, t.header, t.headerLine = comma, header, headerLine
 	t.recs = &csvRecords{path: path, r: rows, offset: headerLine - 1}
 	return t, nil
 }
