@@ -189,11 +189,15 @@ func (p *parseRun) unreadable(rec []string, line int) *lineError {
 		return lineReject(p.f.path, line, len(rec), "",
 			"the row has %d fields where the header has %d: it is cut off (a download or copy that did not finish?); download the export again", known{len(rec)}, known{len(p.f.header)})
 	}
+	cp1252 := p.f.encoding == "windows-1252" || p.f.encoding == "gzip/windows-1252"
+	if k, ok := p.f.recs.(utf8Known); ok && !cp1252 && k.validUTF8() {
+		return nil
+	}
 	for i, f := range rec {
 		if !utf8.ValidString(f) {
 			return lineReject(p.f.path, line, i+1, "", "not valid UTF-8 text: the file changes encoding after its start (partly saved as Windows-1252?); save it again as UTF-8")
 		}
-		if p.f.encoding == "windows-1252" || p.f.encoding == "gzip/windows-1252" {
+		if cp1252 {
 			if s, ok := utf8In1252(f); ok {
 				return lineReject(p.f.path, line, i+1, "",
 					"this cell is UTF-8 text (%q read as Windows-1252), but the file starts in Windows-1252: it changes encoding; save it again as UTF-8", s)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"runtime/debug"
 	"sync"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -40,6 +41,7 @@ type recordChunk struct {
 	lines   []int
 	rejects []aheadReject // records that could not be read, each before the record of its index
 	end     error         // io.EOF, or why the file cannot be read on, after these records
+	utf8    bool          // every cell is valid UTF-8
 }
 
 type aheadReject struct {
@@ -92,8 +94,15 @@ func (a *aheadRecords) read() (c *recordChunk) {
 			c = &recordChunk{firsts: []int32{0}, end: fmt.Errorf("internal error while reading the file (%v); nothing of it was loaded; please report this with the file's first lines\n%s", v, debug.Stack())}
 		}
 	}()
-	return a.readChunk()
+	c = a.readChunk()
+	// Checked here, on the reader's core, for the whole chunk at once: the parser's side
+	// then passes over its check of each cell (parseRun.unreadable).
+	c.utf8 = utf8.Valid(c.text)
+	return c
 }
+
+// validUTF8 says whether the record next returned last is known to be valid UTF-8.
+func (a *aheadRecords) validUTF8() bool { return a.cur != nil && a.cur.utf8 }
 
 // readChunk reads records until the chunk is full or the file ends or fails.
 func (a *aheadRecords) readChunk() *recordChunk {

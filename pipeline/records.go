@@ -298,6 +298,15 @@ func (c *chainRecords) next() ([]string, int, error) {
 	return rec, line, err
 }
 
+// validUTF8 says whether the record next returned last is known to be valid UTF-8.
+func (c *chainRecords) validUTF8() bool {
+	v, ok := c.then.(utf8Known)
+	return c.inThen && ok && v.validUTF8()
+}
+
+// utf8Known are records that can tell a record known to be valid UTF-8 (aheadRecords).
+type utf8Known interface{ validUTF8() bool }
+
 // stop stops the records read ahead, if they are (aheadRecords).
 func (c *chainRecords) stop() {
 	if s, ok := c.then.(interface{ stop() }); ok {

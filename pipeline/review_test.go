@@ -101,23 +101,34 @@ func TestCatalogueWithRejectsOrNoRowsKeepsTheCurrentOne(t *testing.T) {
 	}
 }
 
+// TestInvalidUTF8AfterTheSampleIsRejectedWithItsLine: past the text sniffed, and past the
+// records sampled for the number and date formats (where the records are read ahead and
+// a chunk's text is checked at once), a cell that is not UTF-8 rejects its row.
 func TestInvalidUTF8AfterTheSampleIsRejectedWithItsLine(t *testing.T) {
-	db, path := testDB(t)
-	var b strings.Builder
-	b.WriteString("timestamp,visit_id,visitor_id,site,url\n")
-	for b.Len() < 2*sampleSize {
-		b.WriteString("2021-06-14 09:00:00,1,abc,kennisplein,/begeleiding-a-la-carte/x\n")
-	}
-	lines := strings.Count(b.String(), "\n")
-	b.WriteString("2021-06-14 09:00:00,2,abc,kennisplein,/begeleiding-a-la-carte/caf\xe9\n")
-	out := ingestPaths(t, db, path, writeFile(t, t.TempDir(), "late-cp1252.csv", b.String()))
-	if out[0].Status != "loaded" || out[0].Rejected != 1 || out[0].Rows != int64(lines-1) {
-		t.Fatalf("outcome %+v, want every row but the last loaded", out[0])
-	}
-	var line, col int
-	var reason string
-	db.QueryRow(`SELECT line, col, reason FROM rejects`).Scan(&line, &col, &reason)
-	if line != lines+1 || col != 5 || !strings.Contains(reason, "not valid UTF-8") {
-		t.Errorf("reject %d:%d %s, want line %d column 5", line, col, reason, lines+1)
+	for _, past := range []struct {
+		name  string
+		lines int
+	}{{"the text sniffed", 2 * sampleSize / 64}, {"the records sampled", sampleRecords + 10}} {
+		t.Run(past.name, func(t *testing.T) {
+			db, path := testDB(t)
+			var b strings.Builder
+			b.WriteString("timestamp,visit_id,visitor_id,site,url\n")
+			for range past.lines {
+				b.WriteString("2021-06-14 09:00:00,1,abc,kennisplein,/begeleiding-a-la-carte/x\n")
+			}
+			lines := strings.Count(b.String(), "\n")
+			b.WriteString("2021-06-14 09:00:00,2,abc,kennisplein,/begeleiding-a-la-carte/caf\xe9\n")
+			b.WriteString("2021-06-14 09:00:00,3,abc,kennisplein,/begeleiding-a-la-carte/y\n")
+			out := ingestPaths(t, db, path, writeFile(t, t.TempDir(), "late-cp1252.csv", b.String()))
+			if out[0].Status != "loaded" || out[0].Rejected != 1 || out[0].Rows != int64(lines) {
+				t.Fatalf("outcome %+v, want every row but the one after line %d loaded", out[0], lines)
+			}
+			var line, col int
+			var reason string
+			db.QueryRow(`SELECT line, col, reason FROM rejects`).Scan(&line, &col, &reason)
+			if line != lines+1 || col != 5 || !strings.Contains(reason, "not valid UTF-8") {
+				t.Errorf("reject %d:%d %s, want line %d column 5", line, col, reason, lines+1)
+			}
+		})
 	}
 }
