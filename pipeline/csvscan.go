@@ -15,7 +15,7 @@ import (
 // It writes a record's cells straight into a chunk of records read ahead (appendTo),
 // without the Reader's copy of each record and string per record, and splits a line
 // without a quote (nearly every line of a visit log) with one search per cell: the
-// Reader took a fifth of a large ingest's CPU (pipeline/DUCKDB.md).
+// Reader took a seventh of a large ingest's CPU (docs/BENCHMARKS.md).
 type csvScanner struct {
 	path    string
 	r       *bufio.Reader
