@@ -269,3 +269,30 @@ func mustDay(tb testing.TB, s string) time.Time {
 	}
 	return d
 }
+
+// TestReturningVisitsAfterTheVisitorsFirst: a visit is new when it is its visitor's first
+// on the site, by its start and then by its id, however far before the period or whichever
+// page it had; every later visit of the visitor is returning.
+func TestReturningVisitsAfterTheVisitorsFirst(t *testing.T) {
+	const page = "/begeleiding-a-la-carte/artikel"
+	db := handDB(t, "",
+		// Visitor 1: two visits starting in the same second, the first (the lower id) of
+		// another page; then one in July.
+		pageView("2021-06-14 09:00:00", "kennisplein", 12, 1, page, "A", "", "", ""),
+		pageView("2021-06-14 09:00:00", "kennisplein", 11, 1, "/elders", "B", "", "", ""),
+		pageView("2021-07-01 10:00:00", "kennisplein", 13, 1, page, "A", "", "", ""),
+		// Visitor 2: a visit in March of another page, before the period, then one in it.
+		pageView("2021-03-02 10:00:00", "kennisplein", 21, 2, "/elders", "B", "", "", ""),
+		pageView("2021-08-05 10:00:00", "kennisplein", 22, 2, page, "A", "", "", ""),
+		// Visitor 3: one visit; and visitor 1's visit to another site does not count here.
+		pageView("2021-07-05 10:00:00", "kennisplein", 31, 3, page, "A", "", "", ""),
+		pageView("2021-05-01 10:00:00", "vilans", 41, 1, page, "A", "", "", ""),
+	)
+	got := ask(t, db, "visits_per_quarter", "site=kennisplein", "from=2021-06-01", "to=2021-08-31")
+	// The programme's 4 visits of 3 visitors: new is visit 31 only; 12 comes after 11, and
+	// 13 and 22 after their visitors' first.
+	want := []string{"2021-06-01 | 2021-08-31 | 4 | 3 | 1 | 3"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("visits_per_quarter (-want +got):\n%s", diff)
+	}
+}
