@@ -501,7 +501,7 @@ func newAccessLog(p *parseRun) (parser, error) {
 	if site == "" {
 		site = p.hints.site
 	}
-	a := &accessLog{p: p, out: pageViewColumnsOf(p.out), reader: &logReader{p: p, keys: p.keyer, site: site},
+	a := &accessLog{p: p, out: pageViewColumnsOf(p), reader: &logReader{p: p, keys: p.keyer, site: site},
 		visits: map[visitKey]*openVisit{}}
 	if workers := parseWorkers(); workers > 1 {
 		p.f.recs = &accessLines{in: p.f.recs, a: a, workers: workers}
@@ -658,11 +658,9 @@ func (a *accessLog) emit(v *openVisit, view pageView, onPage time.Duration, have
 	o.site.put(v.key.site)
 	o.visitID.put(v.id)
 	o.visitor.put(v.key.visitor)
-	o.path.put(view.path)
+	o.putPage(v.key.site, view.path)
 	o.title.putOrNull("")
-	o.referrer.putOrNull(view.referrer)
-	o.utmSource.putOrNull(view.utmSource)
-	o.utmMedium.putOrNull(view.utmMedium)
+	o.putOrigin(view.referrer, view.utmSource, view.utmMedium)
 	o.utmCampaign.putOrNull(view.utmCampaign)
 	o.timeOnPage.put(int32(onPage/time.Second), haveOnPage)
 	o.clientNet.putOrNull(view.net)

@@ -173,11 +173,7 @@ func (r *batchReader) nextBatch() arrow.RecordBatch {
 			r.textBytes[i] = sb.DataLen()
 		}
 	}
-	rec := b.NewRecordBatch()
-	if p.dims != nil {
-		p.dims.see(rec)
-	}
-	return rec
+	return b.NewRecordBatch()
 }
 
 // unreadable returns why a record cannot be read as a row of its table whatever its

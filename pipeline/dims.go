@@ -13,31 +13,32 @@ import (
 
 // dimValues gathers, as a file is parsed, the distinct values of the columns its kind
 // keeps in dimension tables (computedColumn.dim: a page view's site and path, its
-// referrer and UTM source and medium), so that each part adds to the dimensions the
-// values they may lack, and the rows store only the keys. The parser's goroutine sees
-// every batch before DuckDB scans it (see); insertParts takes what is new with each part
-// (take), so that a part's rows are published only with their dimensions' rows.
+// referrer and UTM source and medium), with the keys the parser computed for them, so
+// that each part adds to the dimensions the values they may lack, and the rows store only
+// the keys. The parser notes each row's values as it writes the row (note); insertParts
+// takes what is new with each part (take), so that a part's rows are published only with
+// their dimensions' rows.
 type dimValues struct {
 	mu   sync.Mutex
 	sets []*dimSet
 }
 
-// dimSet is one dimension's distinct values met in the file so far.
+// dimSet is one dimension's distinct keys met in the file so far.
 type dimSet struct {
 	key   computedColumn
-	cols  []int // the schema's columns of key.of
-	seen  map[dimRow]struct{}
+	seen  map[uint64]struct{}
 	fresh []dimRow // met since the last take; guarded by dimValues.mu
 }
 
-// dimRow is one row's values of a dimension's columns: up to three texts, and which of
+// dimRow is one key's values of a dimension's columns: up to three texts, and which of
 // them are NULL (bit i: text[i]).
 type dimRow struct {
+	key   uint64
 	text  [3]string
 	nulls uint8
 }
 
-// dimSeenMax bounds the values a dimension remembers in one file: a file of millions of
+// dimSeenMax bounds the keys a dimension remembers in one file: a file of millions of
 // distinct referrers is forgotten in steps of this many (met again, a value is offered
 // again, and the insert passes over what the dimension holds), so that memory does not
 // grow with the file. A test makes it small.
@@ -53,15 +54,7 @@ func newDimValues(kind *source) *dimValues {
 		if len(c.of) > len(dimRow{}.text) {
 			panic(fmt.Sprintf("dimension %s has %d columns; dimRow holds %d", c.dim, len(c.of), len(dimRow{}.text)))
 		}
-		s := &dimSet{key: c, seen: map[dimRow]struct{}{}}
-		for _, name := range c.of {
-			idx := kind.schema.FieldIndices(name)
-			if len(idx) != 1 || kind.schema.Field(idx[0]).Type.ID() != arrow.STRING {
-				panic(fmt.Sprintf("dimension %s: the schema has no text column %q", c.dim, name))
-			}
-			s.cols = append(s.cols, idx[0])
-		}
-		d.sets = append(d.sets, s)
+		d.sets = append(d.sets, &dimSet{key: c, seen: map[uint64]struct{}{}})
 	}
 	if len(d.sets) == 0 {
 		return nil
@@ -69,41 +62,31 @@ func newDimValues(kind *source) *dimValues {
 	return &d
 }
 
-// see notes the values of a batch the dimensions have not been offered yet.
-func (d *dimValues) see(rec arrow.RecordBatch) {
-	for _, s := range d.sets {
-		cols := make([]*array.String, len(s.cols))
-		for i, c := range s.cols {
-			cols[i] = rec.Column(c).(*array.String)
-		}
-		var fresh []dimRow
-		for row := range int(rec.NumRows()) {
-			var k dimRow
-			for i, col := range cols {
-				if col.IsNull(row) {
-					k.nulls |= 1 << i
-				} else {
-					k.text[i] = col.Value(row) // the batch's memory: cloned below if kept
-				}
-			}
-			if _, ok := s.seen[k]; ok {
-				continue
-			}
-			if len(s.seen) >= dimSeenMax {
-				clear(s.seen)
-			}
-			for i := range k.text {
-				k.text[i] = strings.Clone(k.text[i])
-			}
-			s.seen[k] = struct{}{}
-			fresh = append(fresh, k)
-		}
-		if len(fresh) > 0 {
-			d.mu.Lock()
-			s.fresh = append(s.fresh, fresh...)
-			d.mu.Unlock()
-		}
+// note notes the values of one row for dimension set (the kind's computed columns in
+// order), under the key computed from them: text[i] as given, NULL where nullEmpty and
+// it is empty. A nil dimValues notes nothing.
+func (d *dimValues) note(set int, key uint64, nullEmpty bool, text ...string) {
+	if d == nil {
+		return
 	}
+	s := d.sets[set]
+	if _, ok := s.seen[key]; ok {
+		return
+	}
+	if len(s.seen) >= dimSeenMax {
+		clear(s.seen)
+	}
+	s.seen[key] = struct{}{}
+	r := dimRow{key: key}
+	for i, t := range text {
+		if nullEmpty && t == "" {
+			r.nulls |= 1 << i
+		}
+		r.text[i] = strings.Clone(t) // not the chunk of records it points into
+	}
+	d.mu.Lock()
+	s.fresh = append(s.fresh, r)
+	d.mu.Unlock()
 }
 
 // take returns, per dimension, the values met since the last take.
@@ -118,9 +101,9 @@ func (d *dimValues) take() [][]dimRow {
 }
 
 // insertDims adds to each dimension table the values met since the last call that it
-// lacks, with the key DuckDB computes for the rows (the same expression on the same
-// text), in the transaction of the part whose rows reference them.
-func insertDims(c rawConn, ar *duckdb.Arrow, kind *source, d *dimValues) error {
+// lacks, under the keys the parser computed, in the transaction of the part whose rows
+// reference them.
+func insertDims(c rawConn, ar *duckdb.Arrow, d *dimValues) error {
 	if d == nil {
 		return nil
 	}
@@ -129,15 +112,17 @@ func insertDims(c rawConn, ar *duckdb.Arrow, kind *source, d *dimValues) error {
 			continue
 		}
 		s := d.sets[i]
-		fields := make([]arrow.Field, len(s.cols))
-		for j, col := range s.cols {
-			fields[j] = kind.schema.Field(col)
+		fields := []arrow.Field{{Name: s.key.name, Type: arrow.PrimitiveTypes.Uint64}}
+		for _, col := range s.key.of {
+			fields = append(fields, arrow.Field{Name: col, Type: arrow.BinaryTypes.String, Nullable: true})
 		}
 		schema := arrow.NewSchema(fields, nil)
 		b := array.NewRecordBuilder(memory.DefaultAllocator, schema)
+		keys := b.Field(0).(*array.Uint64Builder)
 		for _, r := range rows {
-			for j := range s.cols {
-				sb := b.Field(j).(*array.StringBuilder)
+			keys.Append(r.key)
+			for j := range s.key.of {
+				sb := b.Field(j + 1).(*array.StringBuilder)
 				if r.nulls&(1<<j) != 0 {
 					sb.AppendNull()
 				} else {
@@ -157,15 +142,16 @@ func insertDims(c rawConn, ar *duckdb.Arrow, kind *source, d *dimValues) error {
 		if err != nil {
 			return err
 		}
+		// A key met again after its dimension forgot it (dimSeenMax) is offered twice.
 		cols := strings.Join(s.key.of, ", ")
 		anyOf := make([]string, len(s.key.of))
 		for j, name := range s.key.of {
 			anyOf[j] = fmt.Sprintf("any_value(%s) AS %s", name, name)
 		}
 		_, err = c.exec(fmt.Sprintf(`INSERT INTO %[1]s (%[2]s, %[3]s)
-			SELECT n.* FROM (SELECT %[2]s, %[5]s FROM (SELECT %[4]s AS %[2]s, %[3]s FROM bereik_dim) GROUP BY %[2]s) n
+			SELECT n.* FROM (SELECT %[2]s, %[4]s FROM bereik_dim GROUP BY %[2]s) n
 			ANTI JOIN %[1]s d ON d.%[2]s = n.%[2]s`,
-			s.key.dim, s.key.name, cols, s.key.expr, strings.Join(anyOf, ", ")))
+			s.key.dim, s.key.name, cols, strings.Join(anyOf, ", ")))
 		release()
 		if err != nil {
 			return fmt.Errorf("add to %s: %w", s.key.dim, err)

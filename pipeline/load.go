@@ -591,7 +591,6 @@ func insertParts(c rawConn, run *parseRun, fileID int64) (err error) {
 		}
 	}()
 	list := columnList(src)
-	names, exprs := computedColumns(src)
 	for {
 		part := &partReader{r: reader, left: partBatches}
 		release, err := ar.RegisterView(part, "bereik_part")
@@ -599,8 +598,8 @@ func insertParts(c rawConn, run *parseRun, fileID int64) (err error) {
 			return err
 		}
 		err = c.inTx(func() error {
-			_, err := c.exec(fmt.Sprintf(`INSERT INTO %s (file_id%s, %s) SELECT %d%s, %s FROM bereik_part`,
-				src.parts, names, list, fileID, exprs, list))
+			_, err := c.exec(fmt.Sprintf(`INSERT INTO %s (file_id, %s) SELECT %d, %s FROM bereik_part`,
+				src.parts, list, fileID, list))
 			if err != nil {
 				return err
 			}
@@ -608,7 +607,7 @@ func insertParts(c rawConn, run *parseRun, fileID int64) (err error) {
 			// batch or two the parser has read ahead): published with the rows' file,
 			// they are there already; left by a file that fails, they are never read
 			// (every question reads the dimensions through page views).
-			return insertDims(c, ar, src, run.dims)
+			return insertDims(c, ar, run.dims)
 		})
 		release()
 		if err != nil {
@@ -716,30 +715,11 @@ func (p *partReader) Next() bool {
 	return true
 }
 
-// computedColumns are a kind's computed columns for an INSERT's column list (names) and
-// its SELECT (exprs), each with a leading comma; "" for a kind without.
-func computedColumns(src *source) (names, exprs string) {
-	for _, c := range src.computed {
-		names += ", " + c.name
-		exprs += ", " + c.expr
-	}
-	return names, exprs
-}
-
-// columnList is the kind's columns its table stores, as an INSERT names them: those of
-// its schema but the ones only a dimension keeps (computedColumn.held).
+// columnList is the kind's columns, as an INSERT names them: those of its schema.
 func columnList(src *source) string {
-	held := map[string]bool{}
-	for _, c := range src.computed {
-		for _, h := range c.held {
-			held[h] = true
-		}
-	}
 	cols := make([]string, 0, len(src.schema.Fields()))
 	for _, f := range src.schema.Fields() {
-		if !held[f.Name] {
-			cols = append(cols, f.Name)
-		}
+		cols = append(cols, f.Name)
 	}
 	return strings.Join(cols, ", ")
 }

@@ -110,24 +110,26 @@ type source struct {
 	parser func(p *parseRun) (parser, error)
 }
 
-// computedColumn is a column DuckDB computes on insert: its name and SQL expression. A
-// key of a dimension also names the dimension's table (dim), the loaded columns the key
-// is the hash of (of: the dimension's columns beside the key) and those of them that
-// only the dimension keeps (held): the rows of the parts table store the key instead.
+// computedColumn is a key of a dimension that the parser computes: its name, the SQL
+// expression DuckDB would compute it with (hash() of the dimension's columns: migrations
+// and tests use it), the dimension's table (dim) and the columns the key is the hash of
+// (of: the dimension's columns beside the key). The rows of the parts table store the key;
+// the dimension holds the text once.
 type computedColumn struct {
 	name, expr string
 	dim        string
-	of, held   []string
+	of         []string
 }
 
-// pageViewKeys are the keys of a page view's page and origin, as migration 014 computes
-// them for rows loaded before it. A page's path, and an origin's referrer and UTM source
-// and medium, are kept once in pages and origins, not in every page view: the text
-// DuckDB compresses for every row took half its time of a large ingest (018).
+// pageViewKeys are the keys of a page view's page and origin (pageKey, originKey), as
+// migration 014 computed them for rows loaded before it. A page's path, and an origin's
+// referrer and UTM source and medium, are kept once in pages and origins, not in every
+// page view: the text DuckDB compresses for every row took half its time of a large
+// ingest (018), and since the keys are computed while parsing, the text of every row is
+// not handed to DuckDB either.
 var pageViewKeys = []computedColumn{
-	{name: "page_key", expr: "hash(site, path)", dim: "pages", of: []string{"site", "path"}, held: []string{"path"}},
-	{name: "origin_key", expr: "hash(referrer, utm_source, utm_medium)", dim: "origins",
-		of: []string{"referrer", "utm_source", "utm_medium"}, held: []string{"referrer", "utm_source", "utm_medium"}},
+	{name: "page_key", expr: "hash(site, path)", dim: "pages", of: []string{"site", "path"}},
+	{name: "origin_key", expr: "hash(referrer, utm_source, utm_medium)", dim: "origins", of: []string{"referrer", "utm_source", "utm_medium"}},
 }
 
 // sources are all kinds ingest recognises, in the order they are tried.

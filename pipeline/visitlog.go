@@ -40,11 +40,9 @@ var pageViewSchema = arrow.NewSchema([]arrow.Field{
 	field("site", typString),
 	field("visit_id", typUint64),
 	field("visitor", typUint64),
-	field("path", typString),
+	field("page_key", typUint64),
 	field("page_title", typString),
-	field("referrer", typString),
-	field("utm_source", typString),
-	field("utm_medium", typString),
+	field("origin_key", typUint64),
 	field("utm_campaign", typString),
 	field("time_on_page", typInt32),
 	field("client_net", typString),
@@ -52,18 +50,35 @@ var pageViewSchema = arrow.NewSchema([]arrow.Field{
 
 // pageViewColumns are the columns of a page_views batch, resolved once per file.
 type pageViewColumns struct {
-	ts                                                             timeCol
-	site, path, title, referrer, utmSource, utmMedium, utmCampaign textCol
-	visitID, visitor                                               hashCol
-	timeOnPage                                                     intCol
-	clientNet                                                      textCol
+	ts                           timeCol
+	site, title, utmCampaign     textCol
+	visitID, visitor, page, from hashCol
+	timeOnPage                   intCol
+	clientNet                    textCol
+	dims                         *dimValues
 }
 
-func pageViewColumnsOf(o *batch) pageViewColumns {
+func pageViewColumnsOf(p *parseRun) pageViewColumns {
+	o := p.out
 	return pageViewColumns{ts: timeOf(o, "ts"), site: textOf(o, "site"), visitID: hashOf(o, "visit_id"),
-		visitor: hashOf(o, "visitor"), path: textOf(o, "path"), title: textOf(o, "page_title"),
-		referrer: textOf(o, "referrer"), utmSource: textOf(o, "utm_source"), utmMedium: textOf(o, "utm_medium"),
-		utmCampaign: textOf(o, "utm_campaign"), timeOnPage: intOf(o, "time_on_page"), clientNet: textOf(o, "client_net")}
+		visitor: hashOf(o, "visitor"), page: hashOf(o, "page_key"), title: textOf(o, "page_title"),
+		from: hashOf(o, "origin_key"), utmCampaign: textOf(o, "utm_campaign"), timeOnPage: intOf(o, "time_on_page"),
+		clientNet: textOf(o, "client_net"), dims: p.dims}
+}
+
+// putPage writes the key of the row's page, noting the page for its dimension.
+func (o *pageViewColumns) putPage(site, path string) {
+	k := pageViewPageKey(site, path)
+	o.page.put(k)
+	o.dims.note(0, k, false, site, path)
+}
+
+// putOrigin writes the key of where the row's visitor came from (an empty value is
+// NULL), noting it for its dimension.
+func (o *pageViewColumns) putOrigin(referrer, utmSource, utmMedium string) {
+	k := pageViewOriginKey(referrer, utmSource, utmMedium)
+	o.from.put(k)
+	o.dims.note(1, k, true, referrer, utmSource, utmMedium)
 }
 
 // visitLogSource reads a page-view visit log: one row per page view, columns in any order.
@@ -93,7 +108,7 @@ var visitLogSource = &source{
 	personal: true,
 	dates:    []string{"timestamp"},
 	parser: func(p *parseRun) (parser, error) {
-		return &visitLogParser{p: p, out: pageViewColumnsOf(p.out)}, nil
+		return &visitLogParser{p: p, out: pageViewColumnsOf(p)}, nil
 	},
 }
 
@@ -147,11 +162,9 @@ func (v *visitLogParser) row(rec []string, line int) error {
 	o.site.put(site)
 	o.visitID.put(p.keyer.hash("visit", site, visitID))
 	o.visitor.put(p.keyer.hash("visitor", "", visitorID))
-	o.path.put(path)
+	o.putPage(site, path)
 	o.title.putOrNull(p.cell(rec, vPageTitle))
-	o.referrer.putOrNull(referrerPage(p.cell(rec, vReferrer)))
-	o.utmSource.putOrNull(p.cell(rec, vUTMSource))
-	o.utmMedium.putOrNull(p.cell(rec, vUTMMedium))
+	o.putOrigin(referrerPage(p.cell(rec, vReferrer)), p.cell(rec, vUTMSource), p.cell(rec, vUTMMedium))
 	o.utmCampaign.putOrNull(p.cell(rec, vUTMCampaign))
 	o.timeOnPage.put(int32(seconds), haveSeconds)
 	o.clientNet.putOrNull("")
