@@ -212,3 +212,22 @@ func TestVisitLogReadsDutchExcelTimes(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitURL: a page view's URL as host and path, without its query or fragment,
+// whichever comes first.
+func TestSplitURL(t *testing.T) {
+	for _, c := range []struct{ url, host, path string }{
+		{"https://www.Kennisplein.nl/artikel?utm_source=x#boven", "www.kennisplein.nl", "/artikel"},
+		{"https://www.kennisplein.nl/artikel#boven?niet", "www.kennisplein.nl", "/artikel"},
+		{"https://www.kennisplein.nl?q=1", "www.kennisplein.nl", "/"},
+		{"https://www.kennisplein.nl#x", "www.kennisplein.nl", "/"},
+		{"https://gast@www.kennisplein.nl:8443/a/b", "www.kennisplein.nl", "/a/b"},
+		{"/artikel?x=1", "", "/artikel"},
+		{"?x=1", "", "/"},
+		{"", "", "/"},
+	} {
+		if host, path := splitURL(c.url); host != c.host || path != c.path {
+			t.Errorf("splitURL(%q) = %q, %q; want %q, %q", c.url, host, path, c.host, c.path)
+		}
+	}
+}
