@@ -23,6 +23,7 @@ type csvScanner struct {
 	limit   int
 	offset  int // lines above the table's first line (csvError)
 	numLine int // lines read
+	rawLen  int // the last line's bytes as read, its line end included
 	raw     []byte
 	one     recordChunk // next's record
 	rec     []string
@@ -69,7 +70,8 @@ func (s *csvScanner) readLine() ([]byte, error) {
 		line = s.raw
 	}
 	s.numLine++
-	if len(line) > s.limit {
+	// As boundedRecords counted: a line's bytes but its \n, a \r before it included.
+	if s.rawLen = len(line); len(line)-lengthNL(line) > s.limit {
 		return nil, errLineTooLong
 	}
 	n := len(line)
@@ -125,8 +127,11 @@ func (s *csvScanner) appendTo(c *recordChunk) error {
 		}
 		c.text = append(c.text, line...)
 		c.ends = append(c.ends, int32(len(c.text)))
-	} else if err := s.quoted(c, line, errRead, recLine); err != nil {
-		return fail(err)
+	} else {
+		var err error
+		if errRead, err = s.quoted(c, line, errRead, recLine); err != nil {
+			return fail(err)
+		}
 	}
 	if errRead != nil {
 		return fail(errRead)
@@ -137,9 +142,11 @@ func (s *csvScanner) appendTo(c *recordChunk) error {
 }
 
 // quoted parses a record with a quote in its first line: encoding/csv's readRecord, cell
-// by cell, with its positions of errors.
-func (s *csvScanner) quoted(c *recordChunk, line []byte, errRead error, recLine int) error {
-	size := len(line)
+// by cell, with its positions of errors. It returns the error of reading its lines, if
+// reading one failed once the record had its cells (encoding/csv returns it with the
+// record), and the error that ends the record.
+func (s *csvScanner) quoted(c *recordChunk, line []byte, errRead error, recLine int) (readErr, err error) {
+	size := s.rawLen // the record's bytes as read
 	col, lineNo := 1, recLine
 cells:
 	for {
@@ -153,12 +160,12 @@ cells:
 				field = field[:len(field)-lengthNL(field)]
 			}
 			if j := bytes.IndexByte(field, '"'); j >= 0 {
-				return &csv.ParseError{StartLine: recLine, Line: s.numLine, Column: col + j, Err: csv.ErrBareQuote}
+				return errRead, &csv.ParseError{StartLine: recLine, Line: s.numLine, Column: col + j, Err: csv.ErrBareQuote}
 			}
 			c.text = append(c.text, field...)
 			c.ends = append(c.ends, int32(len(c.text)))
 			if i < 0 {
-				return nil
+				return errRead, nil
 			}
 			line = line[i+1:]
 			col += i + 1
@@ -186,23 +193,24 @@ cells:
 					continue cells
 				case lengthNL(line) == len(line): // the record's end
 					c.ends = append(c.ends, int32(len(c.text)))
-					return nil
+					return errRead, nil
 				default:
-					return &csv.ParseError{StartLine: recLine, Line: s.numLine, Column: col - 1, Err: csv.ErrQuote}
+					return errRead, &csv.ParseError{StartLine: recLine, Line: s.numLine, Column: col - 1, Err: csv.ErrQuote}
 				}
 			case len(line) > 0:
 				// The line ends within the cell: it goes on on the next line.
 				c.text = append(c.text, line...)
 				if errRead != nil {
-					return errRead
+					return nil, errRead
 				}
 				col += len(line)
 				line, errRead = s.readLine()
 				if errors.Is(errRead, errLineTooLong) {
-					return &errRecordTooLong{line: recLine, limit: s.limit}
+					return nil, &errRecordTooLong{line: recLine, limit: s.limit}
 				}
-				if size += len(line); size > s.limit {
-					return &errRecordTooLong{line: recLine, limit: s.limit}
+				// As boundedRecords counted: the record's bytes but its last \n.
+				if size += s.rawLen; size-lengthNL(line) > s.limit {
+					return nil, &errRecordTooLong{line: recLine, limit: s.limit}
 				}
 				if len(line) > 0 {
 					lineNo++
@@ -214,9 +222,9 @@ cells:
 			default:
 				// The file ends within the cell.
 				if errRead == nil {
-					return &csv.ParseError{StartLine: recLine, Line: lineNo, Column: col, Err: csv.ErrQuote}
+					return nil, &csv.ParseError{StartLine: recLine, Line: lineNo, Column: col, Err: csv.ErrQuote}
 				}
-				return errRead
+				return nil, errRead
 			}
 		}
 	}

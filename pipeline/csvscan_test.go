@@ -3,6 +3,8 @@ package pipeline
 import (
 	"bufio"
 	"encoding/csv"
+	"errors"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -101,6 +103,9 @@ func TestCSVScannerBoundsARecord(t *testing.T) {
 	}{
 		{"a long line", "a,b\n1,2\n" + strings.Repeat("x", 300) + "\n3,4\n", 2, "error t.csv:3:1: a record from line 3 on is longer than 0 KiB"},
 		{"an open quote", "a,b\n1,\"2\n" + strings.Repeat("still inside\n", 30), 1, "error t.csv:2:1: a record from line 2 on is longer than 0 KiB"},
+		// The limit is on a record's bytes but its last line end, a \r before it counted.
+		{"a line at the limit", strings.Repeat("x", 200) + "\n" + strings.Repeat("y", 199) + "\r\n" + strings.Repeat("z", 201) + "\n", 2, "error t.csv:3:1: a record from line 3 on is longer than 0 KiB"},
+		{"cells over lines at the limit", "\"" + strings.Repeat("x", 98) + "\n" + strings.Repeat("y", 99) + "\"\n\"" + strings.Repeat("x", 98) + "\n" + strings.Repeat("y", 100) + "\"\n", 1, "error t.csv:3:1: a record from line 3 on is longer than 0 KiB"},
 	} {
 		one, ahead := scannerRecords(c.text, ',', 200)
 		for _, got := range [][]string{one, ahead} {
@@ -123,4 +128,42 @@ func FuzzCSVScanner(f *testing.F) {
 		}
 		csvScannerReadsAsTheReader(t, text, comma)
 	})
+}
+
+// failingReader gives its text, then fails once, then ends: a reader that says its error
+// once only.
+type failingReader struct {
+	text   string
+	failed bool
+}
+
+func (f *failingReader) Read(p []byte) (int, error) {
+	if f.text == "" {
+		if f.failed {
+			return 0, io.EOF
+		}
+		f.failed = true
+		return 0, errors.New("the disk is gone")
+	}
+	n := copy(p, f.text)
+	f.text = f.text[n:]
+	return n, nil
+}
+
+// TestCSVScannerFailsWithItsReader: an error reading the file fails it, also where it comes
+// while a quoted cell goes on over lines (encoding/csv returns it with that record).
+func TestCSVScannerFailsWithItsReader(t *testing.T) {
+	for _, text := range []string{"a,b\n1,2", "a,b\n\"1\n2\",3", "a,b\n\"1\n2\",3\n", "a,b\n\"1\n2\""} {
+		s := newCSVScanner("t.csv", bufio.NewReaderSize(&failingReader{text: text}, 16), ',', 1<<20, 0)
+		got := recordsOf(s)
+		if last := got[len(got)-1]; !strings.Contains(last, "the disk is gone") {
+			t.Errorf("%q: %q, want the read error last", text, got)
+		}
+		r := csv.NewReader(&failingReader{text: text})
+		r.FieldsPerRecord = -1
+		want := recordsOf(&csvRecords{path: "t.csv", r: r})
+		if len(got) != len(want) {
+			t.Errorf("%q: %q, encoding/csv %q", text, got, want)
+		}
+	}
 }

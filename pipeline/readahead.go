@@ -97,8 +97,24 @@ func (a *aheadRecords) read() (c *recordChunk) {
 	c = a.readChunk()
 	// Checked here, on the reader's core, for the whole chunk at once: the parser's side
 	// then passes over its check of each cell (parseRun.unreadable).
-	c.utf8 = utf8.Valid(c.text)
+	c.utf8 = c.validUTF8()
 	return c
+}
+
+// validUTF8 says whether every cell of the chunk is valid UTF-8: the text is, and no cell
+// starts with a continuation byte. (Cells that are not valid can join into valid text,
+// "x\xC3" and "\xA9y" into "xéy"; in valid text a byte that is no continuation byte
+// starts a character, so a cell starting with one is whole characters.)
+func (c *recordChunk) validUTF8() bool {
+	if !utf8.Valid(c.text) {
+		return false
+	}
+	for _, end := range c.ends {
+		if int(end) < len(c.text) && c.text[end]&0xC0 == 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // validUTF8 says whether the record next returned last is known to be valid UTF-8.

@@ -106,18 +106,27 @@ func TestCatalogueWithRejectsOrNoRowsKeepsTheCurrentOne(t *testing.T) {
 // a chunk's text is checked at once), a cell that is not UTF-8 rejects its row.
 func TestInvalidUTF8AfterTheSampleIsRejectedWithItsLine(t *testing.T) {
 	for _, past := range []struct {
-		name  string
-		lines int
-	}{{"the text sniffed", 2 * sampleSize / 64}, {"the records sampled", sampleRecords + 10}} {
+		name, bad string
+		col       int
+	}{
+		{"the text sniffed", "2021-06-14 09:00:00,2,abc,kennisplein,/begeleiding-a-la-carte/caf\xe9\n", 5},
+		{"the records sampled", "2021-06-14 09:00:00,2,abc,kennisplein,/begeleiding-a-la-carte/caf\xe9\n", 5},
+		// Two cells that are not UTF-8 but are when joined ("\xc3\xa9" is é).
+		{"the records sampled, cells that join", "2021-06-14 09:00:00,2,ab\xc3,\xa9kennisplein,/begeleiding-a-la-carte/x\n", 3},
+	} {
 		t.Run(past.name, func(t *testing.T) {
 			db, path := testDB(t)
 			var b strings.Builder
 			b.WriteString("timestamp,visit_id,visitor_id,site,url\n")
-			for range past.lines {
+			n := 2 * sampleSize / 64
+			if strings.HasPrefix(past.name, "the records sampled") {
+				n = sampleRecords + 10
+			}
+			for range n {
 				b.WriteString("2021-06-14 09:00:00,1,abc,kennisplein,/begeleiding-a-la-carte/x\n")
 			}
 			lines := strings.Count(b.String(), "\n")
-			b.WriteString("2021-06-14 09:00:00,2,abc,kennisplein,/begeleiding-a-la-carte/caf\xe9\n")
+			b.WriteString(past.bad)
 			b.WriteString("2021-06-14 09:00:00,3,abc,kennisplein,/begeleiding-a-la-carte/y\n")
 			out := ingestPaths(t, db, path, writeFile(t, t.TempDir(), "late-cp1252.csv", b.String()))
 			if out[0].Status != "loaded" || out[0].Rejected != 1 || out[0].Rows != int64(lines) {
@@ -126,8 +135,8 @@ func TestInvalidUTF8AfterTheSampleIsRejectedWithItsLine(t *testing.T) {
 			var line, col int
 			var reason string
 			db.QueryRow(`SELECT line, col, reason FROM rejects`).Scan(&line, &col, &reason)
-			if line != lines+1 || col != 5 || !strings.Contains(reason, "not valid UTF-8") {
-				t.Errorf("reject %d:%d %s, want line %d column 5", line, col, reason, lines+1)
+			if line != lines+1 || col != past.col || !strings.Contains(reason, "not valid UTF-8") {
+				t.Errorf("reject %d:%d %s, want line %d column %d", line, col, reason, lines+1, past.col)
 			}
 		})
 	}
