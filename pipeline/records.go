@@ -125,7 +125,7 @@ func openText(in *bufio.Reader, path string, hints fileHints) (*table, error) {
 	}
 	// Tab-separated exports (Matomo's default) do not quote their cells: a " in a title
 	// is text.
-	body = &boundedRecords{r: body, quotes: false, limit: maxRecordBytes}
+	body = &boundedRecords{r: body, limit: maxRecordBytes}
 	rows := csv.NewReader(body)
 	rows.Comma = comma
 	rows.FieldsPerRecord = -1
@@ -354,18 +354,13 @@ func (l *lineRecords) next() ([]string, int, error) {
 	}
 }
 
-// boundedRecords passes a CSV text through, failing once a record grows longer than
-// limit bytes: an endless line, or a quote opened and never closed, would otherwise make
-// the CSV reader hold the rest of the file as one record. With quotes, a newline inside
-// a quoted cell does not end the record (a doubled quote "" toggles twice).
+// boundedRecords fails a tab-separated table, whose cells are never quoted (a record is
+// a line), at a line longer than limit, naming the line.
 type boundedRecords struct {
 	r      io.Reader
-	quotes bool
 	limit  int
-	inside bool // within a quoted cell
-	length int  // bytes of the current record so far
-	line   int  // newlines passed
-	start  int  // newlines passed before the current record began
+	length int // bytes of the current line so far
+	line   int // newlines passed
 }
 
 // errRecordTooLong fails a file whose record passes maxRecordBytes.
@@ -380,37 +375,18 @@ func (e *errRecordTooLong) Error() string {
 
 func (b *boundedRecords) Read(p []byte) (int, error) {
 	n, err := b.r.Read(p)
-	chunk := p[:n]
-	for len(chunk) > 0 && b.length <= b.limit {
-		// The next quote (with quotes), found with the fast single-byte search; the
-		// newlines before it counted in one pass.
-		q := len(chunk)
-		if b.quotes {
-			if i := bytes.IndexByte(chunk, '"'); i >= 0 {
-				q = i
-			}
-		}
-		seg := chunk[:q]
+	if b.length <= b.limit {
+		// The newlines counted in one pass; the line goes on after the last.
+		seg := p[:n]
 		if nl := bytes.Count(seg, newline); nl > 0 {
 			b.line += nl
-			if !b.inside {
-				b.start = b.line
-				b.length = len(seg) - 1 - bytes.LastIndexByte(seg, '\n')
-			} else {
-				b.length += len(seg)
-			}
+			b.length = len(seg) - 1 - bytes.LastIndexByte(seg, '\n')
 		} else {
 			b.length += len(seg)
 		}
-		if q < len(chunk) { // a quote
-			b.inside = !b.inside
-			b.length++
-			q++
-		}
-		chunk = chunk[q:]
 	}
 	if b.length > b.limit {
-		return n, &errRecordTooLong{line: b.start + 1, limit: b.limit}
+		return n, &errRecordTooLong{line: b.line + 1, limit: b.limit}
 	}
 	return n, err
 }

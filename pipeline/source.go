@@ -110,26 +110,26 @@ type source struct {
 	parser func(p *parseRun) (parser, error)
 }
 
-// computedColumn is a key of a dimension that the parser computes: its name, the SQL
-// expression DuckDB would compute it with (hash() of the dimension's columns: migrations
-// and tests use it), the dimension's table (dim) and the columns the key is the hash of
-// (of: the dimension's columns beside the key). The rows of the parts table store the key;
-// the dimension holds the text once.
+// computedColumn is a key of a dimension that the parser computes: its name, the
+// dimension's table (dim) and the columns the key is the hash of (of: the dimension's
+// columns beside the key). The rows of the parts table store the key; the dimension holds
+// the text once.
 type computedColumn struct {
-	name, expr string
-	dim        string
-	of         []string
+	name string
+	dim  string
+	of   []string
 }
 
-// pageViewKeys are the keys of a page view's page and origin (pageKey, originKey), as
-// migration 014 computed them for rows loaded before it. A page's path, and an origin's
-// referrer and UTM source and medium, are kept once in pages and origins, not in every
-// page view: the text DuckDB compresses for every row took half its time of a large
-// ingest (018), and since the keys are computed while parsing, the text of every row is
-// not handed to DuckDB either.
+// pageViewKeys are the keys of a page view's page and origin: DuckDB's hash(site, path)
+// and hash(referrer, utm_source, utm_medium), as migration 014 computed them for rows
+// loaded before it, and as the parser computes them now (pageViewPageKey,
+// pageViewOriginKey). A page's path, and an origin's referrer and UTM source and medium,
+// are kept once in pages and origins, not in every page view: the text DuckDB compresses
+// for every row took half its time of a large ingest (018), and since the keys are
+// computed while parsing, the text of every row is not handed to DuckDB either.
 var pageViewKeys = []computedColumn{
-	{name: "page_key", expr: "hash(site, path)", dim: "pages", of: []string{"site", "path"}},
-	{name: "origin_key", expr: "hash(referrer, utm_source, utm_medium)", dim: "origins", of: []string{"referrer", "utm_source", "utm_medium"}},
+	{name: "page_key", dim: "pages", of: []string{"site", "path"}},
+	{name: "origin_key", dim: "origins", of: []string{"referrer", "utm_source", "utm_medium"}},
 }
 
 // sources are all kinds ingest recognises, in the order they are tried.
