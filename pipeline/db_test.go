@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"testing"
+	"time"
 )
 
 // TestReadOnlyOpenBringsAnOlderDatabaseUpToDate: a database written by an older bereik
@@ -35,5 +36,64 @@ func TestReadOnlyOpenBringsAnOlderDatabaseUpToDate(t *testing.T) {
 	}
 	if err := ro.QueryRow(`SELECT max(version) FROM schema_migrations`).Scan(&n); err != nil || n != latest {
 		t.Errorf("schema version %d, %v; want %d", n, err, latest)
+	}
+}
+
+// TestComparisonWindows checks the windows a period is compared with (migrations 017 and
+// 020) against the rule computed in Go, for periods of whole months and of days, across
+// month and year ends and 29 February.
+func TestComparisonWindows(t *testing.T) {
+	db, _ := testDB(t)
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	// yearEarlier is a day a year before, the last of February for 29 February, as
+	// DuckDB's DATE - INTERVAL 1 YEAR.
+	yearEarlier := func(d time.Time) time.Time {
+		e := d.AddDate(-1, 0, 0)
+		if e.Day() != d.Day() {
+			e = e.AddDate(0, 0, -e.Day())
+		}
+		return e
+	}
+	starts := []time.Time{day(2019, 9, 1), day(2020, 2, 29), day(2020, 3, 1), day(2020, 12, 31), day(2021, 1, 1), day(2021, 6, 5), day(2021, 3, 31)}
+	n := 0
+	for _, from := range starts {
+		for _, days := range []int{1, 28, 29, 30, 31, 59, 60, 61, 89, 90, 91, 92, 181, 182, 365, 366, 400, 730} {
+			to := from.AddDate(0, 0, days-1)
+			whole := from.Day() == 1 && to.AddDate(0, 0, 1).Day() == 1
+			var prevStart, yearEnd time.Time
+			if whole {
+				months := (to.Year()*12 + int(to.Month())) - (from.Year()*12 + int(from.Month())) + 1
+				prevStart = from.AddDate(0, -months, 0)
+				lastMonth := yearEarlier(to)
+				yearEnd = day(lastMonth.Year(), lastMonth.Month()+1, 1).AddDate(0, 0, -1)
+			} else {
+				prevStart = from.AddDate(0, 0, -days)
+				yearEnd = yearEarlier(to)
+			}
+			want := []time.Time{from, to, prevStart, from.AddDate(0, 0, -1), yearEarlier(from), yearEnd}
+			var got [6]time.Time
+			err := db.QueryRow(`SELECT window_start('current', $1, $2), window_end('current', $1, $2),
+				window_start('previous', $1, $2), window_end('previous', $1, $2),
+				window_start('year_earlier', $1, $2), window_end('year_earlier', $1, $2)`, from, to).
+				Scan(&got[0], &got[1], &got[2], &got[3], &got[4], &got[5])
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range want {
+				if !got[i].Equal(want[i]) {
+					t.Errorf("%s..%s: bound %d is %s, want %s", from.Format(time.DateOnly), to.Format(time.DateOnly), i, got[i].Format(time.DateOnly), want[i].Format(time.DateOnly))
+				}
+			}
+			n++
+		}
+	}
+	// comparison_windows says the same.
+	var mismatches int
+	if err := db.QueryRow(`SELECT count(*) FROM comparison_windows(DATE '2021-06-01', DATE '2021-08-31') w
+		WHERE w.start_day <> window_start(w.which, DATE '2021-06-01', DATE '2021-08-31') OR w.end_day <> window_end(w.which, DATE '2021-06-01', DATE '2021-08-31')`).Scan(&mismatches); err != nil || mismatches != 0 {
+		t.Errorf("comparison_windows differs from window_start and window_end: %d rows, %v", mismatches, err)
+	}
+	if n < 100 {
+		t.Fatalf("only %d periods checked", n)
 	}
 }
