@@ -47,6 +47,7 @@ type lineChunk struct {
 	// rejects are lines that could not be read as lines, each before the line of its index.
 	rejects []heldReject
 	end     error // io.EOF, or why the file cannot be read on, after these lines
+	utf8    bool  // every line is known to be valid UTF-8
 	entries []logEntry
 	done    chan struct{} // closed once entries are read
 }
@@ -139,6 +140,8 @@ func (l *accessLines) readChunk() (c *lineChunk) {
 			c.end = fmt.Errorf("%s: internal error while reading the file (%v); nothing of it was loaded; please report this with the file's first lines\n%s", l.a.p.f.path, v, debug.Stack())
 		}
 	}()
+	known, _ := l.in.(utf8Known)
+	c.utf8 = known != nil
 	for len(c.lines) < lineChunkSize {
 		rec, line, err := l.in.next()
 		if err != nil {
@@ -152,9 +155,14 @@ func (l *accessLines) readChunk() (c *lineChunk) {
 		}
 		c.lines = append(c.lines, rec[0])
 		c.nums = append(c.nums, line)
+		c.utf8 = c.utf8 && known.validUTF8()
 	}
 	return c
 }
+
+// validUTF8 says whether the record next returned last is known to be valid UTF-8: its
+// chunk's lines all are (parseRun.unreadable then passes over its check of the line).
+func (l *accessLines) validUTF8() bool { return l.cur != nil && l.cur.utf8 }
 
 // readLines reads a chunk's lines, each by itself. A panic fails the file at its line:
 // that line and every one after it in the chunk say so, so that none is taken for read.

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // writeFile writes a test export into dir and returns its path.
@@ -139,5 +141,50 @@ func TestInvalidUTF8AfterTheSampleIsRejectedWithItsLine(t *testing.T) {
 				t.Errorf("reject %d:%d %s, want line %d column %d", line, col, reason, lines+1, past.col)
 			}
 		})
+	}
+}
+
+// TestInvalidUTF8InAnAccessLogIsRejectedWithItsLine: an access log's lines are read a
+// block at a time and checked for UTF-8 per block (lineRecords); a line that is not UTF-8
+// is rejected as its line, in the sample (after the text sniffed for its encoding) and
+// after it, in every block that holds one.
+func TestInvalidUTF8InAnAccessLogIsRejectedWithItsLine(t *testing.T) {
+	db, path := testDB(t)
+	var b strings.Builder
+	line := 0
+	var bad []int
+	for i := range sampleRecords + 3*lineChunkSize {
+		at := time.Date(2021, 6, 15, 8, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Second).Format("02/Jan/2006:15:04:05")
+		agent := uaChrome
+		if i == 1000 || i == sampleRecords+50 || i == sampleRecords+2*lineChunkSize+7 {
+			agent = "Mozilla/5.0 caf\xe9"
+			bad = append(bad, line+1)
+		}
+		b.WriteString(getLine(fmt.Sprintf("198.51.100.%d", i%200), at, "/begeleiding-a-la-carte/x", agent))
+		line++
+	}
+	out := ingestPaths(t, db, path, writeFile(t, t.TempDir(), "kennisplein.access.log", b.String()))
+	if out[0].Status != "loaded" || out[0].Rejected != int64(len(bad)) || out[0].Rows != int64(line-len(bad)) {
+		t.Fatalf("outcome %+v, want %d rows loaded and lines %v rejected", out[0], line-len(bad), bad)
+	}
+	rows, err := db.Query(`SELECT line, reason FROM rejects ORDER BY line`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []int
+	for rows.Next() {
+		var n int
+		var reason string
+		if err := rows.Scan(&n, &reason); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(reason, "not valid UTF-8") {
+			t.Errorf("line %d: %s", n, reason)
+		}
+		got = append(got, n)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(bad) {
+		t.Errorf("rejected lines %v, want %v", got, bad)
 	}
 }

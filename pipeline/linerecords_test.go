@@ -1,0 +1,148 @@
+package pipeline
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"testing/iotest"
+	"unicode/utf8"
+)
+
+// readLinesOneByOne reads lines as lineRecords did before it read blocks: each line by
+// itself through a reader buffering maxLine bytes. It is what lineRecords must give, but
+// for one case: a last line without line end of maxLine bytes or more, which it took
+// where the reader gave its end with the file's end and rejected otherwise, is too long.
+func readLinesOneByOne(path string, r io.Reader) []string {
+	br := bufio.NewReaderSize(r, maxLine)
+	var out []string
+	lineNo := 0
+	for {
+		b, err := br.ReadSlice('\n')
+		tooLong := errors.Is(err, bufio.ErrBufferFull)
+		for errors.Is(err, bufio.ErrBufferFull) {
+			_, err = br.ReadSlice('\n')
+		}
+		if errors.Is(err, io.EOF) && (len(b) > 0 || tooLong) {
+			err = nil
+		}
+		if errors.Is(err, io.EOF) {
+			return append(out, "EOF")
+		}
+		if err != nil {
+			return append(out, fmt.Sprintf("error %d: cannot read the file on (%v)", lineNo+1, err))
+		}
+		lineNo++
+		if tooLong || len(strings.TrimSuffix(string(b), "\n")) >= maxLine {
+			out = append(out, fmt.Sprintf("reject %d", lineNo))
+			continue
+		}
+		line := strings.TrimRight(string(b), "\r\n")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		out = append(out, fmt.Sprintf("%d %q", lineNo, line))
+	}
+}
+
+// readLineRecords reads every record of lineRecords, in the form of readLinesOneByOne, and
+// checks that a line it says is valid UTF-8 is.
+func readLineRecords(t *testing.T, path string, r io.Reader) []string {
+	t.Helper()
+	l := &lineRecords{path: path, r: r}
+	var out []string
+	for {
+		rec, line, err := l.next()
+		var rr *recordReject
+		var le *lineError
+		switch {
+		case errors.Is(err, io.EOF):
+			return append(out, "EOF")
+		case errors.As(err, &rr):
+			out = append(out, fmt.Sprintf("reject %d", line))
+			if !strings.Contains(rr.Error(), "the line is longer than") {
+				t.Errorf("reject of line %d: %v", line, rr)
+			}
+		case errors.As(err, &le):
+			reason, _, _ := strings.Cut(le.Reason, ");")
+			return append(out, fmt.Sprintf("error %d: %s)", le.Line, reason))
+		case err != nil:
+			t.Fatalf("line %d: %v", line, err)
+		default:
+			if l.validUTF8() && !utf8.ValidString(rec[0]) {
+				t.Errorf("line %d is said to be valid UTF-8 but is not: %q", line, rec[0])
+			}
+			out = append(out, fmt.Sprintf("%d %q", line, rec[0]))
+		}
+	}
+}
+
+// TestLineRecordsReadAsOneByOne checks that lines read in blocks are the lines, numbers,
+// rejects and errors of reading them one by one: over written cases and random texts,
+// through readers that give one byte at a time, half of what is asked, and fail.
+func TestLineRecordsReadAsOneByOne(t *testing.T) {
+	defer func(m, b int) { maxLine, lineBlock = m, b }(maxLine, lineBlock)
+	maxLine, lineBlock = 32, 128
+	long := strings.Repeat("x", 40)
+	cases := []string{
+		"",
+		"a",
+		"a\n",
+		"a\r\nb\r\n\r\n  \n\tc",
+		"\n\n\na\n\n",
+		strings.Repeat("y", 31) + "\n" + strings.Repeat("y", 32) + "\n" + strings.Repeat("y", 30) + "\r\n" + strings.Repeat("y", 31) + "\r\n",
+		long + "\nb\n" + long,
+		strings.Repeat("z", 127) + "\nb\n",
+		strings.Repeat("z", 128) + "\nb\n",
+		strings.Repeat("z", 129) + "\nb\n",
+		strings.Repeat("z", 1000) + "\nb\n" + strings.Repeat("z", 300),
+		strings.Repeat("0123456789\n", 50),
+		"caf\xc3\xa9\nbad \xff here\nok\n",
+	}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"a", "bc", " ", "\t", "\r", "\n", "\r\n", "é", "\xff", "\xc3", strings.Repeat("w", 20), strings.Repeat("v", 45)}
+	for range 3000 {
+		var b strings.Builder
+		for range rnd.IntN(80) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	readers := map[string]func(string) io.Reader{
+		"whole":    func(s string) io.Reader { return strings.NewReader(s) },
+		"one byte": func(s string) io.Reader { return iotest.OneByteReader(strings.NewReader(s)) },
+		"half":     func(s string) io.Reader { return iotest.HalfReader(strings.NewReader(s)) },
+		"with EOF": func(s string) io.Reader { return iotest.DataErrReader(strings.NewReader(s)) },
+		"failing": func(s string) io.Reader {
+			return io.MultiReader(strings.NewReader(s[:len(s)/2]), iotest.ErrReader(errors.New("disk gone")))
+		},
+	}
+	n := 0
+	for i, text := range cases {
+		for name, reader := range readers {
+			want := readLinesOneByOne("t.log", reader(text))
+			got := readLineRecords(t, "t.log", reader(text))
+			if !slicesEqual(want, got) {
+				t.Errorf("case %d (%q), read %s:\nwant %q\ngot  %q", i, text, name, want, got)
+				if n++; n > 5 {
+					t.FailNow()
+				}
+			}
+		}
+	}
+}
+
+func slicesEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
