@@ -287,11 +287,20 @@ func TestReturningVisitsAfterTheVisitorsFirst(t *testing.T) {
 		// Visitor 3: one visit; and visitor 1's visit to another site does not count here.
 		pageView("2021-07-05 10:00:00", "kennisplein", 31, 3, page, "A", "", "", ""),
 		pageView("2021-05-01 10:00:00", "vilans", 41, 1, page, "A", "", "", ""),
+		// Visitor 4: a visit that crosses the period's start, with its programme page in
+		// the period (its first: new), and one that crosses its end (returning).
+		pageView("2021-05-31 23:50:00", "kennisplein", 51, 4, "/elders", "B", "", "", ""),
+		pageView("2021-06-01 00:10:00", "kennisplein", 51, 4, page, "A", "", "", ""),
+		pageView("2021-08-31 23:55:00", "kennisplein", 52, 4, page, "A", "", "", ""),
+		pageView("2021-09-01 00:05:00", "kennisplein", 52, 4, "/elders", "B", "", "", ""),
+		// Visitor 5: a visit across the start whose programme page lies before it.
+		pageView("2021-05-31 23:50:00", "kennisplein", 61, 5, page, "A", "", "", ""),
+		pageView("2021-06-01 00:10:00", "kennisplein", 61, 5, "/elders", "B", "", "", ""),
 	)
 	got := ask(t, db, "visits_per_quarter", "site=kennisplein", "from=2021-06-01", "to=2021-08-31")
-	// The programme's 4 visits of 3 visitors: new is visit 31 only; 12 comes after 11, and
-	// 13 and 22 after their visitors' first.
-	want := []string{"2021-06-01 | 2021-08-31 | 4 | 3 | 1 | 3"}
+	// The programme's 6 visits of 4 visitors: new are visits 31 and 51; 12 comes after 11,
+	// and 13, 22 and 52 after their visitors' first. Visit 61 is no programme visit of the period.
+	want := []string{"2021-06-01 | 2021-08-31 | 6 | 4 | 2 | 4"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("visits_per_quarter (-want +got):\n%s", diff)
 	}
