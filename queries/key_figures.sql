@@ -57,6 +57,7 @@ windows AS MATERIALIZED (
 -- gives it), the windows' bounds are computed from the parameters themselves: constants,
 -- which the scans use; else from the data's first and last day. Not counted at all where
 -- $metrics asks for none of the visit figures (the report shows site_key_figures instead).
+-- Nor for a year-earlier window that overlaps the period, which is not compared.
 views AS (
     SELECT which, sum(visits)::BIGINT AS visits, sum(visitors)::BIGINT AS visitors, sum(page_views)::BIGINT AS page_views
     FROM (
@@ -64,13 +65,13 @@ views AS (
         UNION ALL
         SELECT * FROM window_programme_visits('previous', window_start('previous', $from, $to), window_end('previous', $from, $to)) WHERE $from IS NOT NULL AND $to IS NOT NULL AND visit_figures_wanted($metrics)
         UNION ALL
-        SELECT * FROM window_programme_visits('year_earlier', window_start('year_earlier', $from, $to), window_end('year_earlier', $from, $to)) WHERE $from IS NOT NULL AND $to IS NOT NULL AND visit_figures_wanted($metrics)
+        SELECT * FROM window_programme_visits('year_earlier', window_start('year_earlier', $from, $to), window_end('year_earlier', $from, $to)) WHERE $from IS NOT NULL AND $to IS NOT NULL AND window_end('year_earlier', $from, $to) < $from::DATE AND visit_figures_wanted($metrics)
         UNION ALL
         SELECT * FROM window_programme_visits('current', (SELECT start_day FROM windows WHERE which = 'current'), (SELECT end_day FROM windows WHERE which = 'current')) WHERE ($from IS NULL OR $to IS NULL) AND visit_figures_wanted($metrics)
         UNION ALL
         SELECT * FROM window_programme_visits('previous', (SELECT start_day FROM windows WHERE which = 'previous'), (SELECT end_day FROM windows WHERE which = 'previous')) WHERE ($from IS NULL OR $to IS NULL) AND visit_figures_wanted($metrics)
         UNION ALL
-        SELECT * FROM window_programme_visits('year_earlier', (SELECT start_day FROM windows WHERE which = 'year_earlier'), (SELECT end_day FROM windows WHERE which = 'year_earlier')) WHERE ($from IS NULL OR $to IS NULL) AND visit_figures_wanted($metrics)
+        SELECT * FROM window_programme_visits('year_earlier', (SELECT start_day FROM windows WHERE which = 'year_earlier'), (SELECT end_day FROM windows WHERE which = 'year_earlier')) WHERE NOT (SELECT overlaps_current FROM windows WHERE which = 'year_earlier') AND ($from IS NULL OR $to IS NULL) AND visit_figures_wanted($metrics)
     )
     GROUP BY which
 ),

@@ -38,7 +38,8 @@ windows AS MATERIALIZED (
                                      coalesce($to::DATE, (SELECT max(last_day) FROM spans)))
 ),
 -- Per window and site, the visits with a page view of a programme page in the window and
--- their distinct visitors.
+-- their distinct visitors. A year-earlier window that overlaps the period (a period of
+-- more than a year) is not compared, and not counted.
 -- Where the period is given (as the report gives it), the windows' bounds are computed
 -- from the parameters themselves: constants, which the scans use; else from the sites' first
 -- and last day.
@@ -47,13 +48,13 @@ counts AS (
     UNION ALL
     SELECT * FROM window_programme_visits('previous', window_start('previous', $from, $to), window_end('previous', $from, $to)) WHERE $from IS NOT NULL AND $to IS NOT NULL
     UNION ALL
-    SELECT * FROM window_programme_visits('year_earlier', window_start('year_earlier', $from, $to), window_end('year_earlier', $from, $to)) WHERE $from IS NOT NULL AND $to IS NOT NULL
+    SELECT * FROM window_programme_visits('year_earlier', window_start('year_earlier', $from, $to), window_end('year_earlier', $from, $to)) WHERE $from IS NOT NULL AND $to IS NOT NULL AND window_end('year_earlier', $from, $to) < $from::DATE
     UNION ALL
     SELECT * FROM window_programme_visits('current', (SELECT start_day FROM windows WHERE which = 'current'), (SELECT end_day FROM windows WHERE which = 'current')) WHERE $from IS NULL OR $to IS NULL
     UNION ALL
     SELECT * FROM window_programme_visits('previous', (SELECT start_day FROM windows WHERE which = 'previous'), (SELECT end_day FROM windows WHERE which = 'previous')) WHERE $from IS NULL OR $to IS NULL
     UNION ALL
-    SELECT * FROM window_programme_visits('year_earlier', (SELECT start_day FROM windows WHERE which = 'year_earlier'), (SELECT end_day FROM windows WHERE which = 'year_earlier')) WHERE $from IS NULL OR $to IS NULL
+    SELECT * FROM window_programme_visits('year_earlier', (SELECT start_day FROM windows WHERE which = 'year_earlier'), (SELECT end_day FROM windows WHERE which = 'year_earlier')) WHERE NOT (SELECT overlaps_current FROM windows WHERE which = 'year_earlier') AND $from IS NULL OR $to IS NULL
 ),
 per_window AS (
     SELECT s.site, s.first_day, s.last_day, w.which, w.start_day, w.end_day,

@@ -54,6 +54,26 @@ func TestSiteKeyFiguresCompareEachSiteWithItself(t *testing.T) {
 	}
 }
 
+// TestSiteKeyFiguresCountTheYearEarlier: a year-earlier window the site's data cover is
+// counted and compared; one that overlaps a period of more than a year is neither.
+func TestSiteKeyFiguresCountTheYearEarlier(t *testing.T) {
+	const page = "/begeleiding-a-la-carte/artikel"
+	db := handDB(t, "",
+		pageView("2020-03-02 10:00:00", "kennisplein", 1, 1, "/elders", "B", "", "", ""),
+		pageView("2020-07-05 10:00:00", "kennisplein", 2, 1, page, "A", "", "", ""),
+		pageView("2021-07-05 10:00:00", "kennisplein", 3, 2, page, "A", "", "", ""),
+		pageView("2021-07-06 10:00:00", "kennisplein", 4, 3, page, "A", "", "", ""),
+	)
+	got := ask(t, db, "site_key_figures", "from=2021-06-01", "to=2021-08-31")
+	if len(got) != 2 || !strings.HasSuffix(got[0], "| 2021-06-01 | 2021-08-31 | 2 | 2021-03-01 | 2021-05-31 | 0 | - | 2020-06-01 | 2020-08-31 | 1 | 1.0000") {
+		t.Errorf("June-August 2021: %q, want 2 visits against 1 a year earlier", got)
+	}
+	got = ask(t, db, "site_key_figures", "from=2020-06-01", "to=2021-08-31")
+	if len(got) != 2 || !strings.HasSuffix(got[0], "| 2020-06-01 | 2021-08-31 | 3 | 2019-03-01 | 2020-05-31 | - | - | 2019-06-01 | 2020-08-31 | - | -") {
+		t.Errorf("15 months: %q, want no year-earlier figure", got)
+	}
+}
+
 func TestCoverageJudgesTheReportsPeriod(t *testing.T) {
 	db := handDB(t, "",
 		`INSERT INTO ingest_log VALUES
