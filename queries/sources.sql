@@ -18,11 +18,14 @@
 -- column: stale boolean
 WITH held AS (
     -- The rows each file holds now, in whichever table its kind loads into (every
-    -- source_kinds.target_table; a test keeps this list whole).
+    -- source_kinds.target_table; a test keeps this list whole). The page views are counted
+    -- in page_view_keys, the same rows without page_views' joins to the page and origin
+    -- dimensions: ingest asks this after every load, and on 10M page views the joins
+    -- took 0,2-0,6 s of it.
     SELECT file_id, count(*) AS n
     FROM (SELECT file_id FROM meta_ads
           UNION ALL SELECT file_id FROM social_posts
-          UNION ALL SELECT file_id FROM page_views
+          UNION ALL SELECT file_id FROM page_view_keys
           UNION ALL SELECT file_id FROM page_reports
           UNION ALL SELECT file_id FROM content_items
           UNION ALL SELECT file_id FROM channel_days)

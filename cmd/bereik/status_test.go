@@ -67,7 +67,11 @@ func tableRows(tb testing.TB, db string) int64 {
 	}
 	var total int64
 	for _, t := range names {
-		if !regexp.MustCompile(`SELECT file_id FROM ` + t + `\b`).Match(sources) {
+		counted := t
+		if t == "page_views" {
+			counted = "page_view_keys" // the same rows, without the dimensions' columns
+		}
+		if !regexp.MustCompile(`SELECT file_id FROM ` + counted + `\b`).Match(sources) {
 			tb.Errorf("queries/sources.sql does not count the rows of %s, a kind's table", t)
 		}
 		var n int64
