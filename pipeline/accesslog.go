@@ -496,6 +496,15 @@ type pageView struct {
 	path, referrer, utmSource, utmMedium, utmCampaign, net string
 }
 
+// owned returns the view with its text copied. The text is part of the block of lines it
+// was read from (lineRecords): held in an open visit for up to 40 minutes of the log, a
+// view would keep its whole block in memory, and with it all lines of that time.
+func (v pageView) owned() pageView {
+	v.path, v.referrer, v.net = strings.Clone(v.path), strings.Clone(v.referrer), strings.Clone(v.net)
+	v.utmSource, v.utmMedium, v.utmCampaign = strings.Clone(v.utmSource), strings.Clone(v.utmMedium), strings.Clone(v.utmCampaign)
+	return v
+}
+
 func newAccessLog(p *parseRun) (parser, error) {
 	site := siteInName(p.cfg, p.f.path)
 	if site == "" {
@@ -609,7 +618,7 @@ func (a *accessLog) see(key visitKey, view pageView) {
 	}
 	if v == nil {
 		id := "access_log\x00" + strconv.FormatUint(key.visitor, 16) + "\x00" + strconv.FormatInt(view.at.Unix(), 10)
-		v = &openVisit{key: key, id: p.keyer.hash("visit", key.site, id), last: view.at, view: view}
+		v = &openVisit{key: key, id: p.keyer.hash("visit", key.site, id), last: view.at, view: view.owned()}
 		v.elem = a.idle.PushBack(v)
 		a.visits[key] = v
 		a.peak = max(a.peak, len(a.visits))
@@ -620,7 +629,7 @@ func (a *accessLog) see(key visitKey, view pageView) {
 		a.emit(v, view, v.view.at.Sub(view.at), true)
 	} else {
 		a.emit(v, v.view, view.at.Sub(v.view.at), true)
-		v.view = view
+		v.view = view.owned()
 	}
 	if view.at.After(v.last) {
 		v.last = view.at

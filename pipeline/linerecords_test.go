@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/iotest"
+	"time"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // readLinesOneByOne reads lines as lineRecords did before it read blocks: each line by
@@ -119,6 +122,8 @@ func TestLineRecordsReadAsOneByOne(t *testing.T) {
 		"failing": func(s string) io.Reader {
 			return io.MultiReader(strings.NewReader(s[:len(s)/2]), iotest.ErrReader(errors.New("disk gone")))
 		},
+		// A reader that stops giving anything without saying why.
+		"stuck": func(s string) io.Reader { return io.MultiReader(strings.NewReader(s[:len(s)/2]), stuckReader{}) },
 	}
 	n := 0
 	for i, text := range cases {
@@ -135,6 +140,11 @@ func TestLineRecordsReadAsOneByOne(t *testing.T) {
 	}
 }
 
+// stuckReader gives nothing, and no error, forever.
+type stuckReader struct{}
+
+func (stuckReader) Read([]byte) (int, error) { return 0, nil }
+
 func slicesEqual(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
@@ -145,4 +155,44 @@ func slicesEqual(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// TestOpenVisitsHoldTheirOwnText: a page view held in an open visit keeps copies of its
+// text, not parts of the block of lines it was read from, which would keep the whole
+// block (and every line in it) in memory for as long as the visit stays open.
+func TestOpenVisitsHoldTheirOwnText(t *testing.T) {
+	keys, err := loadKeyer(filepath.Join(t.TempDir(), "k.duckdb"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err := openRun(strings.NewReader(getLine("198.51.100.7", "15/Jun/2021:09:00:00", "/a", uaChrome)), "kennisplein.access.log", testConfig(t), keys, fileHints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := run.parser.(*accessLog)
+	block := strings.Repeat("x", 4096) + "/begeleiding-a-la-carte/artikel https://www.google.nl/ nieuwsbrief email juni 198.51.100.0/24"
+	part := func(s string) string { i := strings.Index(block, s); return block[i : i+len(s)] }
+	inBlock := func(s string) bool {
+		start := uintptr(unsafe.Pointer(unsafe.StringData(block)))
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		return len(s) > 0 && p >= start && p < start+uintptr(len(block))
+	}
+	view := func(at time.Time) pageView {
+		return pageView{at: at, path: part("/begeleiding-a-la-carte/artikel"), referrer: part("https://www.google.nl/"),
+			utmSource: part("nieuwsbrief"), utmMedium: part("email"), utmCampaign: part("juni"), net: part("198.51.100.0/24")}
+	}
+	key := visitKey{site: "kennisplein", visitor: 7}
+	start := time.Date(2021, 6, 15, 9, 0, 0, 0, time.UTC)
+	for i, at := range []time.Time{start, start.Add(time.Minute), start.Add(30 * time.Second)} {
+		a.see(key, view(at)) // opens the visit, then replaces its held view, then one out of order
+		v := a.visits[key]
+		if v == nil {
+			t.Fatalf("view %d: no open visit", i)
+		}
+		for _, s := range []string{v.view.path, v.view.referrer, v.view.utmSource, v.view.utmMedium, v.view.utmCampaign, v.view.net} {
+			if inBlock(s) {
+				t.Errorf("view %d: the open visit holds %q as part of the block it was read from", i, s)
+			}
+		}
+	}
 }

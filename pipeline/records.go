@@ -388,10 +388,15 @@ func (l *lineRecords) fill() error {
 	n := copy(buf, l.rest)
 	l.rest = nil
 	var reject error
-	for n < len(buf) && l.err == nil {
+	for empty := 0; n < len(buf) && l.err == nil; {
 		var m int
 		m, l.err = l.r.Read(buf[n:])
 		n += m
+		if m > 0 {
+			empty = 0
+		} else if empty++; empty == 100 && l.err == nil {
+			l.err = io.ErrNoProgress // as bufio.Reader says of a reader that gives nothing
+		}
 		if l.skipping {
 			i := bytes.IndexByte(buf[:n], '\n')
 			if i < 0 {
