@@ -54,7 +54,7 @@ counts AS (
     UNION ALL
     SELECT * FROM window_programme_visits('previous', (SELECT start_day FROM windows WHERE which = 'previous'), (SELECT end_day FROM windows WHERE which = 'previous')) WHERE $from IS NULL OR $to IS NULL
     UNION ALL
-    SELECT * FROM window_programme_visits('year_earlier', (SELECT start_day FROM windows WHERE which = 'year_earlier'), (SELECT end_day FROM windows WHERE which = 'year_earlier')) WHERE NOT (SELECT overlaps_current FROM windows WHERE which = 'year_earlier') AND $from IS NULL OR $to IS NULL
+    SELECT * FROM window_programme_visits('year_earlier', (SELECT start_day FROM windows WHERE which = 'year_earlier'), (SELECT end_day FROM windows WHERE which = 'year_earlier')) WHERE NOT (SELECT overlaps_current FROM windows WHERE which = 'year_earlier') AND ($from IS NULL OR $to IS NULL)
 ),
 per_window AS (
     SELECT s.site, s.first_day, s.last_day, w.which, w.start_day, w.end_day,
