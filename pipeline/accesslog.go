@@ -122,11 +122,15 @@ func splitLog(s string, fields []logField) (out []logField, open int) {
 		switch s[i] {
 		case '"':
 			j := i + 1
-			for j < len(s) && s[j] != '"' {
-				if s[j] == '\\' {
+			if q := strings.IndexByte(s[j:], '"'); q >= 0 && strings.IndexByte(s[j:j+q], '\\') < 0 {
+				j += q // the first quote closes the field: nothing before it is escaped
+			} else {
+				for j < len(s) && s[j] != '"' {
+					if s[j] == '\\' {
+						j++
+					}
 					j++
 				}
-				j++
 			}
 			if j >= len(s) {
 				return fields, len(fields) + 1
@@ -567,14 +571,13 @@ func (r *logReader) read(s string, line int, e *logEntry) {
 		referrer = ""
 	}
 	// Only an address's network is stored; a host name is never stored at all.
-	client := l.clientHost
 	view := pageView{at: l.at, path: pagePath, referrer: referrerPage(referrer)}
-	if client == "" {
-		client = l.client.Unmap().WithZone("").String()
+	client := l.client.Unmap().WithZone("")
+	if l.clientHost == "" {
 		view.net = clientNet(l.client)
 	}
 	view.utmSource, view.utmMedium, view.utmCampaign = utmOf(target)
-	e.key = visitKey{site: site, visitor: r.keys.hash("visitor", "access_log", client+"\x00"+agent)}
+	e.key = visitKey{site: site, visitor: r.keys.hashClient("visitor", "access_log", client, l.clientHost, agent)}
 	e.view, e.timeCol = view, l.offset+4
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net/netip"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -193,6 +194,103 @@ func TestOpenVisitsHoldTheirOwnText(t *testing.T) {
 			if inBlock(s) {
 				t.Errorf("view %d: the open visit holds %q as part of the block it was read from", i, s)
 			}
+		}
+	}
+}
+
+// TestHashClientIsTheJoinedHash: an access log's visitor key, hashed from the address and
+// user agent as they are, is the key of their joined text that ingest always stored, so
+// that a log loaded again gives the same visitors.
+func TestHashClientIsTheJoinedHash(t *testing.T) {
+	keys, err := loadKeyer(filepath.Join(t.TempDir(), "k.duckdb"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rnd := rand.New(rand.NewPCG(3, 4))
+	addrs := []netip.Addr{{}, netip.MustParseAddr("198.51.100.7"), netip.MustParseAddr("::ffff:198.51.100.7").Unmap(),
+		netip.MustParseAddr("2001:db8::1"), netip.MustParseAddr("2001:db8:0:0:1:0:0:1"), netip.MustParseAddr("::")}
+	for range 500 {
+		var b [16]byte
+		for i := range b {
+			b[i] = byte(rnd.IntN(256))
+		}
+		addrs = append(addrs, netip.AddrFrom16(b).Unmap(), netip.AddrFrom4([4]byte(b[:4])))
+	}
+	for i, addr := range addrs {
+		for _, host := range []string{"", "proxy.example.nl"} {
+			agent := []string{uaChrome, "", "-", "caf\u00e9 \x00"}[i%4]
+			client := host
+			if client == "" {
+				client = addr.String()
+			}
+			want := keys.hash("visitor", "access_log", client+"\x00"+agent)
+			if got := keys.hashClient("visitor", "access_log", addr, host, agent); got != want {
+				t.Fatalf("%v %q %q: %x, want %x", addr, host, agent, got, want)
+			}
+		}
+	}
+}
+
+// splitLogByByte is splitLog as it was, reading a quoted field byte by byte.
+func splitLogByByte(s string) (out []logField, open int) {
+	i := 0
+	for {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		if i >= len(s) {
+			return out, 0
+		}
+		switch s[i] {
+		case '"':
+			j := i + 1
+			for j < len(s) && s[j] != '"' {
+				if s[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(s) {
+				return out, len(out) + 1
+			}
+			out = append(out, logField{text: s[i+1 : j], quoted: true})
+			i = j + 1
+		case '[':
+			j := strings.IndexByte(s[i:], ']')
+			if j < 0 {
+				return out, len(out) + 1
+			}
+			out = append(out, logField{text: s[i+1 : i+j], bracketed: true})
+			i += j + 1
+		default:
+			j := i
+			for j < len(s) && s[j] != ' ' && s[j] != '\t' {
+				j++
+			}
+			out = append(out, logField{text: s[i:j]})
+			i = j
+		}
+	}
+}
+
+// TestSplitLogAsByteByByte: the quoted fields found by a search for the closing quote
+// are those of reading byte by byte, escapes and unclosed quotes included.
+func TestSplitLogAsByteByByte(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{`"`, `\`, `\"`, `\\`, " ", "\t", "[", "]", "GET /a HTTP/1.1", "Mozilla/5.0", "x", "-"}
+	lines := []string{getLine("198.51.100.7", "15/Jun/2021:09:00:00", "/a", uaChrome), `a "b \" c" d`, `"\\" "x`, `"`, `"\`, `"a\\\"b"`}
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(12) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		lines = append(lines, b.String())
+	}
+	for _, line := range lines {
+		wantFields, wantOpen := splitLogByByte(line)
+		gotFields, gotOpen := splitLog(line, nil)
+		if gotOpen != wantOpen || fmt.Sprint(gotFields) != fmt.Sprint(wantFields) {
+			t.Fatalf("%q: %v %d, want %v %d", line, gotFields, gotOpen, wantFields, wantOpen)
 		}
 	}
 }
