@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -95,5 +96,18 @@ func TestComparisonWindows(t *testing.T) {
 	}
 	if n < 100 {
 		t.Fatalf("only %d periods checked", n)
+	}
+}
+
+// TestPurgeAllocatorReachesDuckDBsJemalloc: on Linux, DuckDB brings its own jemalloc,
+// and ingest's purge after each part reaches it (a DuckDB without it would make the
+// purge a silent no-op, and ingest's memory grow again with the parts).
+func TestPurgeAllocatorReachesDuckDBsJemalloc(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("DuckDB links jemalloc on Linux only")
+	}
+	testDB(t) // DuckDB has allocated
+	if !purgeAllocator() {
+		t.Fatal("duckdb_je_mallctl(\"arena.4096.purge\") is missing or failed")
 	}
 }

@@ -613,6 +613,9 @@ func insertParts(c rawConn, run *parseRun, fileID int64) (err error) {
 		if err != nil {
 			return err
 		}
+		// What DuckDB freed inserting the part goes back to the system now, not seconds
+		// into the next parts, where it would add to their peak.
+		purgeAllocator()
 		if run.err != nil {
 			return run.err
 		}
