@@ -143,9 +143,13 @@ func checkKeyFingerprint(ctx context.Context, db *sql.DB, k *keyer, holdsHashes 
 
 // hash returns the keyed 64-bit hash of an id within a namespace and scope.
 func (k *keyer) hash(namespace, scope, id string) uint64 {
-	k.buf = append(append(append(append(k.buf[:0], namespace...), 0), scope...), 0)
-	k.buf = append(k.buf, id...)
+	k.buf = append(k.prefix(namespace, scope), id...)
 	return siphash.Hash(k.k0, k.k1, k.buf)
+}
+
+// prefix is the start of every hashed text: its namespace and scope, each ended by a 0.
+func (k *keyer) prefix(namespace, scope string) []byte {
+	return append(append(append(append(k.buf[:0], namespace...), 0), scope...), 0)
 }
 
 // hashClient is hash(namespace, scope, client+"\x00"+agent) of an access log's client,
@@ -153,7 +157,7 @@ func (k *keyer) hash(namespace, scope, id string) uint64 {
 // host name the log gives, and its user agent: the same key, without building the
 // joined text for every line.
 func (k *keyer) hashClient(namespace, scope string, addr netip.Addr, host, agent string) uint64 {
-	k.buf = append(append(append(append(k.buf[:0], namespace...), 0), scope...), 0)
+	k.buf = k.prefix(namespace, scope)
 	switch {
 	case host != "":
 		k.buf = append(k.buf, host...)

@@ -370,7 +370,6 @@ func (l *lineRecords) next() ([]string, int, error) {
 // one too long.
 func (l *lineRecords) take(raw string) ([]string, error) {
 	if len(raw) >= maxLine {
-		l.lineNo--
 		return nil, l.tooLong()
 	}
 	line := strings.TrimRight(raw, "\r")
@@ -405,6 +404,7 @@ func (l *lineRecords) fill() error {
 			}
 			n = copy(buf, buf[i+1:n])
 			l.skipping = false
+			l.lineNo++
 			reject = l.tooLong()
 			break // the lines after it wait for the next block
 		}
@@ -414,6 +414,7 @@ func (l *lineRecords) fill() error {
 	}
 	if l.skipping && errors.Is(l.err, io.EOF) {
 		l.skipping = false
+		l.lineNo++
 		reject = l.tooLong()
 	}
 	end := bytes.LastIndexByte(buf[:n], '\n')
@@ -425,9 +426,8 @@ func (l *lineRecords) fill() error {
 	return reject
 }
 
-// tooLong counts a line too long to take, and returns its reject.
+// tooLong is the reject of the current line (l.lineNo), too long to take.
 func (l *lineRecords) tooLong() error {
-	l.lineNo++
 	return &recordReject{lineReject(l.path, l.lineNo, 1, "", "the line is longer than %d KiB: not a log line", known{maxLine >> 10})}
 }
 
