@@ -15,31 +15,39 @@
 -- column: new_visits integer
 -- column: returning_visits integer
 -- Every visit of the site (the per-visit table: its first page view's time and its
--- visitor), numbered per visitor: a visit is returning from the visitor's second on.
-WITH numbered AS (
-    SELECT visit_id, visitor, started, ended, programme_views,
-           row_number() OVER (PARTITION BY visitor ORDER BY started, visit_id) > 1 AS is_returning
-    FROM visits
-    WHERE site = $site
-),
--- The visits with a page view of a programme page in the period (programme_visits), kept
--- from the numbered visits: those inside the period by their own row, and the few that
--- cross its start or end. Joining every visit to programme_visits took half the question's time.
+-- visitor), marked where it counts: it has a page view of a programme page in the period
+-- (programme_visits): those inside the period by their own row, and the few that cross its
+-- start or end. (Joining every visit to programme_visits took half the question's time.)
 -- A visit counts in the quarter it started in, one that started before the period in its
 -- first quarter (where its page views in the period are).
-in_quarters AS (
-    SELECT n.visitor, n.is_returning, quarter_start(greatest(n.started, coalesce($from::DATE, n.started))) AS quarter_start
-    FROM numbered n
+WITH marked AS (
+    SELECT v.visitor, v.started, v.visit_id,
+           programme_visit_inside(v.programme_views, v.started, v.ended, $from, $to) OR c.visit_id IS NOT NULL AS counts,
+           quarter_start(greatest(v.started, coalesce($from::DATE, v.started))) AS quarter_start
+    FROM visits v
     LEFT JOIN crossing_programme_visits($site, $from, $to) c USING (visit_id)
-    WHERE programme_visit_inside(n.programme_views, n.started, n.ended, $from, $to) OR c.visit_id IS NOT NULL
+    WHERE v.site = $site
+),
+-- Each visitor's visits in order, in one sort: a visit is returning from the visitor's
+-- second on (any visit of the site), and it is the visitor's first in its quarter where no
+-- earlier visit that counts lies in the same quarter (quarters follow the order of the
+-- visits). Counting those is counting the quarter's distinct visitors, without a hash
+-- table of them.
+numbered AS (
+    SELECT quarter_start, counts,
+           row_number() OVER visitor_visits > 1 AS is_returning,
+           max(quarter_start) FILTER (WHERE counts) OVER (visitor_visits ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_quarter
+    FROM marked
+    WINDOW visitor_visits AS (PARTITION BY visitor ORDER BY started, visit_id)
 )
 -- A quarter cut by the period is named by the dates it covers, not by the whole quarter's.
 SELECT quarter_first_day(quarter_start, $from) AS quarter_start,
        quarter_last_day(quarter_start, $to) AS quarter_end,
        count(*) AS visits,
-       count(DISTINCT visitor) AS visitors,
+       count(*) FILTER (WHERE previous_quarter IS NULL OR previous_quarter < quarter_start) AS visitors,
        count(*) FILTER (WHERE NOT is_returning) AS new_visits,
        count(*) FILTER (WHERE is_returning) AS returning_visits
-FROM in_quarters
+FROM numbered
+WHERE counts
 GROUP BY quarter_start
 ORDER BY quarter_start

@@ -325,3 +325,35 @@ func TestReturningVisitsAfterTheVisitorsFirst(t *testing.T) {
 		t.Errorf("visits_per_quarter (-want +got):\n%s", diff)
 	}
 }
+
+// TestQuarterVisitorsAreDistinctWithinEachQuarter: a visitor counts once in each quarter
+// in which a visit of theirs counts, whatever visits of theirs that do not count lie
+// between; over the quarters the visitors do not add up.
+func TestQuarterVisitorsAreDistinctWithinEachQuarter(t *testing.T) {
+	const page = "/begeleiding-a-la-carte/artikel"
+	db := handDB(t, "",
+		// Visitor 1: two visits in March-May, one of another page in June, one in July.
+		pageView("2021-03-05 10:00:00", "kennisplein", 101, 1, page, "A", "", "", ""),
+		pageView("2021-04-05 10:00:00", "kennisplein", 102, 1, page, "A", "", "", ""),
+		pageView("2021-06-02 10:00:00", "kennisplein", 103, 1, "/elders", "B", "", "", ""),
+		pageView("2021-07-01 10:00:00", "kennisplein", 104, 1, page, "A", "", "", ""),
+		// Visitor 2: two visits in June.
+		pageView("2021-06-10 10:00:00", "kennisplein", 201, 2, page, "A", "", "", ""),
+		pageView("2021-06-11 10:00:00", "kennisplein", 202, 2, page, "A", "", "", ""),
+		// Visitor 3: a visit of another page in March, one of the programme's in August.
+		pageView("2021-03-10 10:00:00", "kennisplein", 301, 3, "/elders", "B", "", "", ""),
+		pageView("2021-08-01 10:00:00", "kennisplein", 302, 3, page, "A", "", "", ""),
+		// Visitor 4: a visit across the period's start, its programme page in the period.
+		pageView("2021-02-28 23:50:00", "kennisplein", 401, 4, "/elders", "B", "", "", ""),
+		pageView("2021-03-01 00:05:00", "kennisplein", 401, 4, page, "A", "", "", ""),
+	)
+	got := ask(t, db, "visits_per_quarter", "site=kennisplein", "from=2021-03-01", "to=2021-08-31")
+	// quarter | visits | visitors | new | returning
+	want := []string{
+		"2021-03-01 | 2021-05-31 | 3 | 2 | 2 | 1",
+		"2021-06-01 | 2021-08-31 | 4 | 3 | 1 | 3",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("visits_per_quarter (-want +got):\n%s", diff)
+	}
+}
