@@ -2,7 +2,9 @@
 -- doc: The campaign's funnel (Fig. 15): paid social posts (impressions and link clicks of
 -- doc: the campaign's ads) -> the magazine site (visits, distinct visitors, average visit
 -- doc: duration) -> the knowledge platform, for visits whose first page came from the
--- doc: magazine (the referrer of the visit's first page view, empty for a direct visit).
+-- doc: magazine (the host of the referrer of the visit's first page view, empty for a
+-- doc: direct visit). A visit across the period's start or end counts with its page views
+-- doc: in the period.
 -- doc: Average visit duration = total time on page / visits, in seconds. step_rate is each
 -- doc: step's number as a fraction of the step before: the ads' link clicks / their
 -- doc: impressions (the CTR, over the rows with link clicks as in twinkel_totals), the
@@ -22,36 +24,20 @@
 -- column: avg_visit_seconds double duration -- total time on page / visits
 -- column: step_rate double rate -- clicks / impressions for the ads; visits / the step before's clicks or visits
 WITH magazine_hosts AS (SELECT host FROM sites WHERE site = $magazine),
--- The referrers that name the magazine, among the few distinct ones (the origin dimension).
+-- The origins whose referrer's host is the magazine's, among the few distinct ones (the
+-- origin dimension).
 magazine_origins AS (
-    SELECT origin_key FROM origins o
-    WHERE EXISTS (SELECT 1 FROM magazine_hosts h WHERE contains(o.referrer, h.host))
+    SELECT origin_key FROM origins WHERE url_host(referrer) IN (SELECT host FROM magazine_hosts)
 ),
--- Platform visits with any page view that names the magazine: few, so that the first
--- referrer is looked up for them only. (Each part reads the page views itself: a shared
--- CTE of them would be materialised, text and all.)
-candidates AS MATERIALIZED (
-    SELECT DISTINCT visit_id
-    FROM page_view_keys
-    WHERE site = $platform AND in_period(ts, $from, $to)
-      AND origin_key IN (SELECT origin_key FROM magazine_origins)
-),
+-- The sites' visits in the period, from the per-visit table (period_visits): a visit's
+-- figures are those of its page views in the period.
 magazine_visits AS (
-    SELECT visit_id, any_value(visitor) AS visitor, sum(coalesce(time_on_page, 0)) AS seconds
-    FROM page_view_keys
-    WHERE site = $magazine AND in_period(ts, $from, $to)
-    GROUP BY visit_id
+    SELECT visit_id, visitor, seconds FROM period_visits($magazine, $from, $to)
 ),
+-- The platform's visits whose first page view in the period came from the magazine.
 platform_visits AS (
-    SELECT v.visit_id, v.visitor, v.seconds, url_host(o.referrer) AS first_referrer_host
-    FROM (SELECT visit_id,
-                 any_value(visitor) AS visitor,
-                 sum(coalesce(time_on_page, 0)) AS seconds,
-                 arg_min(origin_key, ts) AS first_origin_key
-          FROM page_view_keys
-          WHERE site = $platform AND in_period(ts, $from, $to) AND visit_id IN (SELECT visit_id FROM candidates)
-          GROUP BY visit_id) v
-    JOIN origins o ON o.origin_key = v.first_origin_key
+    SELECT visit_id, visitor, seconds FROM period_visits($platform, $from, $to)
+    WHERE first_origin_key IN (SELECT origin_key FROM magazine_origins)
 ),
 ads AS (
     SELECT sum(impressions)::BIGINT AS impressions, sum(link_clicks)::BIGINT AS clicks,
@@ -68,7 +54,6 @@ steps AS (
     UNION ALL
     SELECT 3, 'platform', NULL, NULL, count(*), count(DISTINCT visitor), (sum(seconds) / nullif(count(*), 0))::DOUBLE
     FROM platform_visits
-    WHERE first_referrer_host IN (SELECT host FROM magazine_hosts)
 )
 SELECT *,
        (CASE WHEN stage = 'ads' THEN clicks / nullif((SELECT clicked_impressions FROM ads), 0)

@@ -326,6 +326,52 @@ func TestReturningVisitsAfterTheVisitorsFirst(t *testing.T) {
 	}
 }
 
+// TestFunnelCountsTheVisitsInThePeriod: the funnel's visits are their page views in the
+// period: a visit across the period's start or end counts with the time of its page views
+// in the period, and comes from the magazine when its first page view in the period does.
+func TestFunnelCountsTheVisitsInThePeriod(t *testing.T) {
+	const magazine = "https://www.twinkelmagazine.nl/twinkels/a"
+	db := handDB(t, "",
+		// The magazine: a visit inside the period (50 s), one across its start (40 s in
+		// it), one across its end (10 s in it) by the first visit's visitor, one before it.
+		pageView("2021-06-20 10:00:00", "twinkelmagazine", 1, 1, "/twinkels/a", "A", "", "", ""),
+		pageView("2021-06-20 10:01:00", "twinkelmagazine", 1, 1, "/twinkels/b", "B", "", "", ""),
+		pageView("2021-06-13 23:50:00", "twinkelmagazine", 2, 2, "/twinkels/a", "A", "", "", ""),
+		pageView("2021-06-14 00:05:00", "twinkelmagazine", 2, 2, "/twinkels/b", "B", "", "", ""),
+		pageView("2021-08-31 23:58:00", "twinkelmagazine", 3, 1, "/twinkels/a", "A", "", "", ""),
+		pageView("2021-09-01 00:03:00", "twinkelmagazine", 3, 1, "/twinkels/b", "B", "", "", ""),
+		pageView("2021-06-10 12:00:00", "twinkelmagazine", 4, 5, "/twinkels/a", "A", "", "", ""),
+		// The platform: visits whose first page view in the period came from the magazine
+		// count (11 inside, 13 across the start, 14 across the end, 16 with the host in
+		// capitals); 12 (the magazine second) and 15 (the magazine before the period) do not.
+		pageView("2021-07-01 09:00:00", "kennisplein", 11, 1, "/begeleiding-a-la-carte/artikel", "A", magazine, "", ""),
+		pageView("2021-07-01 09:02:00", "kennisplein", 11, 1, "/begeleiding-a-la-carte/ander", "B", "", "", ""),
+		pageView("2021-07-02 09:00:00", "kennisplein", 12, 2, "/begeleiding-a-la-carte/artikel", "A", "", "", ""),
+		pageView("2021-07-02 09:01:00", "kennisplein", 12, 2, "/begeleiding-a-la-carte/ander", "B", magazine, "", ""),
+		pageView("2021-06-13 23:55:00", "kennisplein", 13, 3, "/begeleiding-a-la-carte/artikel", "A", "", "", ""),
+		pageView("2021-06-14 00:02:00", "kennisplein", 13, 3, "/begeleiding-a-la-carte/ander", "B", magazine, "", ""),
+		pageView("2021-08-31 23:59:00", "kennisplein", 14, 3, "/begeleiding-a-la-carte/artikel", "A", magazine, "", ""),
+		pageView("2021-09-01 00:04:00", "kennisplein", 14, 3, "/begeleiding-a-la-carte/ander", "B", "", "", ""),
+		pageView("2021-06-13 23:40:00", "kennisplein", 15, 4, "/begeleiding-a-la-carte/artikel", "A", magazine, "", ""),
+		pageView("2021-06-14 00:01:00", "kennisplein", 15, 4, "/begeleiding-a-la-carte/ander", "B", "", "", ""),
+		pageView("2021-07-03 09:00:00", "kennisplein", 16, 4, "/begeleiding-a-la-carte/artikel", "A", "https://WWW.TwinkelMagazine.nl/twinkels/a", "", ""),
+		`UPDATE page_view_rows SET time_on_page = CASE visit_id * 100 + minute(ts)
+			WHEN 100 THEN 30 WHEN 101 THEN 20 WHEN 250 THEN 100 WHEN 205 THEN 40 WHEN 358 THEN 10 WHEN 303 THEN 500
+			WHEN 1100 THEN 60 WHEN 1355 THEN 70 WHEN 1302 THEN 30 WHEN 1459 THEN 20 WHEN 1404 THEN 100 ELSE 5 END`,
+	)
+	got := ask(t, db, "funnel", "campaign=Twinkels 2021", "from=2021-06-14", "to=2021-08-31",
+		"magazine=twinkelmagazine", "platform=kennisplein")
+	// step | stage | impressions | clicks | visits | visitors | seconds per visit | rate
+	want := []string{
+		"1 | ads | - | - | - | - | - | -",
+		"2 | magazine | - | - | 3 | 2 | 33.3333 | -",
+		"3 | platform | - | - | 4 | 3 | 30.0000 | 1.3333",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("funnel (-want +got):\n%s", diff)
+	}
+}
+
 // TestQuarterVisitorsAreDistinctWithinEachQuarter: a visitor counts once in each quarter
 // in which a visit of theirs counts, whatever visits of theirs that do not count lie
 // between; over the quarters the visitors do not add up.
