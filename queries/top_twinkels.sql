@@ -13,20 +13,22 @@
 -- column: page_title text -- the latest title (untrusted text)
 -- column: visits integer
 -- column: visitors integer
-WITH views AS (
-    SELECT p.path, pv.visit_id, pv.visitor, pv.ts, pv.page_title
-    FROM page_view_keys pv
-    JOIN pages p ON p.page_key = pv.page_key
-    WHERE pv.site = $site AND p.site = $site AND starts_with(p.path, $prefix) AND p.path <> $prefix
-      AND in_period(pv.ts, $from, $to)
+-- The Twinkels' pages: the page views are counted per page key (a number), and named by
+-- path after: a hash table of (number, visit) is built faster than one of (path, visit).
+WITH twinkel_pages AS (
+    SELECT page_key, path FROM pages
+    WHERE site = $site AND starts_with(path, $prefix) AND path <> $prefix
 ),
 counted AS (
-    SELECT path, count(DISTINCT visit_id) AS visits, count(DISTINCT visitor) AS visitors,
-           arg_max(page_title, ts) AS page_title
-    FROM views
-    GROUP BY path
+    SELECT pv.page_key, count(DISTINCT pv.visit_id) AS visits, count(DISTINCT pv.visitor) AS visitors,
+           arg_max(pv.page_title, pv.ts) AS page_title
+    FROM page_view_keys pv
+    WHERE pv.site = $site AND pv.page_key IN (SELECT page_key FROM twinkel_pages)
+      AND in_period(pv.ts, $from, $to)
+    GROUP BY pv.page_key
 )
-SELECT row_number() OVER (ORDER BY visits DESC, path) AS rank, path, page_title, visits, visitors
-FROM counted
+SELECT row_number() OVER (ORDER BY c.visits DESC, p.path) AS rank, p.path, c.page_title, c.visits, c.visitors
+FROM counted c
+JOIN twinkel_pages p USING (page_key)
 QUALIFY rank <= $limit
 ORDER BY rank
