@@ -45,17 +45,15 @@ programme_views AS (
     JOIN pages pg ON pg.page_key = pv.page_key
     WHERE in_period(pv.ts, $from, $to)
 ),
--- Distinct visits and visitors per page, as plain counts of deduplicated rows: cheaper
--- than two count(DISTINCT ...) in one aggregate.
+-- Distinct visits per page, as a plain count of deduplicated rows (cheaper than
+-- count(DISTINCT ...)). The pages rank by visits; their visitors are counted below for the
+-- pages shown only.
 page_visits AS (
     SELECT page, count(*) AS visits FROM (SELECT DISTINCT page, visit_id FROM programme_views) GROUP BY page
 ),
-page_visitors AS (
-    SELECT page, count(*) AS visitors FROM (SELECT DISTINCT page, visitor FROM programme_views) GROUP BY page
-),
 viewed AS (
-    SELECT pg.site, pg.path, v.visits, u.visitors
-    FROM pages pg JOIN page_visits v USING (page) JOIN page_visitors u USING (page)
+    SELECT pg.site, pg.path, v.visits
+    FROM pages pg JOIN page_visits v USING (page)
 ),
 -- Page reports of the period that count, by site and reported period: the Pages reports
 -- of Matomo and Universal Analytics measure visits (unique page views), GA4's views.
@@ -113,7 +111,6 @@ reported_views AS (
 counted AS (
     SELECT coalesce(v.site, r.site) AS site, coalesce(v.path, r.path) AS path,
            coalesce(v.visits, 0) + coalesce(r.visits, 0) AS visits,
-           CASE WHEN r.visits IS NULL THEN v.visitors END AS visitors,
            CASE WHEN r.visits IS NULL THEN 'page_views' WHEN v.visits IS NULL THEN 'page_reports'
                 ELSE 'both' END AS source,
            r.page_title AS reported_title,
@@ -121,7 +118,7 @@ counted AS (
     FROM viewed v
     FULL OUTER JOIN reported r ON r.site = v.site AND r.path = v.path
     UNION ALL
-    SELECT site, path, NULL, NULL, 'ga4', page_title, 'views', views, users
+    SELECT site, path, NULL, 'ga4', page_title, 'views', views, users
     FROM reported_views
 ),
 ranked AS (
@@ -129,14 +126,19 @@ ranked AS (
     FROM counted
     QUALIFY rank <= $limit
 ),
--- Titles only for the pages shown: taking them for every page costs most of the time.
-titles AS (
-    SELECT pg.site, pg.path, arg_max(pv.page_title, pv.ts) AS page_title
+-- Titles and visitors only for the pages shown: taking them for every page costs most of
+-- the time. A page's visitors are shown where its visits are counted from page views only.
+shown_pages AS (
+    SELECT pg.page, pg.page_key, pg.site, pg.path
+    FROM pages pg JOIN ranked r ON r.site = pg.site AND r.path = pg.path
+),
+shown AS (
+    SELECT any_value(sp.site) AS site, any_value(sp.path) AS path,
+           arg_max(pv.page_title, pv.ts) AS page_title, count(DISTINCT pv.visitor) AS visitors
     FROM page_view_keys pv
-    JOIN pages pg ON pg.page_key = pv.page_key
-    JOIN ranked r ON r.site = pg.site AND r.path = pg.path
+    JOIN shown_pages sp ON sp.page_key = pv.page_key
     WHERE in_period(pv.ts, $from, $to)
-    GROUP BY pg.site, pg.path
+    GROUP BY sp.page
 ),
 items AS (
     SELECT r.site, r.path, ci.title, ci.type
@@ -145,9 +147,10 @@ items AS (
     QUALIFY row_number() OVER (PARTITION BY r.site, r.path ORDER BY ci.is_prefix, ci.nr) = 1
 )
 SELECT r.site, r.rank, r.path, coalesce(t.page_title, r.reported_title) AS page_title,
-       i.title AS item_title, i.type AS item_type, r.visits, r.visitors, r.source,
+       i.title AS item_title, i.type AS item_type, r.visits,
+       CASE WHEN r.source = 'page_views' THEN t.visitors END AS visitors, r.source,
        r.metric, r.views, r.users
 FROM ranked r
-LEFT JOIN titles t ON t.site = r.site AND t.path = r.path
+LEFT JOIN shown t ON t.site = r.site AND t.path = r.path
 LEFT JOIN items i ON i.site = r.site AND i.path = r.path
 ORDER BY r.site, r.rank
