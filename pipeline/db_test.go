@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"runtime"
+	"sync"
 	"testing"
 	"time"
 )
@@ -109,5 +110,39 @@ func TestPurgeAllocatorReachesDuckDBsJemalloc(t *testing.T) {
 	testDB(t) // DuckDB has allocated
 	if !purgeAllocator() {
 		t.Fatal("duckdb_je_mallctl(\"arena.4096.purge\") is missing or failed")
+	}
+}
+
+// TestDuckDBsThreadsShareOneMallocArena: DuckDB's threads and the Arrow batches' C
+// structures all allocate from one arena of the C library's malloc, which does not keep
+// memory per thread that it no longer uses (allocator_linux.go).
+func TestDuckDBsThreadsShareOneMallocArena(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the C library's arenas are set on Linux only")
+	}
+	db, _ := testDB(t)
+	if _, err := db.Exec(`SET threads = 4`); err != nil {
+		t.Fatal(err)
+	}
+	// Work on every DuckDB thread, and calls into DuckDB from several Go threads at once.
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var n int64
+			errs <- db.QueryRow(`SELECT count(DISTINCT s) FROM (SELECT (i % 300000)::VARCHAR || 'x' AS s FROM range(2000000) t(i))`).Scan(&n)
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := mallocArenas(); n != 1 {
+		t.Errorf("the C library's malloc has %d arenas, want 1", n)
 	}
 }
