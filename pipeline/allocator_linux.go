@@ -21,13 +21,25 @@ static int bereik_purge_allocator(void) {
 
 // The C library's malloc keeps one arena for every thread that allocates. Set when the
 // program is loaded, before any thread runs: malloc fixes its limit of arenas the first
-// time a second thread allocates, and a later mallopt does not change it.
+// time a second thread allocates, and a later mallopt does not change it. Only glibc
+// has the setting; an operator's own (MALLOC_ARENA_MAX, or GLIBC_TUNABLES naming
+// arena_max) is left to stand.
 static void __attribute__((constructor)) bereik_one_malloc_arena(void) {
+#ifdef __GLIBC__
+	const char *tunables = getenv("GLIBC_TUNABLES");
+	if (getenv("MALLOC_ARENA_MAX") != NULL || (tunables != NULL && strstr(tunables, "arena_max") != NULL)) {
+		return;
+	}
 	mallopt(M_ARENA_MAX, 1);
+#endif
 }
 
-// The number of arenas (heaps) the C library's malloc has, from malloc_info; -1 if unknown.
+// The number of arenas (heaps) the C library's malloc has, from malloc_info; -1 if unknown
+// (not glibc).
 static int bereik_malloc_arenas(void) {
+#ifndef __GLIBC__
+	return -1;
+#else
 	char *text = NULL;
 	size_t size = 0;
 	FILE *f = open_memstream(&text, &size);
@@ -45,6 +57,7 @@ static int bereik_malloc_arenas(void) {
 	}
 	free(text);
 	return n;
+#endif
 }
 */
 import "C"

@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"context"
+	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -120,6 +122,9 @@ func TestDuckDBsThreadsShareOneMallocArena(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("the C library's arenas are set on Linux only")
 	}
+	if os.Getenv("MALLOC_ARENA_MAX") != "" || strings.Contains(os.Getenv("GLIBC_TUNABLES"), "arena_max") {
+		t.Skip("the environment sets the C library's arenas")
+	}
 	db, _ := testDB(t)
 	if _, err := db.Exec(`SET threads = 4`); err != nil {
 		t.Fatal(err)
@@ -142,7 +147,11 @@ func TestDuckDBsThreadsShareOneMallocArena(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if n := mallocArenas(); n != 1 {
+	n := mallocArenas()
+	if n == -1 {
+		t.Skip("not glibc: its arenas are not set")
+	}
+	if n != 1 {
 		t.Errorf("the C library's malloc has %d arenas, want 1", n)
 	}
 }
