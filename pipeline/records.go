@@ -437,7 +437,7 @@ func (l *lineRecords) end() ([]string, int, error) {
 		return nil, 0, &lineError{Path: l.path, Line: l.lineNo + 1, Col: 1,
 			Reason: "cannot read the file on (" + l.err.Error() + "); a compressed file cut off while it was written? nothing of it was loaded"}
 	}
-	for len(l.rest) > 0 {
+	if len(l.rest) > 0 {
 		raw := string(l.rest)
 		l.rest = nil
 		l.lineNo++
